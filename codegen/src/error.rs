@@ -1,0 +1,125 @@
+//! Problems found in schemas, collected and reported together.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Where something is in the schemas: the file, the YAML key path and the line.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Origin {
+    /// The schema file.
+    pub file: PathBuf,
+    /// The YAML key path, as `tables[0].entries[3].code`; empty for the whole file.
+    pub path: String,
+    /// The 1-based line, where known.
+    pub line: Option<usize>,
+}
+
+impl Origin {
+    /// The origin of a whole file.
+    pub fn file(file: &Path) -> Self {
+        Origin {
+            file: file.to_path_buf(),
+            path: String::new(),
+            line: None,
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if !self.path.is_empty() {
+            write!(f, ": {}", self.path)?;
+        }
+        Ok(())
+    }
+}
+
+/// One problem: where it is, what is wrong and, when we know, what to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Where the problem is.
+    pub origin: Origin,
+    /// What is wrong (lowercase, no trailing period).
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found in a set of schemas. Never empty.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Error {
+    /// The problems, in file order.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.diagnostics {
+            writeln!(f, "error: {d}")?;
+        }
+        let n = self.diagnostics.len();
+        write!(f, "{n} problem{} found", if n == 1 { "" } else { "s" })
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Collects diagnostics while a stage runs, so one run reports every problem.
+#[derive(Default)]
+pub(crate) struct Ctxt {
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Ctxt {
+    pub fn error(&mut self, origin: Origin, message: impl Into<String>) {
+        self.push(origin, message.into(), None);
+    }
+
+    pub fn error_help(
+        &mut self,
+        origin: Origin,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.push(origin, message.into(), Some(help.into()));
+    }
+
+    fn push(&mut self, origin: Origin, message: String, help: Option<String>) {
+        self.diagnostics.push(Diagnostic {
+            origin,
+            message,
+            help,
+        });
+    }
+
+    /// `Ok(value)` when nothing was reported, else every diagnostic.
+    pub fn finish<T>(self, value: T) -> Result<T, Error> {
+        if self.diagnostics.is_empty() {
+            Ok(value)
+        } else {
+            Err(Error {
+                diagnostics: self.diagnostics,
+            })
+        }
+    }
+}

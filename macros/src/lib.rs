@@ -1,0 +1,1 @@
+//! `#[derive(ProviderErrors)]` (not yet implemented; see the derive issue).
