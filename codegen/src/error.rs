@@ -95,12 +95,7 @@ impl Ctxt {
         self.push(origin, message.into(), None);
     }
 
-    pub fn error_help(
-        &mut self,
-        origin: Origin,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) {
+    pub fn error_help(&mut self, origin: Origin, message: impl Into<String>, help: impl Into<String>) {
         self.push(origin, message.into(), Some(help.into()));
     }
 

@@ -68,9 +68,7 @@ fn is_keyword(name: &str) -> bool {
 /// so keywords are refused rather than escaped.
 pub fn check_rust_name(name: &str) -> Result<(), String> {
     let mut chars = name.chars();
-    let valid_start = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    let valid_start = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
     if !valid_start || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
         return Err(format!(
             "`{name}` is not a Rust identifier: use ASCII letters, digits and `_`, not starting with a digit"
@@ -112,18 +110,12 @@ mod tests {
 
     #[test]
     fn derives_from_the_first_sentence() {
-        assert_eq!(
-            derive_variant("Task Created.").as_deref(),
-            Some("TaskCreated")
-        );
+        assert_eq!(derive_variant("Task Created.").as_deref(), Some("TaskCreated"));
         assert_eq!(
             derive_variant("Access denied. Visit Plans and Subscriptions").as_deref(),
             Some("AccessDenied")
         );
-        assert_eq!(
-            derive_variant("rate_limited").as_deref(),
-            Some("RateLimited")
-        );
+        assert_eq!(derive_variant("rate_limited").as_deref(), Some("RateLimited"));
         assert_eq!(
             derive_variant("We couldn't get valid results for this search.").as_deref(),
             Some("WeCouldntGetValidResultsForThisSearch")
@@ -159,16 +151,7 @@ mod tests {
     fn written_names_are_checked() {
         assert!(check_rust_name("RateLimited").is_ok());
         assert!(check_rust_name("_Private").is_ok());
-        for bad in [
-            "",
-            "1Code",
-            "Rate-Limit",
-            "Self",
-            "_",
-            "fn",
-            "Ünknown",
-            "r#type",
-        ] {
+        for bad in ["", "1Code", "Rate-Limit", "Self", "_", "fn", "Ünknown", "r#type"] {
             assert!(check_rust_name(bad).is_err(), "{bad}");
         }
         assert!(check_id("seven_bridges").is_ok());

@@ -18,6 +18,7 @@
 
 mod error;
 mod ident;
+pub mod import;
 mod lines;
 mod load;
 pub mod model;

@@ -114,8 +114,7 @@ impl LineIndex {
 fn last_index_at(stack: &mut Vec<Frame>, col: usize, item: bool) -> usize {
     let mut next = 0;
     while let Some(top) = stack.last() {
-        let ends =
-            top.indent > col || (top.indent == col && (!item || matches!(top.seg, Seg::Index(_))));
+        let ends = top.indent > col || (top.indent == col && (!item || matches!(top.seg, Seg::Index(_))));
         if !ends {
             break;
         }
@@ -132,8 +131,7 @@ fn split_key(s: &str) -> Option<(String, &str)> {
     if let Some(quoted) = s.strip_prefix('"').or_else(|| s.strip_prefix('\'')) {
         let end = quoted.find(['"', '\''])?;
         let after = quoted[end + 1..].strip_prefix(':')?;
-        return (after.is_empty() || after.starts_with(' '))
-            .then(|| (quoted[..end].to_owned(), after));
+        return (after.is_empty() || after.starts_with(' ')).then(|| (quoted[..end].to_owned(), after));
     }
     if s.starts_with(['{', '[', '&', '*', '!', '|', '>', '\'', '"']) {
         return None;

@@ -73,11 +73,7 @@ pub(crate) fn files_in(dir: &Path, cx: &mut Ctxt) -> Vec<PathBuf> {
 /// Reads and deserializes one file. `None` when the file could not be read far
 /// enough to deserialize anything; problems in single tables or entries are
 /// reported and those elements left out.
-pub(crate) fn load_file(
-    path: &Path,
-    limits: &Limits,
-    cx: &mut Ctxt,
-) -> Option<(SourceFile, SchemaFile)> {
+pub(crate) fn load_file(path: &Path, limits: &Limits, cx: &mut Ctxt) -> Option<(SourceFile, SchemaFile)> {
     let text = read_text(path, limits, cx)?;
     let source = SourceFile {
         path: path.to_path_buf(),
@@ -182,12 +178,7 @@ fn parse_yaml(text: &str, source: &SourceFile, cx: &mut Ctxt) -> Option<Value> {
 }
 
 /// Deserializes one element, reporting a failure at its exact key path.
-fn de<T: DeserializeOwned>(
-    value: Value,
-    at: &str,
-    source: &SourceFile,
-    cx: &mut Ctxt,
-) -> Option<T> {
+fn de<T: DeserializeOwned>(value: Value, at: &str, source: &SourceFile, cx: &mut Ctxt) -> Option<T> {
     match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(v) => Some(v),
         Err(e) => {

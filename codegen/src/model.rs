@@ -340,9 +340,7 @@ impl Kind {
             | Kind::Aborted
             | Kind::Internal
             | Kind::Unavailable => Retry::Backoff,
-            Kind::InvalidArgument | Kind::FailedPrecondition | Kind::OutOfRange => {
-                Retry::AfterFixRequest
-            }
+            Kind::InvalidArgument | Kind::FailedPrecondition | Kind::OutOfRange => Retry::AfterFixRequest,
             Kind::PermissionDenied | Kind::Unauthenticated => Retry::AfterFixCredentials,
             Kind::Ok
             | Kind::Cancelled

@@ -13,10 +13,8 @@ pub const CATCH_ALL: &str = "Unknown";
 
 /// Builds the catalog from loaded files, reporting every problem in `cx`.
 pub(crate) fn catalog(files: Vec<(SourceFile, SchemaFile)>, cx: &mut Ctxt) -> Catalog {
-    let mut providers: Vec<model::Provider> = files
-        .iter()
-        .map(|(src, file)| provider(src, file, cx))
-        .collect();
+    let mut providers: Vec<model::Provider> =
+        files.iter().map(|(src, file)| provider(src, file, cx)).collect();
     providers.sort_by(|a, b| a.id.cmp(&b.id));
     report_repeats(
         cx,
@@ -48,13 +46,9 @@ fn provider(src: &SourceFile, file: &SchemaFile, cx: &mut Ctxt) -> model::Provid
         non_empty(cx, src, "provider.source.url", url);
     }
     check_date(cx, src, "provider.source.retrieved", &p.source.retrieved);
-    let rust_name = written_or(
-        cx,
-        src,
-        "provider.rust_name",
-        p.rust_name.as_deref(),
-        || ident::type_name(&p.id),
-    );
+    let rust_name = written_or(cx, src, "provider.rust_name", p.rust_name.as_deref(), || {
+        ident::type_name(&p.id)
+    });
     if file.tables.is_empty() {
         cx.error_help(
             src.origin("tables"),
@@ -151,21 +145,19 @@ fn code_type(src: &SourceFile, at: &str, t: &schema::Table, cx: &mut Ctxt) -> Co
             CodeType::Int(IntType::U16)
         }
         (schema::CodeType::Integer, None) => CodeType::Int(IntType::U32),
-        (schema::CodeType::Integer, Some(name)) => {
-            match IntType::ALL.iter().find(|(_, n)| n == name) {
-                Some((ty, _)) => CodeType::Int(*ty),
-                None => {
-                    cx.error(
-                        src.origin(&format!("{at}.rust_type")),
-                        format!(
-                            "unknown rust_type `{name}`; expected one of {}",
-                            list(IntType::ALL.map(|(_, n)| n))
-                        ),
-                    );
-                    CodeType::Int(IntType::U32)
-                }
+        (schema::CodeType::Integer, Some(name)) => match IntType::ALL.iter().find(|(_, n)| n == name) {
+            Some((ty, _)) => CodeType::Int(*ty),
+            None => {
+                cx.error(
+                    src.origin(&format!("{at}.rust_type")),
+                    format!(
+                        "unknown rust_type `{name}`; expected one of {}",
+                        list(IntType::ALL.map(|(_, n)| n))
+                    ),
+                );
+                CodeType::Int(IntType::U32)
             }
-        }
+        },
     }
 }
 
@@ -228,9 +220,7 @@ fn wire(src: &SourceFile, at: &str, t: &schema::Table, cx: &mut Ctxt) -> model::
         location: w.location,
         field: w.field.clone(),
         message_field: w.message_field.clone(),
-        http_status: w
-            .http_status
-            .and_then(|s| http_status(cx, key("http_status"), s)),
+        http_status: w.http_status.and_then(|s| http_status(cx, key("http_status"), s)),
         items: w.items.clone(),
         request_id_field: w.request_id_field.clone(),
         details_field: w.details_field.clone(),
@@ -295,11 +285,7 @@ fn entry(
     }
     let rust_name = match &e.rust_name {
         Some(name) => {
-            check(
-                cx,
-                src.origin(&key("rust_name")),
-                ident::check_rust_name(name),
-            );
+            check(cx, src.origin(&key("rust_name")), ident::check_rust_name(name));
             name.clone()
         }
         None => derived_name(cx, src, at, &code, &e.message),
@@ -352,9 +338,7 @@ fn derived_name(cx: &mut Ctxt, src: &SourceFile, at: &str, code: &Code, message:
             "add a `rust_name` to this entry",
         );
         // Unique, so the error above is not followed by a spurious name collision.
-        at.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect::<String>()
+        at.chars().filter(char::is_ascii_alphanumeric).collect::<String>()
     })
 }
 
@@ -479,10 +463,7 @@ fn check_date(cx: &mut Ctxt, src: &SourceFile, at: &str, date: &str) {
     let valid = match parts.as_slice() {
         [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
             let num = |s: &str| s.parse::<u32>().ok();
-            matches!(
-                (num(y), num(m), num(d)),
-                (Some(_), Some(1..=12), Some(1..=31))
-            )
+            matches!((num(y), num(m), num(d)), (Some(_), Some(1..=12), Some(1..=31)))
         }
         _ => false,
     };

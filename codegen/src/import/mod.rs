@@ -1,0 +1,1 @@
+//! Readers for providers' documentation pages in their published forms.
