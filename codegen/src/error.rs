@@ -66,6 +66,16 @@ pub struct Error {
 }
 
 impl Error {
+    pub(crate) fn new(origin: Origin, message: impl Into<String>, help: Option<String>) -> Self {
+        Error {
+            diagnostics: vec![Diagnostic {
+                origin,
+                message: message.into(),
+                help,
+            }],
+        }
+    }
+
     /// The problems, in file order.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics

@@ -77,7 +77,25 @@ pub fn check_rust_name(name: &str) -> Result<(), String> {
     if NOT_RAW.contains(&name) || is_keyword(name) {
         return Err(format!("`{name}` is a Rust keyword"));
     }
+    if !is_camel_case(name) {
+        return Err(format!(
+            "`{name}` is not UpperCamelCase (rustc would warn); write it like `{}`",
+            name.to_upper_camel_case()
+        ));
+    }
     Ok(())
+}
+
+/// rustc's `non_camel_case_types` rule: no leading lowercase letter, no `__`, and no
+/// `_` next to a letter (once leading and trailing `_` are set aside).
+fn is_camel_case(name: &str) -> bool {
+    let name = name.trim_matches('_');
+    let chars: Vec<char> = name.chars().collect();
+    !chars.first().is_some_and(|c| c.is_lowercase())
+        && !name.contains("__")
+        && !chars
+            .windows(2)
+            .any(|w| (w[0].is_alphabetic() && w[1] == '_') || (w[0] == '_' && w[1].is_alphabetic()))
 }
 
 /// Checks a `snake_case` id (provider and table ids): `[a-z][a-z0-9_]*`.
@@ -151,7 +169,18 @@ mod tests {
     fn written_names_are_checked() {
         assert!(check_rust_name("RateLimited").is_ok());
         assert!(check_rust_name("_Private").is_ok());
-        for bad in ["", "1Code", "Rate-Limit", "Self", "_", "fn", "Ünknown", "r#type"] {
+        for bad in [
+            "",
+            "1Code",
+            "Rate-Limit",
+            "Self",
+            "_",
+            "fn",
+            "Ünknown",
+            "r#type",
+            "rate_limited",
+            "Rate_Limit",
+        ] {
             assert!(check_rust_name(bad).is_err(), "{bad}");
         }
         assert!(check_id("seven_bridges").is_ok());

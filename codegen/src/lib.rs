@@ -16,15 +16,19 @@
 
 #![deny(missing_docs)]
 
+mod config;
 mod error;
+mod expand;
 mod ident;
 pub mod import;
 mod lines;
 mod load;
 pub mod model;
+mod output;
 pub mod schema;
 mod validate;
 
+pub use config::{Config, Layout};
 pub use error::{Diagnostic, Error, Origin};
 pub use load::Limits;
 

@@ -222,11 +222,11 @@ impl std::fmt::Display for Code {
 }
 
 macro_rules! keyword_enum {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $text:literal,)* }) => {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal => $doc:literal,)* }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
-            $($(#[$vm])* $variant,)*
+            $(#[doc = $doc] $variant,)*
         }
 
         impl $name {
@@ -251,6 +251,13 @@ macro_rules! keyword_enum {
                     $($name::$variant => stringify!($variant),)*
                 }
             }
+
+            /// One line saying what the value means.
+            pub fn doc(self) -> &'static str {
+                match self {
+                    $($name::$variant => $doc,)*
+                }
+            }
         }
     };
 }
@@ -258,76 +265,47 @@ macro_rules! keyword_enum {
 keyword_enum! {
     /// The gRPC canonical status codes, shared by every provider.
     Kind {
-        /// Not an error.
-        Ok = "ok",
-        /// The operation was cancelled, typically by the caller.
-        Cancelled = "cancelled",
-        /// An error with no better kind.
-        Unknown = "unknown",
-        /// The request is invalid whatever the system's state.
-        InvalidArgument = "invalid_argument",
-        /// The deadline expired before the operation finished.
-        DeadlineExceeded = "deadline_exceeded",
-        /// Something requested was not found.
-        NotFound = "not_found",
-        /// Something to be created already exists.
-        AlreadyExists = "already_exists",
-        /// The caller may not do this.
-        PermissionDenied = "permission_denied",
-        /// A quota, balance or rate limit is exhausted.
-        ResourceExhausted = "resource_exhausted",
-        /// The system is not in the state the operation needs.
-        FailedPrecondition = "failed_precondition",
-        /// The operation was aborted, typically by a concurrency conflict.
-        Aborted = "aborted",
-        /// The operation was attempted past a valid range.
-        OutOfRange = "out_of_range",
-        /// The operation is not implemented or supported.
-        Unimplemented = "unimplemented",
-        /// An internal error of the provider.
-        Internal = "internal",
-        /// The service is unavailable for now.
-        Unavailable = "unavailable",
-        /// Unrecoverable data loss or corruption.
-        DataLoss = "data_loss",
-        /// The request lacks valid credentials.
-        Unauthenticated = "unauthenticated",
+        Ok = "ok" => "Not an error.",
+        Cancelled = "cancelled" => "The operation was cancelled, typically by the caller.",
+        Unknown = "unknown" => "An error with no better kind.",
+        InvalidArgument = "invalid_argument" => "The request is invalid whatever the system's state.",
+        DeadlineExceeded = "deadline_exceeded" => "The deadline expired before the operation finished.",
+        NotFound = "not_found" => "Something requested was not found.",
+        AlreadyExists = "already_exists" => "Something to be created already exists.",
+        PermissionDenied = "permission_denied" => "The caller may not do this.",
+        ResourceExhausted = "resource_exhausted" => "A quota, balance or rate limit is exhausted.",
+        FailedPrecondition = "failed_precondition" => "The system is not in the state the operation needs.",
+        Aborted = "aborted" => "The operation was aborted, typically by a concurrency conflict.",
+        OutOfRange = "out_of_range" => "The operation was attempted past a valid range.",
+        Unimplemented = "unimplemented" => "The operation is not implemented or supported.",
+        Internal = "internal" => "An internal error of the provider.",
+        Unavailable = "unavailable" => "The service is unavailable for now.",
+        DataLoss = "data_loss" => "Unrecoverable data loss or corruption.",
+        Unauthenticated = "unauthenticated" => "The request lacks valid credentials.",
     }
 }
 
 keyword_enum! {
     /// What a client should do about a code.
     Retry {
-        /// Retrying the same request will not help.
-        Never = "never",
-        /// Transient: retry with exponential backoff.
-        Backoff = "backoff",
-        /// Not finished yet: ask again later.
-        Poll = "poll",
-        /// Correct the request, then send it again.
-        AfterFixRequest = "after_fix_request",
-        /// Authenticate or get access first.
-        AfterFixCredentials = "after_fix_credentials",
-        /// Add funds first.
-        AfterTopUp = "after_top_up",
-        /// Raise a spending or usage cap, or wait for it to reset.
-        AfterRaiseLimit = "after_raise_limit",
-        /// Only the provider's support can unblock this.
-        AfterContactSupport = "after_contact_support",
+        Never = "never" => "Retrying the same request will not help.",
+        Backoff = "backoff" => "Transient: retry with exponential backoff.",
+        Poll = "poll" => "Not finished yet: ask again later.",
+        AfterFixRequest = "after_fix_request" => "Correct the request, then send it again.",
+        AfterFixCredentials = "after_fix_credentials" => "Authenticate or get access first.",
+        AfterTopUp = "after_top_up" => "Add funds first.",
+        AfterRaiseLimit = "after_raise_limit" => "Raise a spending or usage cap, or wait for it to reset.",
+        AfterContactSupport = "after_contact_support" => "Only the provider's support can unblock this.",
     }
 }
 
 keyword_enum! {
     /// Whether a code reports an error at all.
     Outcome {
-        /// The request succeeded.
-        Success = "success",
-        /// Accepted, not finished: poll again.
-        Pending = "pending",
-        /// Look elsewhere (HTTP 3xx).
-        Redirect = "redirect",
-        /// The request failed.
-        Failure = "failure",
+        Success = "success" => "The request succeeded.",
+        Pending = "pending" => "Accepted, not finished: poll again.",
+        Redirect = "redirect" => "Look elsewhere (HTTP 3xx).",
+        Failure = "failure" => "The request failed.",
     }
 }
 

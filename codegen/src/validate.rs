@@ -11,6 +11,22 @@ use std::collections::BTreeMap;
 /// The name of every table's catch-all variant; no entry may take it.
 pub const CATCH_ALL: &str = "Unknown";
 
+/// Names of the generated enums' associated items (`expand/table.rs`): a variant of
+/// the same name would make `Self::NAME` ambiguous.
+const RESERVED: &[&str] = &[
+    CATCH_ALL,
+    "ALL",
+    "PROVIDER",
+    "TABLE",
+    "CODES",
+    "MESSAGES",
+    "DESCRIPTIONS",
+    "CATEGORIES",
+    "KINDS",
+    "RETRIES",
+    "OUTCOMES",
+];
+
 /// Builds the catalog from loaded files, reporting every problem in `cx`.
 pub(crate) fn catalog(files: Vec<(SourceFile, SchemaFile)>, cx: &mut Ctxt) -> Catalog {
     let mut providers: Vec<model::Provider> =
@@ -516,14 +532,16 @@ fn report_name_collisions(cx: &mut Ctxt, entries: &[model::Entry]) {
         by_name.entry(e.rust_name.as_str()).or_default().push(e);
     }
     for (name, group) in by_name {
-        if name == CATCH_ALL {
+        if RESERVED.contains(&name) {
+            let why = if name == CATCH_ALL {
+                "for undocumented codes"
+            } else {
+                "by the generated code"
+            };
             for e in &group {
                 cx.error_help(
                     e.origin.clone(),
-                    format!(
-                        "variant name `{CATCH_ALL}` (code {}) is reserved for undocumented codes",
-                        e.code
-                    ),
+                    format!("variant name `{name}` (code {}) is reserved {why}", e.code),
                     "give this entry another `rust_name`",
                 );
             }

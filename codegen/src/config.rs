@@ -1,0 +1,291 @@
+//! The build.rs API: a builder in the style of prost-build's `Config`.
+
+use crate::error::{Ctxt, Error, Origin};
+use crate::load::Limits;
+use crate::model::Catalog;
+use crate::{expand, output};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::path::{Path, PathBuf};
+
+/// How generated types are arranged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// One module per provider (`dataforseo::Status`), shared types beside them.
+    #[default]
+    Modules,
+    /// Everything at the include site, types prefixed with the provider's
+    /// `rust_name` (`DataForSeoStatus`).
+    Flat,
+}
+
+/// Options that shape the generated code.
+#[derive(Debug, Clone)]
+pub(crate) struct Options {
+    pub serde: bool,
+    pub vis: TokenStream,
+    pub layout: Layout,
+    pub no_std: bool,
+}
+
+impl Options {
+    /// The owned string type of string tables' `Unknown`.
+    pub fn string_type(&self) -> TokenStream {
+        if self.no_std {
+            quote!(::alloc::string::String)
+        } else {
+            quote!(::std::string::String)
+        }
+    }
+
+    /// An owned copy of the `&str` expression `expr`.
+    pub fn to_owned_string(&self, expr: TokenStream) -> TokenStream {
+        let string = self.string_type();
+        quote!(#string::from(#expr))
+    }
+}
+
+/// Configures and runs code generation, typically from `build.rs`:
+///
+/// ```no_run
+/// // build.rs
+/// fn main() {
+///     provider_errors_codegen::Config::new()
+///         .schema("../schema")
+///         .write_to_out_dir()
+///         .unwrap_or_else(|e| panic!("{e}"));
+/// }
+/// ```
+///
+/// then, in the crate: `include!(concat!(env!("OUT_DIR"), "/provider_errors.rs"));`
+#[derive(Debug, Clone)]
+pub struct Config {
+    schemas: Vec<PathBuf>,
+    providers: Option<Vec<String>>,
+    serde: bool,
+    visibility: String,
+    layout: Layout,
+    no_std: bool,
+    limits: Limits,
+    out_file_name: String,
+    rerun_if_changed: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            schemas: Vec::new(),
+            providers: None,
+            serde: false,
+            visibility: "pub".to_owned(),
+            layout: Layout::default(),
+            no_std: false,
+            limits: Limits::default(),
+            out_file_name: "provider_errors.rs".to_owned(),
+            rerun_if_changed: true,
+        }
+    }
+}
+
+impl Config {
+    /// A configuration with every default.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a schema file or a directory of them (`*.yaml`, `*.yml`). Relative paths
+    /// are relative to the current directory, which is the package's directory in a
+    /// build script. Default: `schema` when no path is given.
+    pub fn schema(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.schemas.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Generates only these providers (by `provider.id`). Default: all of them.
+    pub fn providers<I, S>(&mut self, ids: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.providers = Some(ids.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Emits `serde::Serialize` and `Deserialize` (as the wire code). The crate
+    /// that includes the code then needs `serde`. Default: off.
+    pub fn serde(&mut self, enabled: bool) -> &mut Self {
+        self.serde = enabled;
+        self
+    }
+
+    /// The visibility of the generated top-level items, e.g. `pub(crate)`.
+    /// Default: `pub`.
+    pub fn visibility(&mut self, visibility: impl Into<String>) -> &mut Self {
+        self.visibility = visibility.into();
+        self
+    }
+
+    /// One module per provider, or everything flat. Default: [`Layout::Modules`].
+    pub fn layout(&mut self, layout: Layout) -> &mut Self {
+        self.layout = layout;
+        self
+    }
+
+    /// For `no_std` crates: string tables keep unknown codes in
+    /// `::alloc::string::String`, so the crate needs `extern crate alloc;`.
+    /// Default: off (`::std::string::String`).
+    pub fn no_std(&mut self, enabled: bool) -> &mut Self {
+        self.no_std = enabled;
+        self
+    }
+
+    /// The largest schema file read, in bytes. Default: 32 MiB.
+    pub fn max_file_bytes(&mut self, bytes: u64) -> &mut Self {
+        self.limits.max_file_bytes = bytes;
+        self
+    }
+
+    /// The file `write_to_out_dir` writes. Default: `provider_errors.rs`.
+    pub fn out_file_name(&mut self, name: impl Into<String>) -> &mut Self {
+        self.out_file_name = name.into();
+        self
+    }
+
+    /// Whether `write_to_out_dir` prints `cargo:rerun-if-changed` for every schema
+    /// read. Default: on.
+    pub fn rerun_if_changed(&mut self, enabled: bool) -> &mut Self {
+        self.rerun_if_changed = enabled;
+        self
+    }
+
+    /// Loads and validates the schemas, keeping the selected providers.
+    pub fn load(&self) -> Result<(Catalog, Vec<PathBuf>), Error> {
+        let default = [PathBuf::from("schema")];
+        let paths = if self.schemas.is_empty() {
+            &default[..]
+        } else {
+            &self.schemas[..]
+        };
+        let (mut catalog, files) = crate::load_with(paths, &self.limits)?;
+        if let Some(ids) = &self.providers {
+            select(&mut catalog, ids)?;
+        }
+        Ok((catalog, files))
+    }
+
+    /// The generated code, formatted, as a string. Pure: reads the schemas, writes
+    /// nothing.
+    pub fn generate(&self) -> Result<String, Error> {
+        self.generate_with_inputs().map(|(code, _)| code)
+    }
+
+    fn generate_with_inputs(&self) -> Result<(String, Vec<PathBuf>), Error> {
+        let (catalog, files) = self.load()?;
+        let opts = self.options()?;
+        check_flat_names(&catalog, &opts)?;
+        let tokens = expand::expand(&catalog, &opts);
+        let code = output::format(tokens, &files)?;
+        Ok((code, files))
+    }
+
+    fn options(&self) -> Result<Options, Error> {
+        let vis: TokenStream = match syn::parse_str::<syn::Visibility>(&self.visibility) {
+            Ok(vis) => quote!(#vis),
+            Err(e) => {
+                return Err(Error::new(
+                    Origin::file(Path::new("Config::visibility")),
+                    format!("`{}` is not a visibility: {e}", self.visibility),
+                    Some("use `pub`, `pub(crate)`, `pub(super)` or `pub(in path)`".to_owned()),
+                ));
+            }
+        };
+        Ok(Options {
+            serde: self.serde,
+            vis,
+            layout: self.layout,
+            no_std: self.no_std,
+        })
+    }
+
+    /// Generates into `$OUT_DIR/<out_file_name>` (written only when its content
+    /// changed) and prints `cargo:rerun-if-changed` for every schema file and
+    /// directory. Returns the path written.
+    pub fn write_to_out_dir(&self) -> Result<PathBuf, Error> {
+        let Some(dir) = std::env::var_os("OUT_DIR") else {
+            return Err(Error::new(
+                Origin::file(Path::new("OUT_DIR")),
+                "OUT_DIR is not set",
+                Some("call `write_to_out_dir` from a build script, or use `write_to`".to_owned()),
+            ));
+        };
+        let path = PathBuf::from(dir).join(&self.out_file_name);
+        self.write_to(&path)?;
+        Ok(path)
+    }
+
+    /// Generates into `path`, written only when its content changed. Returns whether
+    /// the file was written.
+    pub fn write_to(&self, path: impl AsRef<Path>) -> Result<bool, Error> {
+        let result = self.generate_with_inputs();
+        if self.rerun_if_changed {
+            // Printed even when generation fails, so fixing a schema reruns it.
+            for input in self
+                .schemas
+                .iter()
+                .chain(result.as_ref().map(|(_, f)| f).into_iter().flatten())
+            {
+                println!("cargo:rerun-if-changed={}", input.display());
+            }
+        }
+        let (code, _) = result?;
+        output::write_if_changed(path.as_ref(), &code)
+    }
+}
+
+/// Keeps only the providers named, or reports the unknown ones.
+fn select(catalog: &mut Catalog, ids: &[String]) -> Result<(), Error> {
+    let mut cx = Ctxt::default();
+    let known: Vec<&str> = catalog.providers.iter().map(|p| p.id.as_str()).collect();
+    for id in ids.iter().filter(|id| !known.contains(&id.as_str())) {
+        let near = crate::validate::nearest(id, &known)
+            .map(|n| format!("did you mean `{n}`? "))
+            .unwrap_or_default();
+        cx.error_help(
+            Origin::file(Path::new("Config::providers")),
+            format!("no provider `{id}` in the schemas"),
+            format!("{near}known providers: {}", known.join(", ")),
+        );
+    }
+    cx.finish(())?;
+    catalog.providers.retain(|p| ids.contains(&p.id));
+    Ok(())
+}
+
+/// In the flat layout every type shares one namespace: report names taken twice.
+fn check_flat_names(catalog: &Catalog, opts: &Options) -> Result<(), Error> {
+    if opts.layout != Layout::Flat {
+        return Ok(());
+    }
+    let mut cx = Ctxt::default();
+    let mut taken: Vec<(String, &Origin)> = Vec::new();
+    for provider in &catalog.providers {
+        for table in &provider.tables {
+            let name = expand::type_name(provider, table, opts.layout);
+            if crate::expand::SHARED_NAMES.contains(&name.as_str()) {
+                cx.error_help(
+                    table.origin.clone(),
+                    format!("type `{name}` would clash with a shared generated type"),
+                    "set the table's `rust_name`, or use `Layout::Modules`",
+                );
+            } else if let Some((_, other)) = taken.iter().find(|(n, _)| *n == name) {
+                cx.error_help(
+                    table.origin.clone(),
+                    format!("type `{name}` is also generated for {other}"),
+                    "set a distinct `rust_name` on one table or provider, or use `Layout::Modules`",
+                );
+            }
+            taken.push((name, &table.origin));
+        }
+    }
+    cx.finish(())
+}

@@ -1,0 +1,74 @@
+//! From the model to tokens: one emitter per item.
+//!
+//! The output is `include!`d, so it has no inner attributes; every path is absolute
+//! (`::core::fmt::Display`) so the include site's names cannot shadow ours.
+
+mod docs;
+mod shared;
+mod table;
+
+use crate::config::{Layout, Options};
+use crate::model::{Catalog, Provider};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+/// Names of the items emitted once per file, beside the providers' items.
+pub(crate) const SHARED_NAMES: &[&str] = &["CanonicalKind", "RetryAdvice", "Outcome", "UnknownCode"];
+
+/// Tokens of the whole generated file.
+pub(crate) fn expand(catalog: &Catalog, opts: &Options) -> TokenStream {
+    let shared = shared::expand_shared(opts);
+    let providers = catalog.providers.iter().map(|p| expand_provider(p, opts));
+    quote! {
+        #shared
+        #(#providers)*
+    }
+}
+
+fn expand_provider(provider: &Provider, opts: &Options) -> TokenStream {
+    let tables = provider
+        .tables
+        .iter()
+        .map(|t| table::expand_table(provider, t, opts));
+    match opts.layout {
+        Layout::Flat => quote! { #(#tables)* },
+        Layout::Modules => {
+            let vis = &opts.vis;
+            let module = ident(&provider.module);
+            let mut doc = docs::Doc::default();
+            doc.line(format!("Typed codes of {}.", docs::escape(&provider.name)));
+            let doc = doc.tokens();
+            quote! {
+                #doc
+                #vis mod #module {
+                    #(#tables)*
+                }
+            }
+        }
+    }
+}
+
+/// The path of a shared item (`CanonicalKind`, ...) from inside a provider's items.
+fn shared_path(name: &str, opts: &Options) -> TokenStream {
+    let name = ident(name);
+    match opts.layout {
+        Layout::Flat => quote!(#name),
+        Layout::Modules => quote!(super::#name),
+    }
+}
+
+/// An identifier from a name that `ident` or `validate` already checked.
+pub(crate) fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// The type name of a table's enum in the chosen layout.
+pub(crate) fn type_name(provider: &Provider, table: &crate::model::Table, layout: Layout) -> String {
+    match layout {
+        Layout::Modules => table.rust_name.clone(),
+        Layout::Flat => format!("{}{}", provider.rust_name, table.rust_name),
+    }
+}

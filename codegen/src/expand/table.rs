@@ -1,0 +1,521 @@
+//! One enum per code table, with its metadata, conversions and `Display`.
+//!
+//! Metadata lives in `const` arrays indexed by the variant's position, with one extra
+//! slot for `Unknown`: each accessor is an array read, and the only per-variant
+//! `match`es are `index` and `from_code`, which keeps large tables cheap to compile.
+
+use super::docs;
+use super::{ident, shared_path, type_name};
+use crate::config::Options;
+use crate::model::{Code, CodeType, Entry, Location, MatchMode, Provider, Table};
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+
+/// What every emitter of one table needs.
+struct Ctx<'a> {
+    provider: &'a Provider,
+    table: &'a Table,
+    opts: &'a Options,
+    name: Ident,
+    variants: Vec<Ident>,
+    /// `u32`, or `&str` for string tables (only used in `const` items).
+    code_ty: TokenStream,
+}
+
+impl Ctx<'_> {
+    fn is_str(&self) -> bool {
+        self.table.code_type == CodeType::Str
+    }
+
+    fn shared(&self, name: &str) -> TokenStream {
+        shared_path(name, self.opts)
+    }
+
+    /// `[a, b, ..., unknown]`: one value per entry, then the `Unknown` slot.
+    fn array<T: quote::ToTokens>(&self, f: impl Fn(&Entry) -> T, unknown: TokenStream) -> TokenStream {
+        let values = self.table.entries.iter().map(f);
+        quote!([#(#values,)* #unknown])
+    }
+}
+
+pub(super) fn expand_table(provider: &Provider, table: &Table, opts: &Options) -> TokenStream {
+    let code_ty = match table.code_type {
+        CodeType::Int(ty) => {
+            let ty = format_ident!("{}", ty.name());
+            quote!(#ty)
+        }
+        CodeType::Str => quote!(&str),
+    };
+    let cx = Ctx {
+        provider,
+        table,
+        opts,
+        name: ident(&type_name(provider, table, opts.layout)),
+        variants: table.entries.iter().map(|e| ident(&e.rust_name)).collect(),
+        code_ty,
+    };
+    let items = [
+        expand_enum(&cx),
+        expand_consts(&cx),
+        expand_accessors(&cx),
+        expand_display(&cx),
+        expand_conversions(&cx),
+    ];
+    let error = table.has_failures().then(|| expand_error(&cx));
+    let serde = opts.serde.then(|| expand_serde(&cx));
+    quote! { #(#items)* #error #serde }
+}
+
+fn expand_enum(cx: &Ctx) -> TokenStream {
+    let vis = if cx.opts.layout == crate::config::Layout::Flat {
+        cx.opts.vis.clone()
+    } else {
+        quote!(pub)
+    };
+    let doc = docs::table_doc(cx.provider, cx.table).tokens();
+    let variant_docs = cx.table.entries.iter().map(|e| docs::entry_doc(e).tokens());
+    let (name, variants) = (&cx.name, &cx.variants);
+    let (derives, unknown_ty) = match cx.table.code_type {
+        CodeType::Int(_) => (quote!(Clone, Copy), cx.code_ty.clone()),
+        CodeType::Str => (quote!(Clone), cx.opts.string_type()),
+    };
+    quote! {
+        #doc
+        #[derive(Debug, #derives, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        #vis enum #name {
+            #( #variant_docs #variants, )*
+            /// A code the documentation does not list, kept exactly as received.
+            Unknown(#unknown_ty),
+        }
+    }
+}
+
+fn expand_consts(cx: &Ctx) -> TokenStream {
+    let (name, variants) = (&cx.name, &cx.variants);
+    let n = variants.len();
+    let provider = &cx.provider.name;
+    let table = &cx.table.name;
+    let url = option(cx.provider.source_url.as_deref());
+    let code_ty = &cx.code_ty;
+    let total = n + 1;
+    let codes = cx.table.entries.iter().map(code_literal);
+    let indices = 0..n;
+    let text = |v: Option<&String>| option(v.map(String::as_str));
+    let messages = cx.array(|e| e.message.clone(), quote!(""));
+    let descriptions = cx.array(
+        |e| text(e.description.as_ref()),
+        quote!(::core::option::Option::None),
+    );
+    // HTTP-status tables answer `http_status` from the code itself.
+    let statuses = (cx.table.wire.location == Location::JsonBody).then(|| {
+        let values = cx.array(|e| option(e.http_status), quote!(::core::option::Option::None));
+        quote!(const HTTP_STATUSES: [::core::option::Option<u16>; #total] = #values;)
+    });
+    let categories = cx.array(
+        |e| text(e.category.as_ref()),
+        quote!(::core::option::Option::None),
+    );
+    let also = cx.array(
+        |e| {
+            let texts = e.also_documented.iter().map(|(m, _)| m);
+            quote!(&[#(#texts),*])
+        },
+        quote!(&[]),
+    );
+    let [kind, retry, outcome] = ["CanonicalKind", "RetryAdvice", "Outcome"].map(|s| cx.shared(s));
+    let kinds = cx.array(|e| keyword(&kind, e.kind.variant()), quote!(#kind::Unknown));
+    let retries = cx.array(|e| keyword(&retry, e.retry.variant()), quote!(#retry::Never));
+    let outcomes = cx.array(
+        |e| keyword(&outcome, e.outcome.variant()),
+        quote!(#outcome::Failure),
+    );
+    quote! {
+        impl #name {
+            /// The provider's display name.
+            pub const PROVIDER: &str = #provider;
+            /// The table's display name.
+            pub const TABLE: &str = #table;
+            /// The documentation page the codes were read from.
+            pub const SOURCE_URL: ::core::option::Option<&str> = #url;
+            /// Every documented code, in the documentation's order.
+            pub const ALL: &[Self] = &[#(Self::#variants),*];
+
+            const CODES: [#code_ty; #n] = [#(#codes),*];
+            const MESSAGES: [&str; #total] = #messages;
+            const DESCRIPTIONS: [::core::option::Option<&str>; #total] = #descriptions;
+            #statuses
+            const CATEGORIES: [::core::option::Option<&str>; #total] = #categories;
+            const ALSO_DOCUMENTED: [&[&str]; #total] = #also;
+            const KINDS: [#kind; #total] = #kinds;
+            const RETRIES: [#retry; #total] = #retries;
+            const OUTCOMES: [#outcome; #total] = #outcomes;
+
+            /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+            const fn index(&self) -> usize {
+                match self {
+                    #( Self::#variants => #indices, )*
+                    Self::Unknown(_) => #n,
+                }
+            }
+        }
+    }
+}
+
+fn expand_accessors(cx: &Ctx) -> TokenStream {
+    let name = &cx.name;
+    let [kind, retry, outcome] = ["CanonicalKind", "RetryAdvice", "Outcome"].map(|s| cx.shared(s));
+    let from_code = expand_from_code(cx);
+    let code = expand_code(cx);
+    let http_status = match cx.table.wire.location {
+        Location::HttpStatus => quote!(::core::option::Option::Some(self.code())),
+        Location::JsonBody => quote!(Self::HTTP_STATUSES[self.index()]),
+    };
+    quote! {
+        impl #name {
+            #from_code
+            #code
+
+            /// The provider's exact message; `None` for an undocumented code.
+            pub const fn message(&self) -> ::core::option::Option<&'static str> {
+                match self {
+                    Self::Unknown(_) => ::core::option::Option::None,
+                    _ => ::core::option::Option::Some(Self::MESSAGES[self.index()]),
+                }
+            }
+
+            /// The documentation's explanation, where it gives one.
+            pub const fn description(&self) -> ::core::option::Option<&'static str> {
+                Self::DESCRIPTIONS[self.index()]
+            }
+
+            /// The HTTP status this code arrives with, where documented.
+            pub const fn http_status(&self) -> ::core::option::Option<u16> {
+                #http_status
+            }
+
+            /// The documentation's grouping, where it gives one.
+            pub const fn category(&self) -> ::core::option::Option<&'static str> {
+                Self::CATEGORIES[self.index()]
+            }
+
+            /// Other texts the documentation gives for this code.
+            pub const fn also_documented(&self) -> &'static [&'static str] {
+                Self::ALSO_DOCUMENTED[self.index()]
+            }
+
+            /// The canonical kind; `Unknown` for an undocumented code.
+            pub const fn kind(&self) -> #kind {
+                Self::KINDS[self.index()]
+            }
+
+            /// What a client should do; `Never` for an undocumented code.
+            pub const fn retry(&self) -> #retry {
+                Self::RETRIES[self.index()]
+            }
+
+            /// Whether the code reports success, pending work, a redirect or a failure
+            /// (an undocumented code counts as a failure).
+            pub const fn outcome(&self) -> #outcome {
+                Self::OUTCOMES[self.index()]
+            }
+
+            /// Whether the code reports success.
+            pub const fn is_success(&self) -> bool {
+                matches!(self.outcome(), #outcome::Success)
+            }
+
+            /// Whether the request was accepted but is not finished.
+            pub const fn is_pending(&self) -> bool {
+                matches!(self.outcome(), #outcome::Pending)
+            }
+
+            /// Whether the code reports a failure.
+            pub const fn is_error(&self) -> bool {
+                matches!(self.outcome(), #outcome::Failure)
+            }
+
+            /// Whether the documentation lists the code.
+            pub const fn is_documented(&self) -> bool {
+                !matches!(self, Self::Unknown(_))
+            }
+        }
+    }
+}
+
+fn expand_from_code(cx: &Ctx) -> TokenStream {
+    let (variants, code_ty) = (&cx.variants, &cx.code_ty);
+    let codes: Vec<_> = cx.table.entries.iter().map(code_literal).collect();
+    if !cx.is_str() {
+        return quote! {
+            /// The variant of a raw code; a code the documentation does not list
+            /// becomes `Unknown`, so this never fails.
+            pub const fn from_code(code: #code_ty) -> Self {
+                match code {
+                    #( #codes => Self::#variants, )*
+                    other => Self::Unknown(other),
+                }
+            }
+        };
+    }
+    let to_owned = cx.opts.to_owned_string(quote!(code));
+    let lookup = expand_str_lookup(cx, &codes);
+    quote! {
+        /// The variant of a raw code; a code the documentation does not list
+        /// becomes `Unknown` (a copy of `code`), so this never fails.
+        pub fn from_code(code: &str) -> Self {
+            match Self::documented(code) {
+                ::core::option::Option::Some(known) => known,
+                ::core::option::Option::None => Self::Unknown(#to_owned),
+            }
+        }
+
+        #lookup
+    }
+}
+
+/// `documented(&str) -> Option<Self>`: exact match, then, for free-text tables,
+/// a comparison that ignores differences in white space.
+fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
+    let variants = &cx.variants;
+    let (fallback, loose) = match cx.table.wire.match_mode {
+        MatchMode::Exact => (quote!(::core::option::Option::None), None),
+        MatchMode::NormalizeWhitespace => (
+            quote!(Self::documented_loosely(code)),
+            Some(expand_loose_lookup()),
+        ),
+    };
+    quote! {
+        /// The documented variant for `code`, if any.
+        fn documented(code: &str) -> ::core::option::Option<Self> {
+            match code {
+                #( #codes => ::core::option::Option::Some(Self::#variants), )*
+                _ => #fallback,
+            }
+        }
+
+        #loose
+    }
+}
+
+/// Free-text tables: a code that differs from a documented one only in white space
+/// (leading, trailing, or runs of it) is that code.
+fn expand_loose_lookup() -> TokenStream {
+    quote! {
+        fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
+            let position = Self::CODES.iter().position(|known| {
+                let mut a = code.split_whitespace();
+                let mut b = known.split_whitespace();
+                loop {
+                    match (a.next(), b.next()) {
+                        (::core::option::Option::None, ::core::option::Option::None) => return true,
+                        (::core::option::Option::Some(x), ::core::option::Option::Some(y)) if x == y => {}
+                        _ => return false,
+                    }
+                }
+            });
+            position.map(|i| Self::ALL[i].clone())
+        }
+    }
+}
+
+fn expand_code(cx: &Ctx) -> TokenStream {
+    if cx.is_str() {
+        return quote! {
+            /// The raw code, as sent on the wire.
+            pub fn code(&self) -> &str {
+                match self {
+                    Self::Unknown(code) => code,
+                    _ => Self::CODES[self.index()],
+                }
+            }
+        };
+    }
+    let code_ty = &cx.code_ty;
+    quote! {
+        /// The raw code, as sent on the wire.
+        pub const fn code(&self) -> #code_ty {
+            match self {
+                Self::Unknown(code) => *code,
+                _ => Self::CODES[self.index()],
+            }
+        }
+    }
+}
+
+/// Whether every code is its own message (free-text tables): `Display` then does
+/// not repeat it.
+fn code_is_message(table: &Table) -> bool {
+    table
+        .entries
+        .iter()
+        .all(|e| matches!(&e.code, Code::Str(s) if *s == e.message))
+}
+
+fn expand_display(cx: &Ctx) -> TokenStream {
+    let name = &cx.name;
+    let known = if code_is_message(cx.table) {
+        quote! {
+            ::core::write!(f, "{} ({})", message, Self::PROVIDER)
+        }
+    } else {
+        quote! {
+            ::core::write!(f, "{} ({} {})", message, Self::PROVIDER, self.code())
+        }
+    };
+    quote! {
+        /// Writes the provider's message and where it comes from:
+        /// `Too many requests. (Provider code)`; an undocumented code writes its raw
+        /// value: `40299 (Provider, undocumented)`.
+        #[automatically_derived]
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self.message() {
+                    ::core::option::Option::Some(message) => #known,
+                    ::core::option::Option::None => {
+                        ::core::write!(f, "{} ({}, undocumented)", self.code(), Self::PROVIDER)
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn expand_error(cx: &Ctx) -> TokenStream {
+    let name = &cx.name;
+    quote! {
+        #[automatically_derived]
+        impl ::core::error::Error for #name {}
+    }
+}
+
+fn expand_conversions(cx: &Ctx) -> TokenStream {
+    let name = &cx.name;
+    let unknown = cx.shared("UnknownCode");
+    let code_ty = &cx.code_ty;
+    if !cx.is_str() {
+        return quote! {
+            /// Strict: an undocumented code is an error (`from_code` keeps it instead).
+            #[automatically_derived]
+            impl ::core::convert::TryFrom<#code_ty> for #name {
+                type Error = #unknown<#code_ty>;
+                fn try_from(code: #code_ty) -> ::core::result::Result<Self, #unknown<#code_ty>> {
+                    match Self::from_code(code) {
+                        Self::Unknown(code) => ::core::result::Result::Err(#unknown {
+                            provider: Self::PROVIDER,
+                            table: Self::TABLE,
+                            code,
+                        }),
+                        known => ::core::result::Result::Ok(known),
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::convert::From<#name> for #code_ty {
+                fn from(value: #name) -> Self {
+                    value.code()
+                }
+            }
+        };
+    }
+    let string = cx.opts.string_type();
+    let to_owned = cx.opts.to_owned_string(quote!(code));
+    quote! {
+        /// Strict: an undocumented code is an error (`from_code` keeps it instead).
+        #[automatically_derived]
+        impl<'a> ::core::convert::TryFrom<&'a str> for #name {
+            type Error = #unknown<&'a str>;
+            fn try_from(code: &'a str) -> ::core::result::Result<Self, #unknown<&'a str>> {
+                Self::documented(code).ok_or(#unknown { provider: Self::PROVIDER, table: Self::TABLE, code })
+            }
+        }
+
+        /// Strict, like `TryFrom<&str>`.
+        #[automatically_derived]
+        impl ::core::str::FromStr for #name {
+            type Err = #unknown<#string>;
+            fn from_str(code: &str) -> ::core::result::Result<Self, #unknown<#string>> {
+                Self::documented(code).ok_or_else(|| #unknown {
+                    provider: Self::PROVIDER,
+                    table: Self::TABLE,
+                    code: #to_owned,
+                })
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::AsRef<str> for #name {
+            fn as_ref(&self) -> &str {
+                self.code()
+            }
+        }
+    }
+}
+
+fn expand_serde(cx: &Ctx) -> TokenStream {
+    let (name, code_ty) = (&cx.name, &cx.code_ty);
+    let de = if cx.is_str() {
+        quote! {
+            struct Visitor;
+            impl ::serde::de::Visitor<'_> for Visitor {
+                type Value = #name;
+                fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str("a string code")
+                }
+                fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::core::result::Result<#name, E> {
+                    ::core::result::Result::Ok(#name::from_code(v))
+                }
+            }
+            deserializer.deserialize_str(Visitor)
+        }
+    } else {
+        quote! {
+            <#code_ty as ::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::from_code)
+        }
+    };
+    quote! {
+        /// Serializes as the wire code.
+        #[automatically_derived]
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                ::serde::Serialize::serialize(&self.code(), serializer)
+            }
+        }
+
+        /// Deserializes from the wire code; an undocumented code becomes `Unknown`.
+        #[automatically_derived]
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                #de
+            }
+        }
+    }
+}
+
+fn code_literal(entry: &Entry) -> TokenStream {
+    match &entry.code {
+        // A literal token cannot be negative: emit `-` and the magnitude.
+        Code::Int(n) if *n < 0 => {
+            let lit = Literal::u128_unsuffixed(n.unsigned_abs());
+            quote!(-#lit)
+        }
+        Code::Int(n) => {
+            let lit = Literal::i128_unsuffixed(*n);
+            quote!(#lit)
+        }
+        Code::Str(s) => quote!(#s),
+    }
+}
+
+fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
+    match value {
+        Some(v) => quote!(::core::option::Option::Some(#v)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn keyword(path: &TokenStream, variant: &str) -> TokenStream {
+    let variant = ident(variant);
+    quote!(#path::#variant)
+}
