@@ -117,14 +117,18 @@ impl Ctxt {
         });
     }
 
-    /// `Ok(value)` when nothing was reported, else every diagnostic.
-    pub fn finish<T>(self, value: T) -> Result<T, Error> {
+    /// `Ok(value)` when nothing was reported, else every diagnostic, in file and
+    /// line order (a stable sort: problems on one line keep the order found).
+    pub fn finish<T>(mut self, value: T) -> Result<T, Error> {
         if self.diagnostics.is_empty() {
-            Ok(value)
-        } else {
-            Err(Error {
-                diagnostics: self.diagnostics,
-            })
+            return Ok(value);
         }
+        self.diagnostics.sort_by(|a, b| {
+            let key = |d: &Diagnostic| (d.origin.file.clone(), d.origin.line.unwrap_or(0));
+            key(a).cmp(&key(b))
+        });
+        Err(Error {
+            diagnostics: self.diagnostics,
+        })
     }
 }

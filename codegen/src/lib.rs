@@ -19,6 +19,7 @@
 mod config;
 mod error;
 mod expand;
+mod explain;
 mod ident;
 pub mod import;
 mod lines;

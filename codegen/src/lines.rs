@@ -10,7 +10,8 @@ use std::collections::HashMap;
 /// Line numbers (1-based) of the key paths of one YAML document.
 #[derive(Debug, Default)]
 pub(crate) struct LineIndex {
-    lines: HashMap<String, usize>,
+    /// Every line a path is written on (more than one when a key is repeated).
+    lines: HashMap<String, Vec<usize>>,
 }
 
 enum Seg {
@@ -73,18 +74,23 @@ impl LineIndex {
             let value = value.trim();
             if value.starts_with('|') || value.starts_with('>') {
                 skip_deeper_than = Some(col);
-            } else if value.starts_with('"') {
-                open_quote = !closes_quote(&value[1..]);
+            } else if let Some(rest) = value.strip_prefix('"') {
+                open_quote = !closes_quote(rest);
             }
         }
         index
+    }
+
+    /// Every line `path` itself is written on.
+    pub fn all(&self, path: &str) -> &[usize] {
+        self.lines.get(path).map_or(&[], Vec::as_slice)
     }
 
     /// The line of `path`, or of its nearest recorded ancestor.
     pub fn line(&self, path: &str) -> Option<usize> {
         let mut path = path;
         loop {
-            if let Some(line) = self.lines.get(path) {
+            if let Some(line) = self.lines.get(path).and_then(|l| l.first()) {
                 return Some(*line);
             }
             let cut = path.rfind(['.', '['])?;
@@ -104,7 +110,7 @@ impl LineIndex {
                 Seg::Index(i) => path.push_str(&format!("[{i}]")),
             }
         }
-        self.lines.entry(path).or_insert(line);
+        self.lines.entry(path).or_default().push(line);
     }
 }
 

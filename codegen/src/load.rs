@@ -3,8 +3,9 @@
 
 use crate::error::{Ctxt, Origin};
 use crate::lines::LineIndex;
-use crate::schema::{Entry, SchemaFile, Table};
+use crate::schema::{Entry, Provider, SchemaFile, Table};
 use serde::de::DeserializeOwned;
+use serde::de::IgnoredAny;
 use serde_path_to_error::Segment;
 use serde_yaml::Value;
 use std::fs;
@@ -70,36 +71,78 @@ pub(crate) fn files_in(dir: &Path, cx: &mut Ctxt) -> Vec<PathBuf> {
     files
 }
 
-/// Reads and deserializes one file. `None` when the file could not be read far
-/// enough to deserialize anything; problems in single tables or entries are
-/// reported and those elements left out.
-pub(crate) fn load_file(path: &Path, limits: &Limits, cx: &mut Ctxt) -> Option<(SourceFile, SchemaFile)> {
+/// A file as far as it deserialized: the header, and the tables and entries that
+/// deserialized, each with its index in the file so every later diagnostic keeps
+/// the key path the author sees.
+pub(crate) struct Loaded {
+    pub source: SourceFile,
+    pub schema_version: Option<u64>,
+    pub provider: Provider,
+    pub tables: Vec<(usize, Table<(usize, Entry)>)>,
+}
+
+/// Reads and deserializes one file. Each level is checked from the raw YAML on its
+/// own, so a bad provider or table header does not hide problems in the entries.
+/// `None` when the header did not deserialize (everything found is reported).
+pub(crate) fn load_file(path: &Path, limits: &Limits, cx: &mut Ctxt) -> Option<Loaded> {
     let text = read_text(path, limits, cx)?;
     let source = SourceFile {
         path: path.to_path_buf(),
         lines: LineIndex::new(&text),
     };
     let value = parse_yaml(&text, &source, cx)?;
-    let file: SchemaFile<Value> = de(value, "", &source, cx)?;
-    let mut tables = Vec::with_capacity(file.tables.len());
-    for (i, table) in file.tables.into_iter().enumerate() {
+    let header: Option<SchemaFile<IgnoredAny>> = de(value.clone(), "", &source, cx);
+    let raw_tables = children(&value, "tables", "", "no tables", &source, cx);
+    let mut tables = Vec::with_capacity(raw_tables.len());
+    for (i, raw) in raw_tables.iter().enumerate() {
         let at = format!("tables[{i}]");
-        let Some(mut table) = de::<Table<Value>>(table, &at, &source, cx) else {
-            continue;
-        };
-        let entries = std::mem::take(&mut table.entries)
-            .into_iter()
+        let table: Option<Table<IgnoredAny>> = de(raw.clone(), &at, &source, cx);
+        let entries = children(raw, "entries", &at, "table has no entries", &source, cx)
+            .iter()
             .enumerate()
-            .filter_map(|(j, entry)| de::<Entry>(entry, &format!("{at}.entries[{j}]"), &source, cx))
+            .filter_map(|(j, e)| {
+                de::<Entry>(e.clone(), &format!("{at}.entries[{j}]"), &source, cx).map(|e| (j, e))
+            })
             .collect();
-        tables.push(table.with_entries(entries));
+        if let Some(table) = table {
+            tables.push((i, table.with_entries(entries)));
+        }
     }
-    let file = SchemaFile {
-        schema_version: file.schema_version,
-        provider: file.provider,
+    let header = header?;
+    Some(Loaded {
+        source,
+        schema_version: header.schema_version,
+        provider: header.provider,
         tables,
+    })
+}
+
+/// The elements of the sequence under `key`, reporting an empty one. A missing key
+/// or a wrong type is the parent's to report.
+fn children<'v>(
+    value: &'v Value,
+    key: &str,
+    at: &str,
+    empty: &str,
+    source: &SourceFile,
+    cx: &mut Ctxt,
+) -> &'v [Value] {
+    let Some(seq) = value.get(key).and_then(Value::as_sequence) else {
+        return &[];
     };
-    Some((source, file))
+    if seq.is_empty() {
+        let path = if at.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{at}.{key}")
+        };
+        cx.error_help(
+            source.origin(&path),
+            empty,
+            format!("add at least one element to `{key}`"),
+        );
+    }
+    seq
 }
 
 fn read_text(path: &Path, limits: &Limits, cx: &mut Ctxt) -> Option<String> {
@@ -138,7 +181,8 @@ fn read_text(path: &Path, limits: &Limits, cx: &mut Ctxt) -> Option<String> {
             );
             None
         }
-        Ok(text) => Some(text),
+        // A byte-order mark is legal UTF-8 but not YAML content.
+        Ok(text) => Some(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text)),
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
@@ -158,22 +202,93 @@ fn read_text(path: &Path, limits: &Limits, cx: &mut Ctxt) -> Option<String> {
 fn parse_yaml(text: &str, source: &SourceFile, cx: &mut Ctxt) -> Option<Value> {
     match serde_yaml::from_str::<Value>(text) {
         Ok(value @ Value::Mapping(_)) => Some(value),
-        Ok(_) => {
+        Ok(Value::Null) => {
             cx.error_help(
                 source.origin(""),
-                "expected a mapping with `provider` and `tables` at the top level",
+                "file has no content",
+                "a schema needs `provider:` and `tables:` (see schema/README.md)",
+            );
+            None
+        }
+        Ok(other) => {
+            cx.error_help(
+                source.origin(""),
+                format!(
+                    "expected a mapping with `provider` and `tables` at the top level, found {}",
+                    kind_of(&other)
+                ),
                 "see schema/README.md for the format",
             );
             None
         }
         Err(e) => {
-            let origin = Origin {
-                line: e.location().map(|l| l.line()),
-                ..source.origin("")
-            };
-            cx.error(origin, format!("invalid YAML: {e}"));
+            yaml_error(&e, source, cx);
             None
         }
+    }
+}
+
+/// Reports a YAML-level error. serde_yaml prefixes some with the key path (`a.b[0]:`),
+/// which we lift into the origin; two cases get our own wording.
+fn yaml_error(e: &serde_yaml::Error, source: &SourceFile, cx: &mut Ctxt) {
+    let full = e.to_string();
+    let text = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(head, _)| head);
+    let (path, message) = match text.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') => (path, rest),
+        _ => ("", text),
+    };
+    let line = e.location().map(|l| l.line());
+    if let Some(key) = message.strip_prefix("duplicate entry with key ") {
+        let key = key.trim_matches('"');
+        let path = if path.is_empty() || path == "." {
+            key.to_owned()
+        } else {
+            format!("{path}.{key}")
+        };
+        let lines = source.lines.all(&path);
+        let origin = Origin {
+            line: lines.last().copied().or(line),
+            ..source.origin(&path)
+        };
+        let first = lines
+            .first()
+            .map(|l| format!(" (first on line {l})"))
+            .unwrap_or_default();
+        cx.error_help(
+            origin,
+            format!("key `{key}` is given twice{first}"),
+            "keep one: YAML would keep only the last",
+        );
+    } else if message.contains(" as u128") || message.contains(" as i128") {
+        let number = message.split('`').nth(1).unwrap_or("the number");
+        cx.error_help(
+            Origin {
+                line,
+                ..source.origin(path)
+            },
+            format!("{number} does not fit in 64 bits"),
+            "codes must fit the table's `rust_type` (at most u64 or i64); quote it to make it a string code",
+        );
+    } else {
+        let origin = Origin {
+            line,
+            ..source.origin(if path == "." { "" } else { path })
+        };
+        cx.error(origin, format!("invalid YAML: {message}"));
+    }
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "nothing",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a mapping",
+        Value::Tagged(_) => "a tagged value",
     }
 }
 
@@ -195,7 +310,13 @@ fn de<T: DeserializeOwned>(value: Value, at: &str, source: &SourceFile, cx: &mut
                     Segment::Unknown => {}
                 }
             }
-            cx.error(source.origin(&path), e.into_inner().to_string());
+            let key = path.rsplit(['.', '[']).next().unwrap_or_default().to_owned();
+            let (message, help) = crate::explain::serde_message(&e.into_inner().to_string(), &key);
+            let origin = source.origin(&path);
+            match help {
+                Some(help) => cx.error_help(origin, message, help),
+                None => cx.error(origin, message),
+            }
             None
         }
     }

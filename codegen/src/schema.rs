@@ -244,7 +244,7 @@ impl<'de> Deserialize<'de> for RawCode {
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawCode, E> {
                 Err(E::custom(format_args!(
-                    "code {v} is not an integer (integers beyond 64 bits are read as floats); quote it to make it a string code"
+                    "code {v} is not a whole number; quote it to make it a string code"
                 )))
             }
             fn visit_str<E>(self, v: &str) -> Result<RawCode, E> {

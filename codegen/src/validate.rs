@@ -3,9 +3,9 @@
 
 use crate::error::{Ctxt, Origin};
 use crate::ident;
-use crate::load::SourceFile;
+use crate::load::{Loaded, SourceFile};
 use crate::model::{self, Catalog, Code, CodeType, IntType, Kind, MatchMode, Outcome, Retry};
-use crate::schema::{self, Location, RawCode, SchemaFile};
+use crate::schema::{self, Location, RawCode};
 use std::collections::BTreeMap;
 
 /// The name of every table's catch-all variant; no entry may take it.
@@ -28,27 +28,41 @@ const RESERVED: &[&str] = &[
 ];
 
 /// Builds the catalog from loaded files, reporting every problem in `cx`.
-pub(crate) fn catalog(files: Vec<(SourceFile, SchemaFile)>, cx: &mut Ctxt) -> Catalog {
-    let mut providers: Vec<model::Provider> =
-        files.iter().map(|(src, file)| provider(src, file, cx)).collect();
+pub(crate) fn catalog(files: Vec<Loaded>, cx: &mut Ctxt) -> Catalog {
+    let mut providers: Vec<model::Provider> = files.iter().map(|file| provider(file, cx)).collect();
     providers.sort_by(|a, b| a.id.cmp(&b.id));
+    let ids = files
+        .iter()
+        .map(|f| (format!("`{}`", f.provider.id), f.source.origin("provider.id")));
+    report_repeats(cx, ids, "provider id", "rename one `provider.id`");
+    // Names derived from the same id are the id's problem, reported above.
+    let names = distinct_sources(providers.iter().map(|p| (&p.rust_name, &p.id, &p.origin)));
     report_repeats(
         cx,
-        providers.iter().map(|p| (&p.id, &p.origin)),
-        "provider id",
-        "rename one `provider.id`",
-    );
-    report_repeats(
-        cx,
-        providers.iter().map(|p| (&p.rust_name, &p.origin)),
+        names,
         "provider rust_name",
         "set a distinct `provider.rust_name`",
     );
     Catalog { providers }
 }
 
-fn provider(src: &SourceFile, file: &SchemaFile, cx: &mut Ctxt) -> model::Provider {
-    let p = &file.provider;
+/// `(name, origin)` of the items whose `name` is shared only by items of other ids.
+fn distinct_sources<'a>(
+    items: impl Iterator<Item = (&'a String, &'a String, &'a Origin)>,
+) -> impl Iterator<Item = (String, Origin)> {
+    let mut seen: Vec<(&String, &String)> = Vec::new();
+    let mut out = Vec::new();
+    for (name, id, origin) in items {
+        if !seen.contains(&(name, id)) {
+            seen.push((name, id));
+            out.push((format!("`{name}`"), origin.clone()));
+        }
+    }
+    out.into_iter()
+}
+
+fn provider(file: &Loaded, cx: &mut Ctxt) -> model::Provider {
+    let (src, p) = (&file.source, &file.provider);
     if let Some(v) = file.schema_version.filter(|v| *v != 1) {
         cx.error_help(
             src.origin("schema_version"),
@@ -65,28 +79,22 @@ fn provider(src: &SourceFile, file: &SchemaFile, cx: &mut Ctxt) -> model::Provid
     let rust_name = written_or(cx, src, "provider.rust_name", p.rust_name.as_deref(), || {
         ident::type_name(&p.id)
     });
-    if file.tables.is_empty() {
-        cx.error_help(
-            src.origin("tables"),
-            "no tables",
-            "add at least one table with entries",
-        );
-    }
     let tables: Vec<model::Table> = file
         .tables
         .iter()
-        .enumerate()
         .map(|(i, t)| table(src, &format!("tables[{i}]"), t, cx))
         .collect();
+    let ids = tables.iter().map(|t| {
+        (
+            format!("`{}`", t.id),
+            src.origin(&format!("{}.id", t.origin.path)),
+        )
+    });
+    report_repeats(cx, ids, "table id", "rename one `id`");
+    let names = distinct_sources(tables.iter().map(|t| (&t.rust_name, &t.id, &t.origin)));
     report_repeats(
         cx,
-        tables.iter().map(|t| (&t.id, &t.origin)),
-        "table id",
-        "rename one `id`",
-    );
-    report_repeats(
-        cx,
-        tables.iter().map(|t| (&t.rust_name, &t.origin)),
+        names,
         "table rust_name",
         "set a distinct `rust_name` on one table",
     );
@@ -103,7 +111,12 @@ fn provider(src: &SourceFile, file: &SchemaFile, cx: &mut Ctxt) -> model::Provid
     }
 }
 
-fn table(src: &SourceFile, at: &str, t: &schema::Table, cx: &mut Ctxt) -> model::Table {
+fn table(
+    src: &SourceFile,
+    at: &str,
+    t: &schema::Table<(usize, schema::Entry)>,
+    cx: &mut Ctxt,
+) -> model::Table {
     let key = |k: &str| format!("{at}.{k}");
     check(cx, src.origin(&key("id")), ident::check_id(&t.id));
     non_empty(cx, src, &key("name"), &t.name);
@@ -112,24 +125,19 @@ fn table(src: &SourceFile, at: &str, t: &schema::Table, cx: &mut Ctxt) -> model:
     });
     let code_type = code_type(src, at, t, cx);
     let wire = wire(src, &key("wire"), t, cx);
-    if t.entries.is_empty() {
-        cx.error_help(
-            src.origin(&key("entries")),
-            "table has no entries",
-            "add the table's codes, or remove the table",
-        );
-    }
     let entries: Vec<model::Entry> = t
         .entries
         .iter()
-        .enumerate()
         .map(|(j, e)| entry(src, &format!("{at}.entries[{j}]"), e, code_type, &wire, cx))
         .collect();
+    let codes = entries
+        .iter()
+        .map(|e| (format!("`{}`", e.code), e.origin.clone()));
     report_repeats(
         cx,
-        entries.iter().map(|e| (&e.code, &e.origin)),
+        codes,
         "code",
-        "each code is listed once; record other texts for it under `also_documented`",
+        "list each code once; record its other texts under `also_documented`",
     );
     report_name_collisions(cx, &entries);
     model::Table {
@@ -146,7 +154,7 @@ fn table(src: &SourceFile, at: &str, t: &schema::Table, cx: &mut Ctxt) -> model:
     }
 }
 
-fn code_type(src: &SourceFile, at: &str, t: &schema::Table, cx: &mut Ctxt) -> CodeType {
+fn code_type<E>(src: &SourceFile, at: &str, t: &schema::Table<E>, cx: &mut Ctxt) -> CodeType {
     match (t.code_type, &t.rust_type) {
         (schema::CodeType::String, None) => CodeType::Str,
         (schema::CodeType::String, Some(_)) => {
@@ -164,12 +172,14 @@ fn code_type(src: &SourceFile, at: &str, t: &schema::Table, cx: &mut Ctxt) -> Co
         (schema::CodeType::Integer, Some(name)) => match IntType::ALL.iter().find(|(_, n)| n == name) {
             Some((ty, _)) => CodeType::Int(*ty),
             None => {
-                cx.error(
+                let names = IntType::ALL.map(|(_, n)| n);
+                let near = nearest(name, &names)
+                    .map(|n| format!("; did you mean `{n}`?"))
+                    .unwrap_or_default();
+                cx.error_help(
                     src.origin(&format!("{at}.rust_type")),
-                    format!(
-                        "unknown rust_type `{name}`; expected one of {}",
-                        list(IntType::ALL.map(|(_, n)| n))
-                    ),
+                    format!("unknown rust_type `{name}`{near}"),
+                    format!("expected one of {}", list(names.map(|n| format!("`{n}`")))),
                 );
                 CodeType::Int(IntType::U32)
             }
@@ -177,7 +187,7 @@ fn code_type(src: &SourceFile, at: &str, t: &schema::Table, cx: &mut Ctxt) -> Co
     }
 }
 
-fn wire(src: &SourceFile, at: &str, t: &schema::Table, cx: &mut Ctxt) -> model::Wire {
+fn wire<E>(src: &SourceFile, at: &str, t: &schema::Table<E>, cx: &mut Ctxt) -> model::Wire {
     let w = &t.wire;
     let key = |k: &str| src.origin(&format!("{at}.{k}"));
     match (w.location, &w.field) {
@@ -221,7 +231,11 @@ fn wire(src: &SourceFile, at: &str, t: &schema::Table, cx: &mut Ctxt) -> model::
             MatchMode::NormalizeWhitespace
         }
         Some("normalize_whitespace") => {
-            cx.error(key("match"), "`match` applies to string tables only");
+            cx.error_help(
+                key("match"),
+                "`match` applies to string tables only",
+                "remove `match`",
+            );
             MatchMode::Exact
         }
         Some(other) => {
@@ -348,6 +362,9 @@ fn derived_name(cx: &mut Ctxt, src: &SourceFile, at: &str, code: &Code, message:
             .or_else(|| Some(format!("Code{}", n.to_string().replace('-', "Minus")))),
     };
     derived.unwrap_or_else(|| {
+        if *code == Code::Str(String::new()) {
+            return "EmptyCode".to_owned(); // reported as an empty code already
+        }
         cx.error_help(
             src.origin(&format!("{at}.code")),
             format!("no variant name can be derived from the code {code}"),
@@ -366,7 +383,7 @@ fn code(cx: &mut Ctxt, origin: Origin, raw: &RawCode, code_type: CodeType) -> Co
                 cx.error_help(
                     origin,
                     format!("code {n} does not fit `{}` ({min}..={max})", ty.name()),
-                    "set the table's `rust_type` to a wider type (u16, u32, u64, i32, i64)",
+                    wider_types(ty, *n),
                 );
             }
             Code::Int(*n)
@@ -413,7 +430,7 @@ fn keyword<T: Copy>(
         let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
         let mut message = format!(
             "unknown {field} `{written}`; expected one of {}",
-            list(names.iter().copied())
+            list(names.iter().map(|n| format!("`{n}`")))
         );
         if let Some(near) = nearest(written, &names) {
             message.push_str(&format!("; did you mean `{near}`?"));
@@ -437,7 +454,11 @@ fn http_status(cx: &mut Ctxt, origin: Origin, status: u64) -> Option<u16> {
     if (100..=599).contains(&status) {
         u16::try_from(status).ok()
     } else {
-        cx.error(origin, format!("HTTP status {status} is outside 100..=599"));
+        cx.error_help(
+            origin,
+            format!("HTTP status {status} is outside 100..=599"),
+            "write the HTTP status number the code arrives with, like 429",
+        );
         None
     }
 }
@@ -460,7 +481,11 @@ fn written_or(
 
 fn check(cx: &mut Ctxt, origin: Origin, result: Result<(), String>) {
     if let Err(message) = result {
-        cx.error(origin, message);
+        cx.error_help(
+            origin,
+            message,
+            "rename it: names are UpperCamelCase identifiers that are not keywords",
+        );
     }
 }
 
@@ -479,7 +504,10 @@ fn check_date(cx: &mut Ctxt, src: &SourceFile, at: &str, date: &str) {
     let valid = match parts.as_slice() {
         [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
             let num = |s: &str| s.parse::<u32>().ok();
-            matches!((num(y), num(m), num(d)), (Some(_), Some(1..=12), Some(1..=31)))
+            match (num(y), num(m), num(d)) {
+                (Some(y), Some(m @ 1..=12), Some(d)) => d >= 1 && d <= days_in_month(y, m),
+                _ => false,
+            }
         }
         _ => false,
     };
@@ -489,6 +517,29 @@ fn check_date(cx: &mut Ctxt, src: &SourceFile, at: &str, date: &str) {
             format!("`{date}` is not a date"),
             "write it as YYYY-MM-DD",
         );
+    }
+}
+
+/// The help for a code outside its table's type: the types that would hold it.
+fn wider_types(current: IntType, code: i128) -> String {
+    let fits: Vec<String> = IntType::ALL
+        .iter()
+        .filter(|(ty, _)| *ty != current && (ty.range().0..=ty.range().1).contains(&code))
+        .map(|(_, name)| format!("`{name}`"))
+        .collect();
+    format!(
+        "set the table's `rust_type` to one that holds it: {}",
+        fits.join(", ")
+    )
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 
@@ -503,13 +554,8 @@ fn is_dotted_path(path: &str) -> bool {
 }
 
 /// Reports every value that appears more than once, naming all its places.
-fn report_repeats<'a, K: Ord + std::fmt::Display + 'a>(
-    cx: &mut Ctxt,
-    items: impl Iterator<Item = (&'a K, &'a Origin)>,
-    what: &str,
-    help: &str,
-) {
-    let mut seen: BTreeMap<&K, Vec<&Origin>> = BTreeMap::new();
+fn report_repeats(cx: &mut Ctxt, items: impl Iterator<Item = (String, Origin)>, what: &str, help: &str) {
+    let mut seen: BTreeMap<String, Vec<Origin>> = BTreeMap::new();
     for (key, origin) in items {
         seen.entry(key).or_default().push(origin);
     }
@@ -517,7 +563,7 @@ fn report_repeats<'a, K: Ord + std::fmt::Display + 'a>(
         let (times, places) = (origins.len(), list(origins.iter().map(|o| o.to_string())));
         for origin in origins {
             cx.error_help(
-                origin.clone(),
+                origin,
                 format!("{what} {key} is defined {times} times: {places}"),
                 help,
             );
@@ -545,7 +591,7 @@ fn report_name_collisions(cx: &mut Ctxt, entries: &[model::Entry]) {
                     "give this entry another `rust_name`",
                 );
             }
-        } else if group.len() > 1 {
+        } else if distinct_codes(&group) > 1 {
             let codes = list(group.iter().map(|e| e.code.to_string()));
             for e in &group {
                 cx.error_help(
@@ -556,6 +602,14 @@ fn report_name_collisions(cx: &mut Ctxt, entries: &[model::Entry]) {
             }
         }
     }
+}
+
+/// Entries sharing a code are reported as duplicate codes, not as a name collision.
+fn distinct_codes(group: &[&model::Entry]) -> usize {
+    let mut codes: Vec<&Code> = group.iter().map(|e| &e.code).collect();
+    codes.sort();
+    codes.dedup();
+    codes.len()
 }
 
 fn list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {

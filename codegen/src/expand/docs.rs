@@ -199,7 +199,7 @@ mod tests {
     #[test]
     fn escapes_markdown_and_flattens_lines() {
         assert_eq!(escape("a *b* [c](d)"), r"a \*b\* \[c\](d)");
-        assert_eq!(escape("- item\n<a name=\"x\">"), r#"\- item \<a name="x"\>"#);
+        assert_eq!(escape("- item\n<a name=\"x\">"), r#"\- item \<a name\="x"\>"#);
         assert_eq!(escape("tab\there\u{7}"), "tab here");
     }
 }
