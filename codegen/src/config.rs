@@ -48,13 +48,11 @@ impl Options {
 /// Configures and runs code generation, typically from `build.rs`:
 ///
 /// ```no_run
-/// // build.rs
-/// fn main() {
-///     provider_errors_codegen::Config::new()
-///         .schema("../schema")
-///         .write_to_out_dir()
-///         .unwrap_or_else(|e| panic!("{e}"));
-/// }
+/// // In build.rs's `fn main`:
+/// provider_errors_codegen::Config::new()
+///     .schema("../schema")
+///     .write_to_out_dir()
+///     .unwrap_or_else(|e| panic!("{e}"));
 /// ```
 ///
 /// then, in the crate: `include!(concat!(env!("OUT_DIR"), "/provider_errors.rs"));`
