@@ -182,7 +182,7 @@ impl Config {
         let opts = self.options()?;
         check_flat_names(&catalog, &opts)?;
         let tokens = expand::expand(&catalog, &opts);
-        let code = output::format(tokens, &files)?;
+        let code = output::format(tokens, &files, self.visibility.trim() != "pub")?;
         Ok((code, files))
     }
 

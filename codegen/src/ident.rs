@@ -112,9 +112,10 @@ pub fn check_id(id: &str) -> Result<(), String> {
     }
 }
 
-/// The UpperCamelCase type name for a checked `snake_case` id.
+/// The UpperCamelCase type name for a checked `snake_case` id, not yet escaped:
+/// in the flat layout it is only a part of the final name.
 pub fn type_name(id: &str) -> String {
-    escape_keyword(&id.to_upper_camel_case())
+    id.to_upper_camel_case()
 }
 
 /// The module name for a checked `snake_case` id.
@@ -163,6 +164,7 @@ mod tests {
         assert_eq!(module_name("crate"), "crate_");
         assert_eq!(module_name("self"), "self_");
         assert_eq!(type_name("status_code"), "StatusCode");
+        assert_eq!(type_name("self"), "Self");
     }
 
     #[test]

@@ -83,15 +83,22 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
-/// Line breaks and tabs become spaces; other control characters are dropped.
+/// Line breaks and tabs become spaces; other control characters are dropped, and
+/// text-direction controls are shown as `\u{202E}` (rustc denies them in comments,
+/// since they can make source read differently from what it does).
 fn one_line(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' | '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+                out.push_str(&format!("\\u{{{:04X}}}", c as u32))
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A code as rustdoc shows it: numbers bare, strings quoted and escaped.
@@ -201,5 +208,6 @@ mod tests {
         assert_eq!(escape("a *b* [c](d)"), r"a \*b\* \[c\](d)");
         assert_eq!(escape("- item\n<a name=\"x\">"), r#"\- item \<a name\="x"\>"#);
         assert_eq!(escape("tab\there\u{7}"), "tab here");
+        assert_eq!(escape("a\u{202E}b"), r"a\\u\{202E\}b");
     }
 }

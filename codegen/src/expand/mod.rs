@@ -67,8 +67,9 @@ pub(crate) fn ident(name: &str) -> Ident {
 
 /// The type name of a table's enum in the chosen layout.
 pub(crate) fn type_name(provider: &Provider, table: &crate::model::Table, layout: Layout) -> String {
-    match layout {
+    let name = match layout {
         Layout::Modules => table.rust_name.clone(),
         Layout::Flat => format!("{}{}", provider.rust_name, table.rust_name),
-    }
+    };
+    crate::ident::escape_keyword(&name)
 }

@@ -49,6 +49,7 @@ fn expand_keyword_enum<'a>(
 ) -> TokenStream {
     let vis = &opts.vis;
     let name = ident(name);
+    let doc = format!(" {doc}");
     let (variants, texts, docs): (Vec<_>, Vec<_>, Vec<_>) =
         values.map(|(v, t, d)| (ident(v), t, format!(" {d}"))).collect();
     let serde = opts.serde.then(|| expand_keyword_serde(&name, &variants, &texts));
