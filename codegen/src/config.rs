@@ -180,7 +180,7 @@ impl Config {
     fn generate_with_inputs(&self) -> Result<(String, Vec<PathBuf>), Error> {
         let (catalog, files) = self.load()?;
         let opts = self.options()?;
-        check_flat_names(&catalog, &opts)?;
+        check_flat_names(&catalog)?;
         let tokens = expand::expand(&catalog, &opts);
         let code = output::format(tokens, &files, self.visibility.trim() != "pub")?;
         Ok((code, files))
@@ -259,16 +259,14 @@ fn select(catalog: &mut Catalog, ids: &[String]) -> Result<(), Error> {
     Ok(())
 }
 
-/// In the flat layout every type shares one namespace: report names taken twice.
-fn check_flat_names(catalog: &Catalog, opts: &Options) -> Result<(), Error> {
-    if opts.layout != Layout::Flat {
-        return Ok(());
-    }
+/// Flat names (provider `rust_name` + table `rust_name`) name the types of the flat
+/// layout and `AnyCode`'s variants in both layouts: report names taken twice.
+fn check_flat_names(catalog: &Catalog) -> Result<(), Error> {
     let mut cx = Ctxt::default();
     let mut taken: Vec<(String, &Origin)> = Vec::new();
     for provider in &catalog.providers {
         for table in &provider.tables {
-            let name = expand::type_name(provider, table, opts.layout);
+            let name = expand::type_name(provider, table, Layout::Flat);
             if crate::expand::SHARED_NAMES.contains(&name.as_str()) {
                 cx.error_help(
                     table.origin.clone(),
@@ -279,7 +277,7 @@ fn check_flat_names(catalog: &Catalog, opts: &Options) -> Result<(), Error> {
                 cx.error_help(
                     table.origin.clone(),
                     format!("type `{name}` is also generated for {other}"),
-                    "set a distinct `rust_name` on one table or provider, or use `Layout::Modules`",
+                    "set a distinct `rust_name` on one table or provider",
                 );
             }
             taken.push((name, &table.origin));

@@ -16,7 +16,10 @@
 
 #![deny(missing_docs)]
 
+pub mod catalogue;
 mod config;
+mod derive;
+pub mod diff;
 mod error;
 mod expand;
 mod explain;
@@ -27,9 +30,11 @@ mod load;
 pub mod model;
 mod output;
 pub mod schema;
+pub mod schema_yaml;
 mod validate;
 
 pub use config::{Config, Layout};
+pub use derive::derive_provider_errors;
 pub use error::{Diagnostic, Error, Origin};
 pub use load::Limits;
 

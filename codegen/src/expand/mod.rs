@@ -3,7 +3,9 @@
 //! The output is `include!`d, so it has no inner attributes; every path is absolute
 //! (`::core::fmt::Display`) so the include site's names cannot shadow ours.
 
+mod any;
 mod docs;
+pub(crate) use docs::escape;
 mod shared;
 mod table;
 
@@ -13,14 +15,22 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 /// Names of the items emitted once per file, beside the providers' items.
-pub(crate) const SHARED_NAMES: &[&str] = &["CanonicalKind", "RetryAdvice", "Outcome", "UnknownCode"];
+pub(crate) const SHARED_NAMES: &[&str] = &[
+    "CanonicalKind",
+    "RetryAdvice",
+    "Outcome",
+    "UnknownCode",
+    "AnyCode",
+];
 
 /// Tokens of the whole generated file.
 pub(crate) fn expand(catalog: &Catalog, opts: &Options) -> TokenStream {
     let shared = shared::expand_shared(opts);
+    let any = any::expand_any_code(catalog, opts);
     let providers = catalog.providers.iter().map(|p| expand_provider(p, opts));
     quote! {
         #shared
+        #any
         #(#providers)*
     }
 }

@@ -9,11 +9,22 @@
 //! it to the caller. Pages come from the web, so no reader panics on any input: a
 //! reader that cannot find its form returns an `Err` saying so, and rows it cannot read
 //! are skipped or reported, as each reader documents.
+//!
+//! On top of the readers: [`Format`] names the published forms and reads a page into a
+//! [`page::Page`], [`merge`] merges it into a schema, and [`apply`] does both for the
+//! `provider-errors import` command, file to file.
 
+pub mod apply;
+pub mod change;
+pub mod format;
 pub mod markdown;
+pub mod merge;
+pub mod page;
 pub mod pipe_table;
 pub mod readme_block;
 pub mod status_list;
+
+pub use format::Format;
 
 use crate::schema::RawCode;
 

@@ -27,8 +27,7 @@ const STATUS_HEADERS: [&str; 3] = ["http", "http status", "status"];
 /// line, or the text before the header on its own line when there is none.
 pub fn parse(page: &str) -> Result<DocTable, String> {
     let pieces: Vec<&str> = page.split('|').collect();
-    let start = (0..pieces.len())
-        .find(|&i| is_header(pieces.get(i + 1..i + 8).unwrap_or_default()))
+    let start = header_at(&pieces)
         .ok_or("no `| HTTP | code | meaning |` header followed by a `|---|---|---|` separator")?;
     let title = title(pieces.get(start).copied().unwrap_or_default());
     let body = pieces.get(start + 8..).unwrap_or_default();
@@ -36,6 +35,19 @@ pub fn parse(page: &str) -> Result<DocTable, String> {
     let closed = body.get(..body.len().saturating_sub(1)).unwrap_or_default();
     let rows = closed.chunks_exact(3).map_while(row).collect();
     Ok(DocTable { title, rows })
+}
+
+/// The header of the code column of the table [`parse`] reads, as printed
+/// (`error.code`); `None` when there is no such table.
+pub fn code_header(page: &str) -> Option<String> {
+    let pieces: Vec<&str> = page.split('|').collect();
+    let start = header_at(&pieces)?;
+    pieces.get(start + 2).map(|cell| cell.trim().to_owned())
+}
+
+/// The index of the piece before the header's first pipe.
+fn header_at(pieces: &[&str]) -> Option<usize> {
+    (0..pieces.len()).find(|&i| is_header(pieces.get(i + 1..i + 8).unwrap_or_default()))
 }
 
 /// Whether seven pieces are three header cells, the white space between the header's
@@ -97,6 +109,8 @@ mod tests {
             Validation example\n{ \"error\": 1 }";
         let table = parse(page).unwrap();
         assert_eq!(table.title, "Error codes");
+        assert_eq!(code_header(page).as_deref(), Some("error.code"));
+        assert_eq!(code_header("| HTTP | code |"), None);
         assert_eq!(
             summary(&table),
             [

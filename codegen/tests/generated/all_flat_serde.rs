@@ -470,6 +470,187 @@ impl<T: ::core::fmt::Display> ::core::fmt::Display for UnknownCode<T> {
 #[automatically_derived]
 impl<T: ::core::fmt::Debug + ::core::fmt::Display> ::core::error::Error
 for UnknownCode<T> {}
+/// A code of any provider's table: keeps which provider and table it comes
+/// from and the code itself (including an undocumented one). A derived
+/// enum's `fallback` variant can hold one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AnyCode {
+    /// A DataForSEO code (HTTP response codes).
+    DataForSeoHttp(DataForSeoHttp),
+    /// A DataForSEO code (Internal status codes).
+    DataForSeoStatus(DataForSeoStatus),
+    /// A HTTP status codes code (HTTP status codes).
+    HttpStatus(HttpStatus),
+    /// A SerpApi code (HTTP status codes).
+    SerpApiHttp(SerpApiHttp),
+    /// A SerpApi code (Search status).
+    SerpApiSearchStatus(SerpApiSearchStatus),
+    /// A SerpApi code (Documented error messages).
+    SerpApiErrorMessage(SerpApiErrorMessage),
+    /// A Serplify code (Error codes).
+    SerplifyErrorCode(SerplifyErrorCode),
+    /// A Seven Bridges code (API status codes).
+    SevenBridgesCode(SevenBridgesCode),
+}
+impl AnyCode {
+    /// The provider's display name.
+    pub fn provider(&self) -> &'static str {
+        match self {
+            Self::DataForSeoHttp(_) => DataForSeoHttp::PROVIDER,
+            Self::DataForSeoStatus(_) => DataForSeoStatus::PROVIDER,
+            Self::HttpStatus(_) => HttpStatus::PROVIDER,
+            Self::SerpApiHttp(_) => SerpApiHttp::PROVIDER,
+            Self::SerpApiSearchStatus(_) => SerpApiSearchStatus::PROVIDER,
+            Self::SerpApiErrorMessage(_) => SerpApiErrorMessage::PROVIDER,
+            Self::SerplifyErrorCode(_) => SerplifyErrorCode::PROVIDER,
+            Self::SevenBridgesCode(_) => SevenBridgesCode::PROVIDER,
+        }
+    }
+    /// The table's display name.
+    pub fn table(&self) -> &'static str {
+        match self {
+            Self::DataForSeoHttp(_) => DataForSeoHttp::TABLE,
+            Self::DataForSeoStatus(_) => DataForSeoStatus::TABLE,
+            Self::HttpStatus(_) => HttpStatus::TABLE,
+            Self::SerpApiHttp(_) => SerpApiHttp::TABLE,
+            Self::SerpApiSearchStatus(_) => SerpApiSearchStatus::TABLE,
+            Self::SerpApiErrorMessage(_) => SerpApiErrorMessage::TABLE,
+            Self::SerplifyErrorCode(_) => SerplifyErrorCode::TABLE,
+            Self::SevenBridgesCode(_) => SevenBridgesCode::TABLE,
+        }
+    }
+    /// The provider's exact message; `None` for an undocumented code.
+    pub fn message(&self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::DataForSeoHttp(code) => code.message(),
+            Self::DataForSeoStatus(code) => code.message(),
+            Self::HttpStatus(code) => code.message(),
+            Self::SerpApiHttp(code) => code.message(),
+            Self::SerpApiSearchStatus(code) => code.message(),
+            Self::SerpApiErrorMessage(code) => code.message(),
+            Self::SerplifyErrorCode(code) => code.message(),
+            Self::SevenBridgesCode(code) => code.message(),
+        }
+    }
+    /// The canonical kind.
+    pub fn kind(&self) -> CanonicalKind {
+        match self {
+            Self::DataForSeoHttp(code) => code.kind(),
+            Self::DataForSeoStatus(code) => code.kind(),
+            Self::HttpStatus(code) => code.kind(),
+            Self::SerpApiHttp(code) => code.kind(),
+            Self::SerpApiSearchStatus(code) => code.kind(),
+            Self::SerpApiErrorMessage(code) => code.kind(),
+            Self::SerplifyErrorCode(code) => code.kind(),
+            Self::SevenBridgesCode(code) => code.kind(),
+        }
+    }
+    /// What a client should do.
+    pub fn retry(&self) -> RetryAdvice {
+        match self {
+            Self::DataForSeoHttp(code) => code.retry(),
+            Self::DataForSeoStatus(code) => code.retry(),
+            Self::HttpStatus(code) => code.retry(),
+            Self::SerpApiHttp(code) => code.retry(),
+            Self::SerpApiSearchStatus(code) => code.retry(),
+            Self::SerpApiErrorMessage(code) => code.retry(),
+            Self::SerplifyErrorCode(code) => code.retry(),
+            Self::SevenBridgesCode(code) => code.retry(),
+        }
+    }
+    /// Success, pending, redirect or failure.
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Self::DataForSeoHttp(code) => code.outcome(),
+            Self::DataForSeoStatus(code) => code.outcome(),
+            Self::HttpStatus(code) => code.outcome(),
+            Self::SerpApiHttp(code) => code.outcome(),
+            Self::SerpApiSearchStatus(code) => code.outcome(),
+            Self::SerpApiErrorMessage(code) => code.outcome(),
+            Self::SerplifyErrorCode(code) => code.outcome(),
+            Self::SevenBridgesCode(code) => code.outcome(),
+        }
+    }
+    /// Whether the documentation lists the code.
+    pub fn is_documented(&self) -> bool {
+        match self {
+            Self::DataForSeoHttp(code) => code.is_documented(),
+            Self::DataForSeoStatus(code) => code.is_documented(),
+            Self::HttpStatus(code) => code.is_documented(),
+            Self::SerpApiHttp(code) => code.is_documented(),
+            Self::SerpApiSearchStatus(code) => code.is_documented(),
+            Self::SerpApiErrorMessage(code) => code.is_documented(),
+            Self::SerplifyErrorCode(code) => code.is_documented(),
+            Self::SevenBridgesCode(code) => code.is_documented(),
+        }
+    }
+}
+/// The code's own `Display`.
+#[automatically_derived]
+impl ::core::fmt::Display for AnyCode {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Self::DataForSeoHttp(code) => ::core::fmt::Display::fmt(code, f),
+            Self::DataForSeoStatus(code) => ::core::fmt::Display::fmt(code, f),
+            Self::HttpStatus(code) => ::core::fmt::Display::fmt(code, f),
+            Self::SerpApiHttp(code) => ::core::fmt::Display::fmt(code, f),
+            Self::SerpApiSearchStatus(code) => ::core::fmt::Display::fmt(code, f),
+            Self::SerpApiErrorMessage(code) => ::core::fmt::Display::fmt(code, f),
+            Self::SerplifyErrorCode(code) => ::core::fmt::Display::fmt(code, f),
+            Self::SevenBridgesCode(code) => ::core::fmt::Display::fmt(code, f),
+        }
+    }
+}
+#[automatically_derived]
+impl ::core::error::Error for AnyCode {}
+#[automatically_derived]
+impl ::core::convert::From<DataForSeoHttp> for AnyCode {
+    fn from(code: DataForSeoHttp) -> Self {
+        Self::DataForSeoHttp(code)
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<DataForSeoStatus> for AnyCode {
+    fn from(code: DataForSeoStatus) -> Self {
+        Self::DataForSeoStatus(code)
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<HttpStatus> for AnyCode {
+    fn from(code: HttpStatus) -> Self {
+        Self::HttpStatus(code)
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<SerpApiHttp> for AnyCode {
+    fn from(code: SerpApiHttp) -> Self {
+        Self::SerpApiHttp(code)
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<SerpApiSearchStatus> for AnyCode {
+    fn from(code: SerpApiSearchStatus) -> Self {
+        Self::SerpApiSearchStatus(code)
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<SerpApiErrorMessage> for AnyCode {
+    fn from(code: SerpApiErrorMessage) -> Self {
+        Self::SerpApiErrorMessage(code)
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<SerplifyErrorCode> for AnyCode {
+    fn from(code: SerplifyErrorCode) -> Self {
+        Self::SerplifyErrorCode(code)
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<SevenBridgesCode> for AnyCode {
+    fn from(code: SevenBridgesCode) -> Self {
+        Self::SevenBridgesCode(code)
+    }
+}
 /// DataForSEO: HTTP response codes.
 ///
 /// The HTTP status of a response, where it is not 200.

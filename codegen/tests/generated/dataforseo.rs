@@ -256,6 +256,91 @@ impl<T: ::core::fmt::Display> ::core::fmt::Display for UnknownCode<T> {
 #[automatically_derived]
 impl<T: ::core::fmt::Debug + ::core::fmt::Display> ::core::error::Error
 for UnknownCode<T> {}
+/// A code of any provider's table: keeps which provider and table it comes
+/// from and the code itself (including an undocumented one). A derived
+/// enum's `fallback` variant can hold one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AnyCode {
+    /// A DataForSEO code (HTTP response codes).
+    DataForSeoHttp(dataforseo::Http),
+    /// A DataForSEO code (Internal status codes).
+    DataForSeoStatus(dataforseo::Status),
+}
+impl AnyCode {
+    /// The provider's display name.
+    pub fn provider(&self) -> &'static str {
+        match self {
+            Self::DataForSeoHttp(_) => dataforseo::Http::PROVIDER,
+            Self::DataForSeoStatus(_) => dataforseo::Status::PROVIDER,
+        }
+    }
+    /// The table's display name.
+    pub fn table(&self) -> &'static str {
+        match self {
+            Self::DataForSeoHttp(_) => dataforseo::Http::TABLE,
+            Self::DataForSeoStatus(_) => dataforseo::Status::TABLE,
+        }
+    }
+    /// The provider's exact message; `None` for an undocumented code.
+    pub fn message(&self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::DataForSeoHttp(code) => code.message(),
+            Self::DataForSeoStatus(code) => code.message(),
+        }
+    }
+    /// The canonical kind.
+    pub fn kind(&self) -> CanonicalKind {
+        match self {
+            Self::DataForSeoHttp(code) => code.kind(),
+            Self::DataForSeoStatus(code) => code.kind(),
+        }
+    }
+    /// What a client should do.
+    pub fn retry(&self) -> RetryAdvice {
+        match self {
+            Self::DataForSeoHttp(code) => code.retry(),
+            Self::DataForSeoStatus(code) => code.retry(),
+        }
+    }
+    /// Success, pending, redirect or failure.
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Self::DataForSeoHttp(code) => code.outcome(),
+            Self::DataForSeoStatus(code) => code.outcome(),
+        }
+    }
+    /// Whether the documentation lists the code.
+    pub fn is_documented(&self) -> bool {
+        match self {
+            Self::DataForSeoHttp(code) => code.is_documented(),
+            Self::DataForSeoStatus(code) => code.is_documented(),
+        }
+    }
+}
+/// The code's own `Display`.
+#[automatically_derived]
+impl ::core::fmt::Display for AnyCode {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Self::DataForSeoHttp(code) => ::core::fmt::Display::fmt(code, f),
+            Self::DataForSeoStatus(code) => ::core::fmt::Display::fmt(code, f),
+        }
+    }
+}
+#[automatically_derived]
+impl ::core::error::Error for AnyCode {}
+#[automatically_derived]
+impl ::core::convert::From<dataforseo::Http> for AnyCode {
+    fn from(code: dataforseo::Http) -> Self {
+        Self::DataForSeoHttp(code)
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<dataforseo::Status> for AnyCode {
+    fn from(code: dataforseo::Status) -> Self {
+        Self::DataForSeoStatus(code)
+    }
+}
 /// Typed codes of DataForSEO.
 pub mod dataforseo {
     /// DataForSEO: HTTP response codes.

@@ -256,6 +256,91 @@ impl<T: ::core::fmt::Display> ::core::fmt::Display for UnknownCode<T> {
 #[automatically_derived]
 impl<T: ::core::fmt::Debug + ::core::fmt::Display> ::core::error::Error
 for UnknownCode<T> {}
+/// A code of any provider's table: keeps which provider and table it comes
+/// from and the code itself (including an undocumented one). A derived
+/// enum's `fallback` variant can hold one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AnyCode {
+    /// A Hostile "Provider" \*/ \#\[x\] \\ \{\} code (Numbers \\u\{202E\}RTL\\u\{202C\}).
+    TypeSelf(r#type::Self_),
+    /// A Hostile "Provider" \*/ \#\[x\] \\ \{\} code (Strings).
+    TypeCrate(r#type::Crate),
+}
+impl AnyCode {
+    /// The provider's display name.
+    pub fn provider(&self) -> &'static str {
+        match self {
+            Self::TypeSelf(_) => r#type::Self_::PROVIDER,
+            Self::TypeCrate(_) => r#type::Crate::PROVIDER,
+        }
+    }
+    /// The table's display name.
+    pub fn table(&self) -> &'static str {
+        match self {
+            Self::TypeSelf(_) => r#type::Self_::TABLE,
+            Self::TypeCrate(_) => r#type::Crate::TABLE,
+        }
+    }
+    /// The provider's exact message; `None` for an undocumented code.
+    pub fn message(&self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::TypeSelf(code) => code.message(),
+            Self::TypeCrate(code) => code.message(),
+        }
+    }
+    /// The canonical kind.
+    pub fn kind(&self) -> CanonicalKind {
+        match self {
+            Self::TypeSelf(code) => code.kind(),
+            Self::TypeCrate(code) => code.kind(),
+        }
+    }
+    /// What a client should do.
+    pub fn retry(&self) -> RetryAdvice {
+        match self {
+            Self::TypeSelf(code) => code.retry(),
+            Self::TypeCrate(code) => code.retry(),
+        }
+    }
+    /// Success, pending, redirect or failure.
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Self::TypeSelf(code) => code.outcome(),
+            Self::TypeCrate(code) => code.outcome(),
+        }
+    }
+    /// Whether the documentation lists the code.
+    pub fn is_documented(&self) -> bool {
+        match self {
+            Self::TypeSelf(code) => code.is_documented(),
+            Self::TypeCrate(code) => code.is_documented(),
+        }
+    }
+}
+/// The code's own `Display`.
+#[automatically_derived]
+impl ::core::fmt::Display for AnyCode {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Self::TypeSelf(code) => ::core::fmt::Display::fmt(code, f),
+            Self::TypeCrate(code) => ::core::fmt::Display::fmt(code, f),
+        }
+    }
+}
+#[automatically_derived]
+impl ::core::error::Error for AnyCode {}
+#[automatically_derived]
+impl ::core::convert::From<r#type::Self_> for AnyCode {
+    fn from(code: r#type::Self_) -> Self {
+        Self::TypeSelf(code)
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<r#type::Crate> for AnyCode {
+    fn from(code: r#type::Crate) -> Self {
+        Self::TypeCrate(code)
+    }
+}
 /// Typed codes of Hostile "Provider" \*/ \#\[x\] \\ \{\}.
 pub mod r#type {
     /// Hostile "Provider" \*/ \#\[x\] \\ \{\}: Numbers \\u\{202E\}RTL\\u\{202C\}.

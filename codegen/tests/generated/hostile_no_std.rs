@@ -271,6 +271,97 @@ impl<T: ::core::fmt::Display> ::core::fmt::Display for UnknownCode<T> {
 impl<T: ::core::fmt::Debug + ::core::fmt::Display> ::core::error::Error
 for UnknownCode<T> {}
 #[allow(dead_code)]
+/// A code of any provider's table: keeps which provider and table it comes
+/// from and the code itself (including an undocumented one). A derived
+/// enum's `fallback` variant can hold one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum AnyCode {
+    /// A Hostile "Provider" \*/ \#\[x\] \\ \{\} code (Numbers \\u\{202E\}RTL\\u\{202C\}).
+    TypeSelf(TypeSelf),
+    /// A Hostile "Provider" \*/ \#\[x\] \\ \{\} code (Strings).
+    TypeCrate(TypeCrate),
+}
+#[allow(dead_code)]
+impl AnyCode {
+    /// The provider's display name.
+    pub fn provider(&self) -> &'static str {
+        match self {
+            Self::TypeSelf(_) => TypeSelf::PROVIDER,
+            Self::TypeCrate(_) => TypeCrate::PROVIDER,
+        }
+    }
+    /// The table's display name.
+    pub fn table(&self) -> &'static str {
+        match self {
+            Self::TypeSelf(_) => TypeSelf::TABLE,
+            Self::TypeCrate(_) => TypeCrate::TABLE,
+        }
+    }
+    /// The provider's exact message; `None` for an undocumented code.
+    pub fn message(&self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::TypeSelf(code) => code.message(),
+            Self::TypeCrate(code) => code.message(),
+        }
+    }
+    /// The canonical kind.
+    pub fn kind(&self) -> CanonicalKind {
+        match self {
+            Self::TypeSelf(code) => code.kind(),
+            Self::TypeCrate(code) => code.kind(),
+        }
+    }
+    /// What a client should do.
+    pub fn retry(&self) -> RetryAdvice {
+        match self {
+            Self::TypeSelf(code) => code.retry(),
+            Self::TypeCrate(code) => code.retry(),
+        }
+    }
+    /// Success, pending, redirect or failure.
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Self::TypeSelf(code) => code.outcome(),
+            Self::TypeCrate(code) => code.outcome(),
+        }
+    }
+    /// Whether the documentation lists the code.
+    pub fn is_documented(&self) -> bool {
+        match self {
+            Self::TypeSelf(code) => code.is_documented(),
+            Self::TypeCrate(code) => code.is_documented(),
+        }
+    }
+}
+#[allow(dead_code)]
+/// The code's own `Display`.
+#[automatically_derived]
+impl ::core::fmt::Display for AnyCode {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Self::TypeSelf(code) => ::core::fmt::Display::fmt(code, f),
+            Self::TypeCrate(code) => ::core::fmt::Display::fmt(code, f),
+        }
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::error::Error for AnyCode {}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::convert::From<TypeSelf> for AnyCode {
+    fn from(code: TypeSelf) -> Self {
+        Self::TypeSelf(code)
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::convert::From<TypeCrate> for AnyCode {
+    fn from(code: TypeCrate) -> Self {
+        Self::TypeCrate(code)
+    }
+}
+#[allow(dead_code)]
 /// Hostile "Provider" \*/ \#\[x\] \\ \{\}: Numbers \\u\{202E\}RTL\\u\{202C\}.
 ///
 /// Source: <https://example.invalid/a?b=1&c=<d>>, read 2026-11-22.

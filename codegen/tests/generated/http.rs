@@ -256,6 +256,75 @@ impl<T: ::core::fmt::Display> ::core::fmt::Display for UnknownCode<T> {
 #[automatically_derived]
 impl<T: ::core::fmt::Debug + ::core::fmt::Display> ::core::error::Error
 for UnknownCode<T> {}
+/// A code of any provider's table: keeps which provider and table it comes
+/// from and the code itself (including an undocumented one). A derived
+/// enum's `fallback` variant can hold one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AnyCode {
+    /// A HTTP status codes code (HTTP status codes).
+    HttpStatus(http::Status),
+}
+impl AnyCode {
+    /// The provider's display name.
+    pub fn provider(&self) -> &'static str {
+        match self {
+            Self::HttpStatus(_) => http::Status::PROVIDER,
+        }
+    }
+    /// The table's display name.
+    pub fn table(&self) -> &'static str {
+        match self {
+            Self::HttpStatus(_) => http::Status::TABLE,
+        }
+    }
+    /// The provider's exact message; `None` for an undocumented code.
+    pub fn message(&self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::HttpStatus(code) => code.message(),
+        }
+    }
+    /// The canonical kind.
+    pub fn kind(&self) -> CanonicalKind {
+        match self {
+            Self::HttpStatus(code) => code.kind(),
+        }
+    }
+    /// What a client should do.
+    pub fn retry(&self) -> RetryAdvice {
+        match self {
+            Self::HttpStatus(code) => code.retry(),
+        }
+    }
+    /// Success, pending, redirect or failure.
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Self::HttpStatus(code) => code.outcome(),
+        }
+    }
+    /// Whether the documentation lists the code.
+    pub fn is_documented(&self) -> bool {
+        match self {
+            Self::HttpStatus(code) => code.is_documented(),
+        }
+    }
+}
+/// The code's own `Display`.
+#[automatically_derived]
+impl ::core::fmt::Display for AnyCode {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Self::HttpStatus(code) => ::core::fmt::Display::fmt(code, f),
+        }
+    }
+}
+#[automatically_derived]
+impl ::core::error::Error for AnyCode {}
+#[automatically_derived]
+impl ::core::convert::From<http::Status> for AnyCode {
+    fn from(code: http::Status) -> Self {
+        Self::HttpStatus(code)
+    }
+}
 /// Typed codes of HTTP status codes.
 pub mod http {
     /// HTTP status codes: HTTP status codes.

@@ -256,6 +256,107 @@ impl<T: ::core::fmt::Display> ::core::fmt::Display for UnknownCode<T> {
 #[automatically_derived]
 impl<T: ::core::fmt::Debug + ::core::fmt::Display> ::core::error::Error
 for UnknownCode<T> {}
+/// A code of any provider's table: keeps which provider and table it comes
+/// from and the code itself (including an undocumented one). A derived
+/// enum's `fallback` variant can hold one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AnyCode {
+    /// A SerpApi code (HTTP status codes).
+    SerpApiHttp(serpapi::Http),
+    /// A SerpApi code (Search status).
+    SerpApiSearchStatus(serpapi::SearchStatus),
+    /// A SerpApi code (Documented error messages).
+    SerpApiErrorMessage(serpapi::ErrorMessage),
+}
+impl AnyCode {
+    /// The provider's display name.
+    pub fn provider(&self) -> &'static str {
+        match self {
+            Self::SerpApiHttp(_) => serpapi::Http::PROVIDER,
+            Self::SerpApiSearchStatus(_) => serpapi::SearchStatus::PROVIDER,
+            Self::SerpApiErrorMessage(_) => serpapi::ErrorMessage::PROVIDER,
+        }
+    }
+    /// The table's display name.
+    pub fn table(&self) -> &'static str {
+        match self {
+            Self::SerpApiHttp(_) => serpapi::Http::TABLE,
+            Self::SerpApiSearchStatus(_) => serpapi::SearchStatus::TABLE,
+            Self::SerpApiErrorMessage(_) => serpapi::ErrorMessage::TABLE,
+        }
+    }
+    /// The provider's exact message; `None` for an undocumented code.
+    pub fn message(&self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::SerpApiHttp(code) => code.message(),
+            Self::SerpApiSearchStatus(code) => code.message(),
+            Self::SerpApiErrorMessage(code) => code.message(),
+        }
+    }
+    /// The canonical kind.
+    pub fn kind(&self) -> CanonicalKind {
+        match self {
+            Self::SerpApiHttp(code) => code.kind(),
+            Self::SerpApiSearchStatus(code) => code.kind(),
+            Self::SerpApiErrorMessage(code) => code.kind(),
+        }
+    }
+    /// What a client should do.
+    pub fn retry(&self) -> RetryAdvice {
+        match self {
+            Self::SerpApiHttp(code) => code.retry(),
+            Self::SerpApiSearchStatus(code) => code.retry(),
+            Self::SerpApiErrorMessage(code) => code.retry(),
+        }
+    }
+    /// Success, pending, redirect or failure.
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Self::SerpApiHttp(code) => code.outcome(),
+            Self::SerpApiSearchStatus(code) => code.outcome(),
+            Self::SerpApiErrorMessage(code) => code.outcome(),
+        }
+    }
+    /// Whether the documentation lists the code.
+    pub fn is_documented(&self) -> bool {
+        match self {
+            Self::SerpApiHttp(code) => code.is_documented(),
+            Self::SerpApiSearchStatus(code) => code.is_documented(),
+            Self::SerpApiErrorMessage(code) => code.is_documented(),
+        }
+    }
+}
+/// The code's own `Display`.
+#[automatically_derived]
+impl ::core::fmt::Display for AnyCode {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Self::SerpApiHttp(code) => ::core::fmt::Display::fmt(code, f),
+            Self::SerpApiSearchStatus(code) => ::core::fmt::Display::fmt(code, f),
+            Self::SerpApiErrorMessage(code) => ::core::fmt::Display::fmt(code, f),
+        }
+    }
+}
+#[automatically_derived]
+impl ::core::error::Error for AnyCode {}
+#[automatically_derived]
+impl ::core::convert::From<serpapi::Http> for AnyCode {
+    fn from(code: serpapi::Http) -> Self {
+        Self::SerpApiHttp(code)
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<serpapi::SearchStatus> for AnyCode {
+    fn from(code: serpapi::SearchStatus) -> Self {
+        Self::SerpApiSearchStatus(code)
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<serpapi::ErrorMessage> for AnyCode {
+    fn from(code: serpapi::ErrorMessage) -> Self {
+        Self::SerpApiErrorMessage(code)
+    }
+}
 /// Typed codes of SerpApi.
 pub mod serpapi {
     /// SerpApi: HTTP status codes.

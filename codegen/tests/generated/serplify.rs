@@ -256,6 +256,75 @@ impl<T: ::core::fmt::Display> ::core::fmt::Display for UnknownCode<T> {
 #[automatically_derived]
 impl<T: ::core::fmt::Debug + ::core::fmt::Display> ::core::error::Error
 for UnknownCode<T> {}
+/// A code of any provider's table: keeps which provider and table it comes
+/// from and the code itself (including an undocumented one). A derived
+/// enum's `fallback` variant can hold one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AnyCode {
+    /// A Serplify code (Error codes).
+    SerplifyErrorCode(serplify::ErrorCode),
+}
+impl AnyCode {
+    /// The provider's display name.
+    pub fn provider(&self) -> &'static str {
+        match self {
+            Self::SerplifyErrorCode(_) => serplify::ErrorCode::PROVIDER,
+        }
+    }
+    /// The table's display name.
+    pub fn table(&self) -> &'static str {
+        match self {
+            Self::SerplifyErrorCode(_) => serplify::ErrorCode::TABLE,
+        }
+    }
+    /// The provider's exact message; `None` for an undocumented code.
+    pub fn message(&self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::SerplifyErrorCode(code) => code.message(),
+        }
+    }
+    /// The canonical kind.
+    pub fn kind(&self) -> CanonicalKind {
+        match self {
+            Self::SerplifyErrorCode(code) => code.kind(),
+        }
+    }
+    /// What a client should do.
+    pub fn retry(&self) -> RetryAdvice {
+        match self {
+            Self::SerplifyErrorCode(code) => code.retry(),
+        }
+    }
+    /// Success, pending, redirect or failure.
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Self::SerplifyErrorCode(code) => code.outcome(),
+        }
+    }
+    /// Whether the documentation lists the code.
+    pub fn is_documented(&self) -> bool {
+        match self {
+            Self::SerplifyErrorCode(code) => code.is_documented(),
+        }
+    }
+}
+/// The code's own `Display`.
+#[automatically_derived]
+impl ::core::fmt::Display for AnyCode {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Self::SerplifyErrorCode(code) => ::core::fmt::Display::fmt(code, f),
+        }
+    }
+}
+#[automatically_derived]
+impl ::core::error::Error for AnyCode {}
+#[automatically_derived]
+impl ::core::convert::From<serplify::ErrorCode> for AnyCode {
+    fn from(code: serplify::ErrorCode) -> Self {
+        Self::SerplifyErrorCode(code)
+    }
+}
 /// Typed codes of Serplify.
 pub mod serplify {
     /// Serplify: Error codes.

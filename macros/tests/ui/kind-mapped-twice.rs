@@ -1,0 +1,18 @@
+pub mod codes {
+    include!("../../../codegen/tests/generated/dataforseo_serplify.rs");
+}
+use codes::AnyCode;
+use provider_errors_macros::ProviderErrors;
+
+#[derive(Debug, ProviderErrors)]
+#[provider_errors(schema = "../../../schema", types = crate::codes)]
+enum ApiError {
+    #[provider_errors(kind(resource_exhausted))]
+    RateLimited,
+    #[provider_errors(kind(unauthenticated, resource_exhausted))]
+    Denied,
+    #[provider_errors(fallback)]
+    Other(AnyCode),
+}
+
+fn main() {}
