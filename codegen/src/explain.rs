@@ -66,7 +66,8 @@ fn invalid_type(rest: &str) -> (String, Option<String>) {
     )
 }
 
-fn backticked(items: &[&str]) -> String {
+/// `` `a`, `b` ``: names as code, for messages.
+pub(crate) fn backticked(items: &[&str]) -> String {
     items
         .iter()
         .map(|i| format!("`{i}`"))

@@ -4,6 +4,7 @@
 
 use super::attr::{CodeRef, Input, Shape};
 use crate::model::{Catalog, Code, CodeType, Kind, Provider, Table};
+use crate::explain::backticked;
 use crate::validate::nearest;
 use proc_macro2::Span;
 use std::collections::BTreeMap;
@@ -104,7 +105,7 @@ fn unknown_provider(catalog: &Catalog, id: &Ident) -> syn::Error {
     let known: Vec<&str> = catalog.providers.iter().map(|p| p.id.as_str()).collect();
     let hint = match nearest(&id.to_string(), &known) {
         Some(near) => format!("; did you mean `{near}`?"),
-        None => format!("; the schemas have {}", ticks(&known)),
+        None => format!("; the schemas have {}", backticked(&known)),
     };
     syn::Error::new(id.span(), format!("no provider `{id}` in the schemas{hint}"))
 }
@@ -206,7 +207,7 @@ fn parse_kind(kind: &Ident, errors: &mut Vec<syn::Error>) -> Option<Kind> {
             .unwrap_or_default();
         errors.push(syn::Error::new(
             kind.span(),
-            format!("unknown kind `{name}`; {hint}expected one of {}", ticks(&names)),
+            format!("unknown kind `{name}`; {hint}expected one of {}", backticked(&names)),
         ));
     }
     parsed
@@ -274,7 +275,7 @@ fn table_index(provider: &Provider, code_ref: &CodeRef, errors: &mut Vec<syn::Er
         let message = format!(
             "{} has no table `{table}`; {hint}expected one of {}",
             provider.name,
-            ticks(&ids)
+            backticked(&ids)
         );
         errors.push(syn::Error::new(table.span(), message));
     }
@@ -343,12 +344,4 @@ fn unmapped_error(input: &Input, unmapped: &[String]) -> syn::Error {
             shown.join(", "),
         ),
     )
-}
-
-fn ticks(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
