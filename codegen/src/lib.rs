@@ -23,6 +23,7 @@ pub mod diff;
 mod error;
 mod expand;
 mod explain;
+mod guard;
 mod ident;
 pub mod import;
 mod lines;

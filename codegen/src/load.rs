@@ -2,6 +2,7 @@
 //! and one entry at a time, so that every problem of a file is reported in one run.
 
 use crate::error::{Ctxt, Origin};
+use crate::guard::{self, MAX_FLOW_DEPTH, Refusal};
 use crate::lines::LineIndex;
 use crate::schema::{Entry, Provider, SchemaFile, Table};
 use serde::de::DeserializeOwned;
@@ -86,6 +87,10 @@ pub(crate) struct Loaded {
 /// `None` when the header did not deserialize (everything found is reported).
 pub(crate) fn load_file(path: &Path, limits: &Limits, cx: &mut Ctxt) -> Option<Loaded> {
     let text = read_text(path, limits, cx)?;
+    if let Some(refusal) = guard::check(&text) {
+        refuse(path, refusal, cx);
+        return None;
+    }
     let source = SourceFile {
         path: path.to_path_buf(),
         lines: LineIndex::new(&text),
@@ -143,6 +148,26 @@ fn children<'v>(
         );
     }
     seq
+}
+
+fn refuse(path: &Path, refusal: Refusal, cx: &mut Ctxt) {
+    let (line, message, help) = match refusal {
+        Refusal::Alias { line, token } => (
+            line,
+            format!("YAML anchors and aliases are not accepted in schemas (`{token}`)"),
+            "write the value out in full: an alias can expand a small file into gigabytes".to_owned(),
+        ),
+        Refusal::TooDeep { line } => (
+            line,
+            format!("flow collections (`[`, `{{`) nested deeper than {MAX_FLOW_DEPTH} levels"),
+            "schemas need only a few levels; write nested data in block style".to_owned(),
+        ),
+    };
+    let origin = Origin {
+        line: Some(line),
+        ..Origin::file(path)
+    };
+    cx.error_help(origin, message, help);
 }
 
 fn read_text(path: &Path, limits: &Limits, cx: &mut Ctxt) -> Option<String> {

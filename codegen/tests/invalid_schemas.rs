@@ -12,17 +12,26 @@ use std::path::{MAIN_SEPARATOR, Path, PathBuf};
 /// Cases whose problem is the whole file, so their diagnostics have no key path.
 const WHOLE_FILE: &[&str] = &[
     "alias_bomb.yaml",
+    "alias_fan_out.yaml",
     "deeply_nested.yaml",
     "empty_file.yaml",
     "not_utf8.yaml",
     "only_comments.yaml",
     "top_level_not_mapping.yaml",
     "two_documents.yaml",
+    "unclosed_brackets.yaml",
     "yaml_syntax_error.yaml",
 ];
 
 /// Whole-file cases that still know the line of the problem.
-const WHOLE_FILE_WITH_LINE: &[&str] = &["deeply_nested.yaml", "not_utf8.yaml", "yaml_syntax_error.yaml"];
+const WHOLE_FILE_WITH_LINE: &[&str] = &[
+    "alias_bomb.yaml",
+    "alias_fan_out.yaml",
+    "deeply_nested.yaml",
+    "not_utf8.yaml",
+    "unclosed_brackets.yaml",
+    "yaml_syntax_error.yaml",
+];
 
 fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
