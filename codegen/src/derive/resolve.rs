@@ -3,8 +3,8 @@
 //! of every code.
 
 use super::attr::{CodeRef, Input, Shape};
-use crate::model::{Catalog, Code, CodeType, Kind, Provider, Table};
 use crate::explain::backticked;
+use crate::model::{Catalog, Code, CodeType, Kind, Provider, Table};
 use crate::validate::nearest;
 use proc_macro2::Span;
 use std::collections::BTreeMap;
@@ -207,7 +207,10 @@ fn parse_kind(kind: &Ident, errors: &mut Vec<syn::Error>) -> Option<Kind> {
             .unwrap_or_default();
         errors.push(syn::Error::new(
             kind.span(),
-            format!("unknown kind `{name}`; {hint}expected one of {}", backticked(&names)),
+            format!(
+                "unknown kind `{name}`; {hint}expected one of {}",
+                backticked(&names)
+            ),
         ));
     }
     parsed
