@@ -96,17 +96,17 @@ pub(crate) fn load_file(path: &Path, limits: &Limits, cx: &mut Ctxt) -> Option<L
         lines: LineIndex::new(&text),
     };
     let value = parse_yaml(&text, &source, cx)?;
-    let header: Option<SchemaFile<IgnoredAny>> = de(value.clone(), "", &source, cx);
+    let header: Option<SchemaFile<IgnoredAny>> = de(&value, "", &source, cx);
     let raw_tables = children(&value, "tables", "", "no tables", &source, cx);
     let mut tables = Vec::with_capacity(raw_tables.len());
     for (i, raw) in raw_tables.iter().enumerate() {
         let at = format!("tables[{i}]");
-        let table: Option<Table<IgnoredAny>> = de(raw.clone(), &at, &source, cx);
+        let table: Option<Table<IgnoredAny>> = de(raw, &at, &source, cx);
         let entries = children(raw, "entries", &at, "table has no entries", &source, cx)
             .iter()
             .enumerate()
             .filter_map(|(j, e)| {
-                de::<Entry>(e.clone(), &format!("{at}.entries[{j}]"), &source, cx).map(|e| (j, e))
+                de::<Entry>(e, &format!("{at}.entries[{j}]"), &source, cx).map(|e| (j, e))
             })
             .collect();
         if let Some(table) = table {
@@ -318,7 +318,8 @@ fn kind_of(value: &Value) -> &'static str {
 }
 
 /// Deserializes one element, reporting a failure at its exact key path.
-fn de<T: DeserializeOwned>(value: Value, at: &str, source: &SourceFile, cx: &mut Ctxt) -> Option<T> {
+/// Reads from a borrowed `Value`, so no level copies the tree below it.
+fn de<T: DeserializeOwned>(value: &Value, at: &str, source: &SourceFile, cx: &mut Ctxt) -> Option<T> {
     match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(v) => Some(v),
         Err(e) => {
