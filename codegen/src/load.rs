@@ -57,12 +57,29 @@ pub(crate) fn files_in(dir: &Path, cx: &mut Ctxt) -> Vec<PathBuf> {
             return Vec::new();
         }
     };
-    let mut files: Vec<PathBuf> = entries
+    let named: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml") && p.is_file())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
         .collect();
+    // Following links: a loop or a dangling link is reported, not silently skipped.
+    let mut files = Vec::with_capacity(named.len());
+    let mut unreadable = false;
+    for path in named {
+        match fs::metadata(&path) {
+            Ok(meta) if meta.is_file() => files.push(path),
+            Ok(_) => {}
+            Err(e) => {
+                unreadable = true;
+                cx.error_help(
+                    Origin::file(&path),
+                    format!("cannot read the schema file: {e}"),
+                    "fix or remove the link",
+                );
+            }
+        }
+    }
     files.sort();
-    if files.is_empty() {
+    if files.is_empty() && !unreadable {
         cx.error_help(
             Origin::file(dir),
             "no schema files in this directory",
@@ -105,9 +122,7 @@ pub(crate) fn load_file(path: &Path, limits: &Limits, cx: &mut Ctxt) -> Option<L
         let entries = children(raw, "entries", &at, "table has no entries", &source, cx)
             .iter()
             .enumerate()
-            .filter_map(|(j, e)| {
-                de::<Entry>(e, &format!("{at}.entries[{j}]"), &source, cx).map(|e| (j, e))
-            })
+            .filter_map(|(j, e)| de::<Entry>(e, &format!("{at}.entries[{j}]"), &source, cx).map(|e| (j, e)))
             .collect();
         if let Some(table) = table {
             tables.push((i, table.with_entries(entries)));
