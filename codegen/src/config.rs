@@ -19,6 +19,9 @@ pub enum Layout {
     Flat,
 }
 
+/// `Config::classify_max_body_bytes`'s default: 8 MiB.
+const DEFAULT_MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
+
 /// Options that shape the generated code.
 #[derive(Debug, Clone)]
 pub(crate) struct Options {
@@ -26,6 +29,10 @@ pub(crate) struct Options {
     pub vis: TokenStream,
     pub layout: Layout,
     pub no_std: bool,
+    /// Emit response classification (`expand/classify/`).
+    pub classify: bool,
+    /// The largest body `classify` parses.
+    pub max_body_bytes: usize,
 }
 
 impl Options {
@@ -35,6 +42,15 @@ impl Options {
             quote!(::alloc::string::String)
         } else {
             quote!(::std::string::String)
+        }
+    }
+
+    /// The vector type of the classification outcomes.
+    pub fn vec_type(&self) -> TokenStream {
+        if self.no_std {
+            quote!(::alloc::vec::Vec)
+        } else {
+            quote!(::std::vec::Vec)
         }
     }
 
@@ -64,6 +80,8 @@ pub struct Config {
     visibility: String,
     layout: Layout,
     no_std: bool,
+    classify: bool,
+    max_body_bytes: usize,
     limits: Limits,
     out_file_name: String,
     rerun_if_changed: bool,
@@ -78,6 +96,8 @@ impl Default for Config {
             visibility: "pub".to_owned(),
             layout: Layout::default(),
             no_std: false,
+            classify: false,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             limits: Limits::default(),
             out_file_name: "provider_errors.rs".to_owned(),
             rerun_if_changed: true,
@@ -137,6 +157,28 @@ impl Config {
         self
     }
 
+    /// Emits response classification: per provider, `classify(status, body)` (in the
+    /// flat layout `classify_<provider id>`), which turns an HTTP status and the
+    /// response body as received into a typed outcome (`Classified`: success, pending,
+    /// redirect, a failure with the typed code, message, kind, retry advice, request
+    /// id and details, or an unexpected response), reading codes where each table's
+    /// `wire` says they are; plus `RetryPolicy` for retry loops. The rules are in
+    /// `schema/README.md` and in the generated `Classified` docs. The crate that
+    /// includes the code then needs `serde_json` (for `no_std`, with
+    /// `default-features = false, features = ["alloc"]`). Default: off.
+    pub fn classify(&mut self, enabled: bool) -> &mut Self {
+        self.classify = enabled;
+        self
+    }
+
+    /// The largest response body `classify` parses, in bytes: a larger one is an
+    /// unexpected response (`UnexpectedReason::TooLarge`) and is not read. Emitted as
+    /// `CLASSIFY_MAX_BODY_BYTES`. Default: 8 MiB.
+    pub fn classify_max_body_bytes(&mut self, bytes: usize) -> &mut Self {
+        self.max_body_bytes = bytes;
+        self
+    }
+
     /// The largest schema file read, in bytes. Default: 32 MiB.
     pub fn max_file_bytes(&mut self, bytes: u64) -> &mut Self {
         self.limits.max_file_bytes = bytes;
@@ -181,6 +223,9 @@ impl Config {
         let (catalog, files) = self.load()?;
         let opts = self.options()?;
         check_flat_names(&catalog)?;
+        if opts.classify {
+            check_classify_names(&catalog, opts.layout)?;
+        }
         let tokens = expand::expand(&catalog, &opts);
         let code = output::format(tokens, &files, self.visibility.trim() != "pub")?;
         Ok((code, files))
@@ -202,6 +247,8 @@ impl Config {
             vis,
             layout: self.layout,
             no_std: self.no_std,
+            classify: self.classify,
+            max_body_bytes: self.max_body_bytes,
         })
     }
 
@@ -281,6 +328,40 @@ fn check_flat_names(catalog: &Catalog) -> Result<(), Error> {
                 );
             }
             taken.push((name, &table.origin));
+        }
+    }
+    cx.finish(())
+}
+
+/// `classify`'s types: in the flat layout the shared ones (`Classified`, ...) sit
+/// beside the tables' types, and each provider's code type (`ResponseCode`, flat
+/// `<Provider>ResponseCode`) must not be a table's type.
+fn check_classify_names(catalog: &Catalog, layout: Layout) -> Result<(), Error> {
+    let mut cx = Ctxt::default();
+    let all = catalog
+        .providers
+        .iter()
+        .flat_map(|p| p.tables.iter().map(move |t| (p, t)));
+    for (provider, table) in all.clone() {
+        let name = expand::type_name(provider, table, layout);
+        if layout == Layout::Flat && expand::CLASSIFY_NAMES.contains(&name.as_str()) {
+            cx.error_help(
+                table.origin.clone(),
+                format!("type `{name}` would clash with a type generated for `Config::classify`"),
+                "set the table's `rust_name`, or use `Layout::Modules`",
+            );
+        }
+        // In the flat layout every type sits side by side; in modules, per provider.
+        let clashes = all
+            .clone()
+            .filter(|(p, _)| layout == Layout::Flat || p.id == provider.id)
+            .any(|(p, _)| expand::classify_code_name(p, layout) == name);
+        if clashes {
+            cx.error_help(
+                table.origin.clone(),
+                format!("type `{name}` would clash with the code type generated for `Config::classify`"),
+                "set the table's or the provider's `rust_name`",
+            );
         }
     }
     cx.finish(())

@@ -3,7 +3,9 @@
 //! The parser's own guards stop the classic "billion laughs", but an alias fan-out
 //! (`a: &a [x, x, ...]` then `b: [*a, *a, ...]`) of a few kilobytes still expands to
 //! gigabytes, and deeply nested flow collections make the scanner slow. Schemas need
-//! neither, so both are refused here, in one linear pass.
+//! neither, so both are refused here, in one linear pass. So are tags outside YAML's
+//! core schema (`!!binary`, `!custom`): the loader would silently read the value
+//! under them as plain text.
 
 /// Deepest flow nesting (`[` and `{`) accepted; schemas need a handful of levels.
 pub(crate) const MAX_FLOW_DEPTH: usize = 32;
@@ -15,70 +17,199 @@ pub(crate) enum Refusal {
     Alias { line: usize, token: String },
     /// Flow collections nested deeper than [`MAX_FLOW_DEPTH`].
     TooDeep { line: usize },
+    /// A YAML tag other than the core schema's (`!!binary`, `!custom`) or a `%TAG`
+    /// directive, as written: the loader would read the value under it as plain text.
+    Tag { line: usize, token: String },
 }
+
+/// The tags of YAML's core schema, which the parser resolves itself.
+const CORE_TAGS: &[&str] = &["!!str", "!!int", "!!float", "!!bool", "!!null", "!!seq", "!!map"];
 
 /// The first anchor, alias or over-deep nesting in `text`, if any.
 pub(crate) fn check(text: &str) -> Option<Refusal> {
     let mut scan = Scan::default();
-    for (n, line) in text.lines().enumerate() {
-        if let Some(refusal) = scan.line(line, n + 1) {
+    let mut n = 1;
+    for (line, counted) in yaml_lines(text) {
+        if let Some(refusal) = scan.line(line, n) {
             return Some(refusal);
         }
+        n += counted;
     }
     None
+}
+
+/// The lines of `text` as the YAML parser sees them: it breaks lines at LF, CRLF, a
+/// lone CR, NEL, LS and PS (found by fuzzing: after a lone CR, `*a` starts a line the
+/// parser reads and `str::lines` does not). Each comes with the lines an editor
+/// counts for its break (LF, CRLF and CR), for the line numbers reported.
+pub(crate) fn yaml_lines(text: &str) -> impl Iterator<Item = (&str, usize)> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        let found = s
+            .char_indices()
+            .find(|(_, c)| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'));
+        let Some((i, c)) = found else {
+            rest = None;
+            return Some((s, 0));
+        };
+        let crlf = c == '\r' && s[i + 1..].starts_with('\n');
+        rest = Some(&s[i + c.len_utf8() + usize::from(crlf)..]);
+        Some((&s[..i], usize::from(matches!(c, '\n' | '\r'))))
+    })
+}
+
+/// Space or tab: what separates an indicator from its node.
+fn blank(c: char) -> bool {
+    c == ' ' || c == '\t'
 }
 
 #[derive(Default)]
 struct Scan {
     /// Inside a quoted scalar that continues over lines.
     quote: Option<char>,
-    /// Indent of the key whose block scalar (`|`, `>`) is running.
+    /// Column of the node whose block scalar (`|`, `>`) is running: more indented
+    /// lines are its text.
     block: Option<usize>,
+    /// Column of the node whose plain (unquoted) scalar may continue on more indented
+    /// lines, which are then its text.
+    plain: Option<usize>,
     depth: usize,
 }
+
+/// Where the scan is within one line.
+struct Cursor {
+    /// A node may start here (so `&`, `*`, quotes and `|` are indicators).
+    node_start: bool,
+    /// Only indentation and `- ` so far.
+    leading: bool,
+    /// Column of the last leading `-`, else the indent.
+    dash_col: usize,
+    /// Column of the first node after the leading `- `.
+    owner: usize,
+    /// A `key: ` came before (block context).
+    keyed: bool,
+    /// Inside a plain scalar (block context).
+    in_plain: bool,
+}
+
+impl Cursor {
+    /// The column a block or plain scalar's further lines must be indented past.
+    fn limit(&self) -> usize {
+        if self.keyed { self.owner } else { self.dash_col }
+    }
+}
+
+/// Characters that cannot start a plain scalar (`-`, `?` and `:` can, when not
+/// followed by a space).
+const NOT_PLAIN_START: &str = ",[]{}#&*!|>'\"%@`";
 
 impl Scan {
     fn line(&mut self, line: &str, n: usize) -> Option<Refusal> {
         let content = line.trim_start_matches(' ');
         let indent = line.len() - content.len();
-        if let Some(limit) = self.block {
-            if content.is_empty() || indent > limit {
-                return None; // block scalar text is literal: `*` there is not an alias
+        for open in [&mut self.block, &mut self.plain] {
+            if let Some(limit) = *open {
+                if content.is_empty() || (indent > limit && !content.starts_with('#')) {
+                    return None; // scalar text: `*` there is not an alias
+                }
+                *open = None;
             }
-            self.block = None;
         }
-        // A node starts at the beginning of a line and after these indicators.
-        let mut node_start = true;
+        let mut at = Cursor {
+            node_start: true,
+            leading: true,
+            dash_col: indent,
+            owner: indent,
+            keyed: false,
+            in_plain: false,
+        };
         let mut chars = content.char_indices().peekable();
+        // After a document marker, a node may start.
+        let marker = ["---", "..."].iter().any(|m| {
+            content
+                .strip_prefix(m)
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        });
+        if indent == 0 && marker {
+            chars.nth(2);
+        }
+        if indent == 0 && content.starts_with("%TAG") {
+            return Some(Refusal::Tag {
+                line: n,
+                token: "%TAG".to_owned(),
+            });
+        }
+        let mut comment = false;
         while let Some((i, c)) = chars.next() {
             if let Some(q) = self.quote {
-                if c == '\\' && q == '"' {
-                    chars.next();
+                let doubled = chars.peek().is_some_and(|(_, next)| *next == q);
+                if (c == '\\' && q == '"') || (c == '\'' && q == '\'' && doubled) {
+                    chars.next(); // `\x` in double quotes, `''` in single quotes
                 } else if c == q {
                     self.quote = None;
                 }
                 continue;
             }
+            let was_start = at.node_start;
+            let spaced = chars.peek().is_none_or(|(_, next)| blank(*next));
+            let flow = self.depth > 0;
+            if at.leading && !(blank(c) || (c == '-' && spaced)) {
+                at.leading = false;
+                at.owner = indent + i;
+            }
+            if c == '!' && was_start {
+                // A tag: the node it applies to follows it.
+                let mut end = i + 1;
+                while let Some((j, _)) =
+                    chars.next_if(|(_, next)| !(blank(*next) || flow && ",[]{}".contains(*next)))
+                {
+                    end = j + 1;
+                }
+                let token = &content[i..end];
+                if !CORE_TAGS.contains(&token) {
+                    return Some(Refusal::Tag {
+                        line: n,
+                        token: token.to_owned(),
+                    });
+                }
+                continue;
+            }
             match c {
-                '#' if i == 0 || content[..i].ends_with(' ') => break,
-                '"' | '\'' if node_start => self.quote = Some(c),
-                '&' | '*' if node_start => return Some(alias(content, i, n)),
-                '|' | '>' if node_start => self.block = Some(indent),
-                '[' | '{' => {
+                '#' if i == 0 || content[..i].ends_with(blank) => {
+                    comment = true;
+                    break;
+                }
+                '"' | '\'' if was_start => self.quote = Some(c),
+                '&' | '*' if was_start => return Some(alias(content, i, n)),
+                '|' | '>' if was_start && !flow => self.block = Some(at.limit()),
+                '[' | '{' if was_start || flow => {
                     self.depth += 1;
                     if self.depth > MAX_FLOW_DEPTH {
                         return Some(Refusal::TooDeep { line: n });
                     }
                 }
-                ']' | '}' => self.depth = self.depth.saturating_sub(1),
+                ']' | '}' if flow => self.depth -= 1,
+                '-' if at.leading && spaced => at.dash_col = indent + i,
                 _ => {}
             }
-            node_start = match c {
-                ' ' => node_start,
-                '[' | '{' | ',' => true,
-                '-' | ':' | '?' => chars.peek().is_none_or(|(_, next)| *next == ' '),
+            let flow = self.depth > 0;
+            at.node_start = match c {
+                ' ' | '\t' => was_start,
+                '[' | '{' | ',' => flow,
+                '-' | '?' => was_start && spaced,
+                ':' => spaced || flow,
                 _ => false,
             };
+            if c == ':' && spaced && !flow {
+                at.keyed = true;
+                at.in_plain = false; // it was a key
+            } else if was_start && !at.node_start && !flow && !blank(c) && !NOT_PLAIN_START.contains(c) {
+                at.in_plain = true;
+            }
+        }
+        if at.in_plain && !comment && self.quote.is_none() && self.depth == 0 {
+            self.plain = Some(at.limit());
         }
         None
     }
@@ -134,6 +265,109 @@ mod tests {
         let ok = "message: 5 * 3 & more\nq: \"*not\"\nr: '&not'\nd: |\n  *literal\n  &text\ne: x # *comment\n\
                   m: \"multi\n  *line\"\nf: a*b\n";
         assert_eq!(check(ok), None);
+    }
+
+    #[test]
+    fn doubled_single_quotes_stay_inside_the_scalar() {
+        // Found by the property tests: `''` is an escaped quote, not the end of the
+        // scalar, so the `*{` after it is text.
+        assert_eq!(check("category: '{}''S{7\"uU$o{*{}'\n"), None);
+        assert_eq!(check("a: 'it''s'\nb: 'x''\n  *y'\n"), None);
+        assert_eq!(
+            check("a: 'it''s' \nb: *y\n"),
+            Some(Refusal::Alias {
+                line: 2,
+                token: "*y".into()
+            })
+        );
+    }
+
+    /// Checks that the guard lets `text` through and that the YAML parser agrees it
+    /// holds no alias: it reads `text` as `expected`.
+    fn passes(text: &str, expected: &str) {
+        assert_eq!(check(text), None, "{text}");
+        let value: serde_yaml::Value = serde_yaml::from_str(text).expect("valid YAML");
+        let expected: serde_yaml::Value = serde_yaml::from_str(expected).expect("valid YAML");
+        assert_eq!(value, expected, "{text}");
+    }
+
+    fn alias_at(text: &str, line: usize, token: &str) {
+        let token = token.to_owned();
+        assert_eq!(check(text), Some(Refusal::Alias { line, token }), "{text}");
+    }
+
+    #[test]
+    fn indicators_inside_plain_scalars_are_text() {
+        // Found by the property tests: `{` inside a plain scalar opens nothing.
+        passes(
+            "category: <script>C*{&U<script>\n",
+            "category: '<script>C*{&U<script>'",
+        );
+        passes("- Ih\\i9{*\n", "['Ih\\i9{*']");
+        passes("a: b - *c ? &d\n", "a: 'b - *c ? &d'");
+        // A plain scalar folded over lines, as emitters write long text.
+        passes(
+            "message: text that folds\n  *here and &there\nkind: ok\n",
+            "{message: 'text that folds *here and &there', kind: ok}",
+        );
+        passes("- a\n  - *b\n", "['a - *b']");
+    }
+
+    #[test]
+    fn nothing_hides_an_alias_from_the_guard() {
+        // A block scalar on a sequence item's line ends at the item's keys (the
+        // guard used to skip them, and with them an alias fan-out).
+        alias_at("- d: |\n    x\n  e: &a [x]\n  f: *a\n", 3, "&a");
+        // After a document marker, a tag, or a comment, nodes start as usual.
+        alias_at("--- !!map\n  a: &x [x]\n", 2, "&x");
+        alias_at("b: !!map\n  c: *x\n", 2, "*x");
+        alias_at("k: v # c\n  *x\n", 2, "*x");
+        alias_at("k: !!seq [*x]\n", 1, "*x");
+        alias_at("k:\n  *x\n", 2, "*x");
+        alias_at("k: [a,\n  *x]\n", 2, "*x");
+    }
+
+    #[test]
+    fn refuses_tags_outside_the_core_schema() {
+        // Found while extending the corpus: `!!binary` text was taken as the message.
+        let tag = |line: usize, token: &str| {
+            Some(Refusal::Tag {
+                line,
+                token: token.into(),
+            })
+        };
+        assert_eq!(check("message: !!binary VG9v\n"), tag(1, "!!binary"));
+        assert_eq!(check("a: b\ncode: !custom x\n"), tag(2, "!custom"));
+        assert_eq!(check("k: [!<tag:x> a]\n"), tag(1, "!<tag:x>"));
+        assert_eq!(
+            check("%TAG !! tag:example.com,2000:\n---\na: !!str b\n"),
+            tag(1, "%TAG")
+        );
+        passes("code: !!str 404\nname: !!str x\n", "{code: '404', name: x}");
+        passes("m: \"!!binary x\"\nn: a !b\n", "{m: '!!binary x', n: 'a !b'}");
+    }
+
+    #[test]
+    fn every_yaml_line_break_and_blank_counts() {
+        // Found by fuzzing: a lone CR ends a line for the parser, so `*a` after it
+        // starts a node (here after a comment the guard used to read to the end).
+        alias_at("# comment\r*a\r!!!!\n", 2, "*a");
+        alias_at("a: b\r\n*c\n", 2, "*c");
+        // NEL, LS and PS break lines too (and editors do not count them).
+        for sep in ['\u{85}', '\u{2028}', '\u{2029}'] {
+            alias_at(&format!("# x{sep}*a\n"), 1, "*a");
+        }
+        // A tab separates an indicator from its node as a space does.
+        let tabbed = "a:\t&x [1, 2]\nb:\t*x\n";
+        let expanded: serde_yaml::Value = serde_yaml::from_str(tabbed).expect("valid YAML");
+        assert_eq!(
+            expanded,
+            serde_yaml::from_str::<serde_yaml::Value>("{a: [1, 2], b: [1, 2]}").unwrap()
+        );
+        alias_at(tabbed, 1, "&x");
+        alias_at("-\t*x\n", 1, "*x");
+        alias_at("a: [1,\t*x]\n", 1, "*x");
+        passes("a: 'x'\t# comment *x\n", "a: x");
     }
 
     #[test]

@@ -28,6 +28,7 @@ mod ident;
 pub mod import;
 mod lines;
 mod load;
+mod memory;
 pub mod model;
 mod output;
 pub mod schema;
@@ -38,6 +39,7 @@ pub use config::{Config, Layout};
 pub use derive::derive_provider_errors;
 pub use error::{Diagnostic, Error, Origin};
 pub use load::Limits;
+pub use memory::load_sources;
 
 use error::Ctxt;
 use std::path::{Path, PathBuf};

@@ -8,10 +8,15 @@
 use std::collections::HashMap;
 
 /// Line numbers (1-based) of the key paths of one YAML document.
+///
+/// A schema of 100 000 codes has some 400 000 paths, so the common case is kept
+/// small: one line per path, and a list only for the rare path written twice.
 #[derive(Debug, Default)]
 pub(crate) struct LineIndex {
-    /// Every line a path is written on (more than one when a key is repeated).
-    lines: HashMap<String, Vec<usize>>,
+    /// The first line each path is written on.
+    first: HashMap<Box<str>, u32>,
+    /// Every line of the paths written more than once (a repeated key).
+    repeated: HashMap<Box<str>, Vec<u32>>,
 }
 
 enum Seg {
@@ -31,7 +36,11 @@ impl LineIndex {
         // Indent of a key whose block scalar (`|`, `>`) or open quote is still running.
         let mut skip_deeper_than: Option<usize> = None;
         let mut open_quote = false;
-        for (n, raw) in text.lines().enumerate() {
+        // Lines as the parser breaks them (a lone CR too), numbered as editors do.
+        let mut next = 1;
+        for (raw, counted) in crate::guard::yaml_lines(text) {
+            let n = next;
+            next += counted;
             let content = raw.trim_start_matches(' ');
             let indent = raw.len() - content.len();
             if open_quote {
@@ -57,7 +66,7 @@ impl LineIndex {
                     indent: col,
                     seg: Seg::Index(next),
                 });
-                index.record(&stack, n + 1);
+                index.record(&stack, n);
                 let inner = item.trim_start_matches(' ');
                 col += 1 + item.len() - inner.len();
                 rest = inner;
@@ -70,7 +79,7 @@ impl LineIndex {
                 indent: col,
                 seg: Seg::Key(key),
             });
-            index.record(&stack, n + 1);
+            index.record(&stack, n);
             let value = value.trim();
             if value.starts_with('|') || value.starts_with('>') {
                 skip_deeper_than = Some(col);
@@ -82,16 +91,20 @@ impl LineIndex {
     }
 
     /// Every line `path` itself is written on.
-    pub fn all(&self, path: &str) -> &[usize] {
-        self.lines.get(path).map_or(&[], Vec::as_slice)
+    pub fn all(&self, path: &str) -> Vec<usize> {
+        match (self.repeated.get(path), self.first.get(path)) {
+            (Some(lines), _) => lines.iter().map(|l| *l as usize).collect(),
+            (None, Some(line)) => vec![*line as usize],
+            (None, None) => Vec::new(),
+        }
     }
 
     /// The line of `path`, or of its nearest recorded ancestor.
     pub fn line(&self, path: &str) -> Option<usize> {
         let mut path = path;
         loop {
-            if let Some(line) = self.lines.get(path).and_then(|l| l.first()) {
-                return Some(*line);
+            if let Some(line) = self.first.get(path) {
+                return Some(*line as usize);
             }
             let cut = path.rfind(['.', '['])?;
             path = &path[..cut];
@@ -110,7 +123,18 @@ impl LineIndex {
                 Seg::Index(i) => path.push_str(&format!("[{i}]")),
             }
         }
-        self.lines.entry(path).or_default().push(line);
+        // Files are far below 4 billion lines (the loader caps their size).
+        let line = u32::try_from(line).unwrap_or(u32::MAX);
+        match self.first.get(path.as_str()) {
+            None => {
+                self.first.insert(path.into_boxed_str(), line);
+            }
+            Some(&first) => self
+                .repeated
+                .entry(path.into_boxed_str())
+                .or_insert_with(|| vec![first])
+                .push(line),
+        }
     }
 }
 

@@ -103,16 +103,28 @@ pub(crate) struct Loaded {
 /// own, so a bad provider or table header does not hide problems in the entries.
 /// `None` when the header did not deserialize (everything found is reported).
 pub(crate) fn load_file(path: &Path, limits: &Limits, cx: &mut Ctxt) -> Option<Loaded> {
-    let text = read_text(path, limits, cx)?;
+    let bytes = read_bytes(path, limits, cx)?;
+    load_bytes(path, bytes, cx)
+}
+
+/// Like [`load_file`], from the file's content already in memory; `path` only
+/// names it in diagnostics.
+pub(crate) fn load_bytes(path: &Path, bytes: Vec<u8>, cx: &mut Ctxt) -> Option<Loaded> {
+    let text = decode(path, bytes, cx)?;
     if let Some(refusal) = guard::check(&text) {
         refuse(path, refusal, cx);
         return None;
     }
+    // The parser's buffers are freed before the line index is built: the two are
+    // the largest allocations for a big file, so they should not be alive together.
+    let parsed = serde_yaml::from_str::<Value>(&text);
     let source = SourceFile {
         path: path.to_path_buf(),
         lines: LineIndex::new(&text),
     };
-    let value = parse_yaml(&text, &source, cx)?;
+    let value = parse_yaml(parsed, &text, &source, cx);
+    drop(text);
+    let value = value?;
     let header: Option<SchemaFile<IgnoredAny>> = de(&value, "", &source, cx);
     let raw_tables = children(&value, "tables", "", "no tables", &source, cx);
     let mut tables = Vec::with_capacity(raw_tables.len());
@@ -172,6 +184,12 @@ fn refuse(path: &Path, refusal: Refusal, cx: &mut Ctxt) {
             format!("YAML anchors and aliases are not accepted in schemas (`{token}`)"),
             "write the value out in full: an alias can expand a small file into gigabytes".to_owned(),
         ),
+        Refusal::Tag { line, token } => (
+            line,
+            format!("YAML tag `{token}` is not accepted in schemas"),
+            "remove it: schemas hold plain text, numbers, lists and mappings (quote text that starts with `!`)"
+                .to_owned(),
+        ),
         Refusal::TooDeep { line } => (
             line,
             format!("flow collections (`[`, `{{`) nested deeper than {MAX_FLOW_DEPTH} levels"),
@@ -185,7 +203,7 @@ fn refuse(path: &Path, refusal: Refusal, cx: &mut Ctxt) {
     cx.error_help(origin, message, help);
 }
 
-fn read_text(path: &Path, limits: &Limits, cx: &mut Ctxt) -> Option<String> {
+fn read_bytes(path: &Path, limits: &Limits, cx: &mut Ctxt) -> Option<Vec<u8>> {
     let origin = Origin::file(path);
     let size = match fs::metadata(path) {
         Ok(meta) => meta.len(),
@@ -194,24 +212,37 @@ fn read_text(path: &Path, limits: &Limits, cx: &mut Ctxt) -> Option<String> {
             return None;
         }
     };
+    if !within_limit(path, size, limits, cx) {
+        return None;
+    }
+    match fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) => {
+            cx.error(origin, format!("cannot read the file: {e}"));
+            None
+        }
+    }
+}
+
+/// Whether a file of `size` bytes may be read; reports it when not.
+pub(crate) fn within_limit(path: &Path, size: u64, limits: &Limits, cx: &mut Ctxt) -> bool {
     if size > limits.max_file_bytes {
         cx.error_help(
-            origin,
+            Origin::file(path),
             format!(
                 "file is {size} bytes, over the limit of {} bytes",
                 limits.max_file_bytes
             ),
             "split the provider's tables, or raise `Config::max_file_bytes`",
         );
-        return None;
+        return false;
     }
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            cx.error(origin, format!("cannot read the file: {e}"));
-            return None;
-        }
-    };
+    true
+}
+
+/// The text of a file: UTF-8, not blank, without a byte-order mark.
+fn decode(path: &Path, bytes: Vec<u8>, cx: &mut Ctxt) -> Option<String> {
+    let origin = Origin::file(path);
     match String::from_utf8(bytes) {
         Ok(text) if text.trim().is_empty() => {
             cx.error_help(
@@ -239,8 +270,13 @@ fn read_text(path: &Path, limits: &Limits, cx: &mut Ctxt) -> Option<String> {
     }
 }
 
-fn parse_yaml(text: &str, source: &SourceFile, cx: &mut Ctxt) -> Option<Value> {
-    match serde_yaml::from_str::<Value>(text) {
+fn parse_yaml(
+    parsed: Result<Value, serde_yaml::Error>,
+    text: &str,
+    source: &SourceFile,
+    cx: &mut Ctxt,
+) -> Option<Value> {
+    match parsed {
         Ok(value @ Value::Mapping(_)) => Some(value),
         Ok(Value::Null) => {
             cx.error_help(
@@ -262,7 +298,7 @@ fn parse_yaml(text: &str, source: &SourceFile, cx: &mut Ctxt) -> Option<Value> {
             None
         }
         Err(e) => {
-            yaml_error(&e, source, cx);
+            yaml_error(&e, text, source, cx);
             None
         }
     }
@@ -270,8 +306,11 @@ fn parse_yaml(text: &str, source: &SourceFile, cx: &mut Ctxt) -> Option<Value> {
 
 /// Reports a YAML-level error. serde_yaml prefixes some with the key path (`a.b[0]:`),
 /// which we lift into the origin; two cases get our own wording.
-fn yaml_error(e: &serde_yaml::Error, source: &SourceFile, cx: &mut Ctxt) {
+fn yaml_error(e: &serde_yaml::Error, text: &str, source: &SourceFile, cx: &mut Ctxt) {
     let full = e.to_string();
+    if let Some(offset) = full.strip_prefix("control characters are not allowed at position ") {
+        return control_character(offset.parse().unwrap_or(0), text, source, cx);
+    }
     let text = full
         .rsplit_once(" at line ")
         .map_or(full.as_str(), |(head, _)| head);
@@ -318,6 +357,27 @@ fn yaml_error(e: &serde_yaml::Error, source: &SourceFile, cx: &mut Ctxt) {
         };
         cx.error(origin, format!("invalid YAML: {message}"));
     }
+}
+
+/// The reader's error for a raw control character gives only a byte offset (and
+/// line 1): name the character and its real line.
+fn control_character(offset: usize, text: &str, source: &SourceFile, cx: &mut Ctxt) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let found = text.get(offset..).and_then(|rest| rest.chars().next());
+    let what = found.map_or_else(
+        || "a control character".to_owned(),
+        |c| format!("control character U+{:04X}", u32::from(c)),
+    );
+    let escaped = found.map_or_else(|| "\\u0007".to_owned(), |c| format!("\\u{:04x}", u32::from(c)));
+    cx.error_help(
+        Origin {
+            line: Some(line),
+            ..source.origin("")
+        },
+        format!("invalid YAML: {what} is not allowed in YAML text"),
+        format!("write it escaped in a double-quoted string, as `\"{escaped}\"`"),
+    );
 }
 
 fn kind_of(value: &Value) -> &'static str {

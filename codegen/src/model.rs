@@ -157,6 +157,9 @@ pub struct Wire {
     pub details_field: Option<String>,
     /// How strings are compared with the codes.
     pub match_mode: MatchMode,
+    /// Classification: which body table's code wins when several find one (highest
+    /// first); 0 for HTTP-status tables, which are consulted after the body.
+    pub precedence: u8,
 }
 
 pub use crate::schema::Location;

@@ -45,12 +45,19 @@ pub(crate) fn format(
 
 fn allow_unused(item: &mut syn::Item) {
     let attr: syn::Attribute = syn::parse_quote!(#[allow(dead_code)]);
-    match item {
-        syn::Item::Enum(i) => i.attrs.insert(0, attr),
-        syn::Item::Struct(i) => i.attrs.insert(0, attr),
-        syn::Item::Impl(i) => i.attrs.insert(0, attr),
-        syn::Item::Mod(i) => i.attrs.insert(0, attr),
-        _ => {}
+    let attrs = match item {
+        syn::Item::Enum(i) => &mut i.attrs,
+        syn::Item::Struct(i) => &mut i.attrs,
+        syn::Item::Impl(i) => &mut i.attrs,
+        syn::Item::Mod(i) => &mut i.attrs,
+        syn::Item::Fn(i) => &mut i.attrs,
+        syn::Item::Const(i) => &mut i.attrs,
+        _ => return,
+    };
+    // Some items allow it already (`classify_support`); clippy denies it twice.
+    let text = |a: &syn::Attribute| quote::ToTokens::to_token_stream(a).to_string();
+    if !attrs.iter().any(|a| text(a) == text(&attr)) {
+        attrs.insert(0, attr);
     }
 }
 

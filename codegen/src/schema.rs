@@ -136,6 +136,9 @@ pub struct Wire {
     /// `exact` or `normalize_whitespace`.
     #[serde(default, rename = "match", skip_serializing_if = "Option::is_none")]
     pub match_mode: Option<String>,
+    /// Which body table's code wins when several find one (highest first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precedence: Option<u64>,
 }
 
 /// Where the code is.

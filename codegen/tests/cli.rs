@@ -148,6 +148,13 @@ fn generate_prints_what_build_rs_generates_byte_for_byte() {
         run(&args).ok().stdout,
         flat.generate().unwrap_or_else(|e| panic!("{e}"))
     );
+
+    let mut classify = Config::new();
+    classify.schema(&serplify).classify(true);
+    assert_eq!(
+        run(&["generate", &serplify, "--classify"]).ok().stdout,
+        classify.generate().unwrap_or_else(|e| panic!("{e}"))
+    );
 }
 
 #[test]

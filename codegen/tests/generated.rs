@@ -50,6 +50,72 @@ fn hostile_text() {
 }
 
 #[test]
+fn classification() {
+    let mut all = config("../schema");
+    all.classify(true);
+    snapshot("classify", &all);
+    let mut hostile = config("tests/schemas/hostile.yaml");
+    hostile
+        .classify(true)
+        .classify_max_body_bytes(1024)
+        .no_std(true)
+        .visibility("pub(crate)")
+        .layout(Layout::Flat);
+    snapshot("hostile_classify_no_std", &hostile);
+}
+
+#[test]
+fn classification_is_off_by_default_and_adds_only() {
+    let off = generate(&config("../schema"));
+    assert!(!off.contains("classify") && !off.contains("serde_json"));
+    let mut on = config("../schema");
+    on.classify(true);
+    let on = generate(&on);
+    // Everything generated without the option is there, unchanged and in order: the
+    // lines without it are a subsequence of the lines with it.
+    let mut with = on.lines();
+    for line in off.lines() {
+        assert!(
+            with.any(|l| l == line),
+            "missing or moved with `classify`: {line}"
+        );
+    }
+}
+
+#[test]
+fn classification_reports_name_clashes() {
+    let dir = std::env::temp_dir().join(format!("provider-errors-classify-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let schema = "provider: {id: a, name: A, rust_name: Retry, source: {retrieved: 2026-01-01}}\n\
+         tables:\n  - {id: t, rust_name: ResponseCode, name: T, code_type: integer, wire: {location: http_status},\n     \
+         entries: [{code: 200, message: OK, kind: ok}]}\n  \
+         - {id: u, rust_name: Policy, name: U, code_type: integer, wire: {location: http_status},\n     \
+         entries: [{code: 200, message: OK, kind: ok}]}\n";
+    std::fs::write(dir.join("a.yaml"), schema).unwrap();
+    let mut config = config(dir.to_str().unwrap());
+    assert!(config.generate().is_ok(), "no clash without `classify`");
+    config.classify(true);
+    let error = config.generate().unwrap_err().to_string();
+    assert!(
+        error.contains("type `ResponseCode` would clash with the code type generated for `Config::classify`"),
+        "{error}"
+    );
+    // Flat: `Retry` + `Policy` is `RetryPolicy`, one of classification's shared types.
+    config.layout(Layout::Flat);
+    let error = config.generate().unwrap_err().to_string();
+    assert!(
+        error.contains("type `RetryPolicy` would clash with a type generated for `Config::classify`"),
+        "{error}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn edge_cases() {
+    snapshot("edge_cases", &config("tests/schemas/edge_cases.yaml"));
+}
+
+#[test]
 fn output_is_deterministic_and_independent_of_file_order() {
     let forward = generate(&config("../schema"));
     assert_eq!(forward, generate(&config("../schema")));

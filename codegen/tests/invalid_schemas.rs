@@ -11,26 +11,36 @@ use std::path::{MAIN_SEPARATOR, Path, PathBuf};
 
 /// Cases whose problem is the whole file, so their diagnostics have no key path.
 const WHOLE_FILE: &[&str] = &[
+    "alias_after_block_scalar.yaml",
+    "alias_after_carriage_return.yaml",
     "alias_bomb.yaml",
     "alias_fan_out.yaml",
     "deeply_nested.yaml",
     "empty_file.yaml",
     "not_utf8.yaml",
     "only_comments.yaml",
+    "raw_control_character.yaml",
+    "tab_indentation.yaml",
     "top_level_not_mapping.yaml",
     "two_documents.yaml",
     "unclosed_brackets.yaml",
     "yaml_syntax_error.yaml",
+    "yaml_tags.yaml",
 ];
 
 /// Whole-file cases that still know the line of the problem.
 const WHOLE_FILE_WITH_LINE: &[&str] = &[
+    "alias_after_block_scalar.yaml",
+    "alias_after_carriage_return.yaml",
     "alias_bomb.yaml",
     "alias_fan_out.yaml",
     "deeply_nested.yaml",
     "not_utf8.yaml",
+    "raw_control_character.yaml",
+    "tab_indentation.yaml",
     "unclosed_brackets.yaml",
     "yaml_syntax_error.yaml",
+    "yaml_tags.yaml",
 ];
 
 fn cases_dir() -> PathBuf {

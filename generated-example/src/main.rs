@@ -1,13 +1,45 @@
 //! provider-errors the way a user uses it: `build.rs` generates typed codes from
-//! `../schema`, this file `include!`s them, then turns the codes found in real
-//! response bodies (printed on the providers' pages, see `fixtures/`) into typed
-//! values and prints what each one means.
+//! `../schema` (with `Config::classify`), this file `include!`s them, then
+//!
+//! 1. turns the codes found in the response bodies the providers' pages print (see
+//!    `../tests/fixtures/responses/`) into typed values and prints what each means;
+//! 2. classifies those responses end to end, HTTP status and body bytes in, typed
+//!    outcome and retry step out, as a client would after each request.
 
 include!(concat!(env!("OUT_DIR"), "/provider_errors.rs"));
 
 use serde_json::Value;
 
-/// One line of the printed table.
+/// A response: provider, fixture name, HTTP status (from the fixture's name), body.
+type Response = (&'static str, &'static str, u16, &'static [u8]);
+
+macro_rules! fixture {
+    ($provider:literal, $status:literal, $name:literal) => {
+        (
+            $provider,
+            $name,
+            $status,
+            include_bytes!(concat!("../../tests/fixtures/responses/", $name)),
+        )
+    };
+}
+
+/// Every body printed on the pages, then one built from documented codes.
+const RESPONSES: [Response; 11] = [
+    fixture!("DataForSEO", 200, "dataforseo_200_errors_endpoint.json"),
+    fixture!("DataForSEO", 200, "constructed/dataforseo_200_mixed_tasks.json"),
+    fixture!("Serplify", 400, "serplify_400_validation_error.json"),
+    fixture!("Serplify", 402, "serplify_402_insufficient_balance.json"),
+    fixture!("SerpApi", 401, "serpapi_401_invalid_api_key.json"),
+    fixture!("SerpApi", 429, "serpapi_429_out_of_searches.json"),
+    fixture!("SerpApi", 400, "serpapi_400_missing_query.json"),
+    fixture!("SerpApi", 503, "serpapi_503_search_error.json"),
+    fixture!("SerpApi", 200, "serpapi_200_empty_organic_results.json"),
+    fixture!("SerpApi", 200, "serpapi_200_spelling_fix.json"),
+    fixture!("SerpApi", 200, "serpapi_200_empty_local_results.json"),
+];
+
+/// One line of the printed code table.
 struct Row {
     provider: &'static str,
     raw: String,
@@ -37,14 +69,14 @@ impl Row {
     }
 }
 
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).expect("the fixtures are valid JSON")
+fn json(body: &[u8]) -> Value {
+    serde_json::from_slice(body).expect("the fixtures are valid JSON")
 }
 
 /// DataForSEO sends HTTP 200 with `status_code` in the body and in every task; its
 /// errors endpoint lists every internal code.
 fn dataforseo(rows: &mut Vec<Row>) {
-    let body = json(include_str!("../fixtures/dataforseo_errors_endpoint.json"));
+    let body = json(RESPONSES[0].3);
     let results = body["tasks"][0]["result"].as_array().cloned().unwrap_or_default();
     for item in results
         .iter()
@@ -73,60 +105,43 @@ fn dataforseo(rows: &mut Vec<Row>) {
     ));
 }
 
-/// Serplify sends a real HTTP status and `error.code`.
-fn serplify(rows: &mut Vec<Row>) {
-    for text in [
-        include_str!("../fixtures/serplify_validation_error.json"),
-        include_str!("../fixtures/serplify_insufficient_balance.json"),
-    ] {
-        let body = json(text);
-        let raw = body["error"]["code"].as_str().unwrap_or_default();
-        let code = serplify::ErrorCode::from_code(raw);
-        rows.push(Row::new(
-            "Serplify",
-            raw,
-            &code,
-            code.message(),
-            code.kind(),
-            code.retry(),
-        ));
-    }
-}
-
-/// SerpApi sends an HTTP status, `search_metadata.status` and a free-text `error`.
-fn serpapi(rows: &mut Vec<Row>) {
-    let fixtures = [
-        include_str!("../fixtures/serpapi_invalid_api_key.json"),
-        include_str!("../fixtures/serpapi_out_of_searches.json"),
-        include_str!("../fixtures/serpapi_missing_query.json"),
-        include_str!("../fixtures/serpapi_search_error.json"),
-        include_str!("../fixtures/serpapi_empty_organic_results.json"),
-    ];
-    for text in fixtures {
-        let fixture = json(text);
-        let status = fixture["http_status"]
-            .as_u64()
-            .and_then(|s| u16::try_from(s).ok())
-            .unwrap_or(0);
-        let http = serpapi::Http::from_code(status);
-        rows.push(Row::new(
-            "SerpApi",
-            status,
-            &http,
-            http.message(),
-            http.kind(),
-            http.retry(),
-        ));
-        if let Some(text) = fixture["body"]["error"].as_str() {
-            let error = serpapi::ErrorMessage::from_code(text);
+/// Serplify sends a real HTTP status and `error.code`; SerpApi an HTTP status, and a
+/// free-text `error` in the body.
+fn serplify_and_serpapi(rows: &mut Vec<Row>) {
+    for (provider, _, status, body) in RESPONSES {
+        let body = json(body);
+        if provider == "Serplify" {
+            let raw = body["error"]["code"].as_str().unwrap_or_default();
+            let code = serplify::ErrorCode::from_code(raw);
             rows.push(Row::new(
-                "SerpApi",
-                "error",
-                &error,
-                error.message(),
-                error.kind(),
-                error.retry(),
+                provider,
+                raw,
+                &code,
+                code.message(),
+                code.kind(),
+                code.retry(),
             ));
+        } else if provider == "SerpApi" {
+            let http = serpapi::Http::from_code(status);
+            rows.push(Row::new(
+                provider,
+                status,
+                &http,
+                http.message(),
+                http.kind(),
+                http.retry(),
+            ));
+            if let Some(text) = body["error"].as_str() {
+                let error = serpapi::ErrorMessage::from_code(text);
+                rows.push(Row::new(
+                    provider,
+                    "error",
+                    &error,
+                    error.message(),
+                    error.kind(),
+                    error.retry(),
+                ));
+            }
         }
     }
 }
@@ -165,11 +180,10 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
-fn main() {
+fn print_codes() {
     let mut rows = Vec::new();
     dataforseo(&mut rows);
-    serplify(&mut rows);
-    serpapi(&mut rows);
+    serplify_and_serpapi(&mut rows);
     numeric(&mut rows);
     println!(
         "{:<13} {:>6} {:<34} {:<48} {:<19} retry",
@@ -187,4 +201,53 @@ fn main() {
         );
     }
     println!("{} codes classified", rows.len());
+}
+
+/// One line per outcome: what it is, its code, and what a retry loop would do.
+fn describe<C: std::fmt::Debug>(outcome: &Classified<C>) -> String {
+    let what = match outcome {
+        Classified::Success(_) => "success",
+        Classified::Pending(_) => "pending",
+        Classified::Redirect(_) => "redirect",
+        Classified::Failure(_) => "failure",
+        Classified::Unexpected(u) => {
+            return format!("unexpected: {}  -> {:?}", u.reason, outcome.next_step(1));
+        }
+    };
+    let code = outcome.code().map_or("no code".to_owned(), |c| format!("{c:?}"));
+    format!(
+        "{what:<8} {code:<36} {:<18} -> {:?}",
+        outcome.kind(),
+        outcome.next_step(1)
+    )
+}
+
+fn print_outcome<C: std::fmt::Debug>(label: &str, outcome: &Classified<C>) {
+    println!("{label:<42} {}", describe(outcome));
+    for (i, task) in outcome.items().iter().enumerate() {
+        println!("{:<42} {}", format!("  task {i}"), describe(task));
+    }
+}
+
+/// Status and body bytes in, typed outcome out: what a client does after a request.
+fn print_responses() {
+    println!("\nresponses, classified (status + body -> outcome -> next step):");
+    for (provider, name, status, body) in RESPONSES {
+        let label = format!("{status} {}", name.trim_start_matches("constructed/"));
+        match provider {
+            "DataForSEO" => print_outcome(&label, &dataforseo::classify(status, body)),
+            "Serplify" => print_outcome(&label, &serplify::classify(status, body)),
+            _ => print_outcome(&label, &serpapi::classify(status, body)),
+        }
+    }
+    // What the pages do not print: a proxy's error page, a bare status.
+    let proxy = b"<html><head><title>502 Bad Gateway</title></head></html>";
+    print_outcome("502 proxy page (Serplify)", &serplify::classify(502, proxy));
+    print_outcome("401 empty body (DataForSEO)", &dataforseo::classify(401, b""));
+    print_outcome("429 (HTTP catalogue)", &http::classify(429, b""));
+}
+
+fn main() {
+    print_codes();
+    print_responses();
 }

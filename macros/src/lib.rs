@@ -29,7 +29,10 @@
 //! provider has one), `kind(canonical_kind, ...)` (every code of those kinds; specific
 //! codes take precedence), `fallback` (everything else; one field, e.g. `AnyCode`),
 //! `message = "..."`. A mapped variant is a unit variant, or has one field that
-//! receives the provider's typed code through `From`.
+//! receives the provider's typed code through `From`. Codes of `i32` and `i64` tables
+//! may be negative (`-1`); a provider or table id that is a keyword is written as is
+//! (`type::self(-1)`). Several `#[provider_errors(...)]` on one variant are merged
+//! (`fallback` and `message` may still be given only once).
 //!
 //! The derive generates `From<Table>` for every table of the providers in scope and
 //! `from_<provider>_<table>(code)` constructors (plus `from_<provider>` for providers

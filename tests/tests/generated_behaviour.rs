@@ -4,7 +4,8 @@
 
 use provider_errors_codegen::model::{Catalog, Code, Table};
 use provider_errors_tests::{
-    all_flat_serde, dataforseo_gen, hostile_gen, http_gen, serpapi_gen, serplify_gen, seven_bridges_gen,
+    all_flat_serde, dataforseo_gen, edge_cases_gen, hostile_gen, http_gen, serpapi_gen, serplify_gen,
+    seven_bridges_gen,
 };
 use std::sync::OnceLock;
 
@@ -272,4 +273,47 @@ fn hostile_text_comes_back_unchanged() {
     }
     assert_eq!(Crate::from_code("spaced out"), Crate::Spaced);
     assert_eq!(Crate::from_code("fn"), Crate::Fn);
+}
+
+#[test]
+fn edge_cases_come_back_unchanged() {
+    let schema = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../codegen/tests/schemas/edge_cases.yaml"
+    );
+    let catalog = provider_errors_codegen::load(&[schema]).unwrap_or_else(|e| panic!("{e}"));
+    let provider = &catalog.providers[0];
+    use edge_cases_gen::crate_::{Super, Type};
+    assert_eq!(Type::PROVIDER, provider.name);
+    assert!(Type::PROVIDER.contains('\u{7}') && Type::PROVIDER.contains('\u{202e}'));
+    assert_eq!(Type::ALL.len(), provider.tables[0].entries.len());
+    for (entry, value) in provider.tables[0].entries.iter().zip(Type::ALL) {
+        let Code::Str(raw) = &entry.code else {
+            unreachable!()
+        };
+        assert_eq!(Type::from_code(raw), *value);
+        assert_eq!(value.code(), raw);
+        assert_metadata!(value, entry);
+    }
+    assert_eq!(Type::from_code("self"), Type::Self_);
+    assert_eq!(Type::from_code("Self"), Type::SelfType);
+    assert_eq!(Type::from_code("404").message(), Some("404"));
+    assert_eq!(Super::ALL.len(), provider.tables[1].entries.len());
+    for (entry, value) in provider.tables[1].entries.iter().zip(Super::ALL) {
+        let Code::Int(raw) = entry.code else {
+            unreachable!()
+        };
+        assert_eq!(Super::from_code(raw as i32), *value);
+        assert_eq!(i128::from(value.code()), raw);
+        assert_metadata!(value, entry);
+    }
+    let controls = Super::from_code(i32::MIN).message().unwrap();
+    assert_eq!(
+        controls,
+        "\0\x01\x07\x08\t\n\x0b\x0c\r\x1b\x7f\u{80}\u{85}\u{9f}\u{ad}"
+    );
+    assert_eq!(
+        Super::from_code(5).message(),
+        Some("trailing spaces and a newline   \n")
+    );
 }

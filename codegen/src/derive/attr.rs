@@ -157,7 +157,8 @@ fn enum_option(input: &mut Input, meta: ParseNestedMeta) -> syn::Result<()> {
 
 fn set_once<T>(slot: &mut Option<T>, value: T, meta: &ParseNestedMeta) -> syn::Result<()> {
     if slot.is_some() {
-        return Err(meta.error("this option is given twice"));
+        let name = meta.path.get_ident().map(Ident::to_string).unwrap_or_default();
+        return Err(meta.error(format!("`{name}` is given twice")));
     }
     *slot = Some(value);
     Ok(())
@@ -197,6 +198,17 @@ fn variant_option(v: &mut Variant, meta: ParseNestedMeta) -> syn::Result<()> {
     if meta.path.is_ident("message") {
         return set_once(&mut v.message, meta.value()?.parse()?, &meta);
     }
+    if !meta.input.peek(syn::token::Paren) {
+        let path = meta
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect::<Vec<_>>()
+            .join("::");
+        let what = if path == "kind" { "kinds" } else { "codes" };
+        return Err(meta.error(format!("expected `{path}(...)`: list the {what} in parentheses")));
+    }
     let content;
     syn::parenthesized!(content in meta.input);
     if meta.path.is_ident("kind") {
@@ -210,7 +222,7 @@ fn variant_option(v: &mut Variant, meta: ParseNestedMeta) -> syn::Result<()> {
         [provider, table] => ((*provider).clone(), Some((*table).clone())),
         _ => return Err(meta.error("expected `provider(...)` or `provider::table(...)`")),
     };
-    let codes = Punctuated::<Lit, Token![,]>::parse_terminated(&content)?;
+    let codes = Punctuated::<Lit, Token![,]>::parse_terminated_with(&content, code_literal)?;
     if codes.is_empty() {
         return Err(meta.error("list at least one code"));
     }
@@ -220,4 +232,21 @@ fn variant_option(v: &mut Variant, meta: ParseNestedMeta) -> syn::Result<()> {
         codes: codes.into_iter().collect(),
     });
     Ok(())
+}
+
+/// A code as written: a literal, or `-` and an integer literal (codes of `i32` and
+/// `i64` tables can be negative). The sign is folded into the literal.
+fn code_literal(input: syn::parse::ParseStream) -> syn::Result<Lit> {
+    if !input.peek(Token![-]) {
+        return input.parse();
+    }
+    let minus: Token![-] = input.parse()?;
+    let int: syn::LitInt = input
+        .parse()
+        .map_err(|e| syn::Error::new(e.span(), "expected an integer code after `-`"))?;
+    let span = minus.span.join(int.span()).unwrap_or_else(|| int.span());
+    Ok(Lit::Int(syn::LitInt::new(
+        &format!("-{}", int.base10_digits()),
+        span,
+    )))
 }

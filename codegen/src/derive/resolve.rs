@@ -288,8 +288,20 @@ fn table_index(provider: &Provider, code_ref: &CodeRef, errors: &mut Vec<syn::Er
 /// The entry a literal names, or what is wrong with it.
 fn entry_index(provider: &Provider, table: &Table, lit: &Lit) -> Result<usize, String> {
     let code = match (lit, table.code_type) {
-        (Lit::Int(int), CodeType::Int(_)) => {
-            Code::Int(int.base10_parse::<i128>().map_err(|e| e.to_string())?)
+        (Lit::Int(int), CodeType::Int(ty)) => {
+            let (min, max) = ty.range();
+            match int.base10_parse::<i128>() {
+                Ok(n) if (min..=max).contains(&n) => Code::Int(n),
+                _ => {
+                    return Err(format!(
+                        "code {} does not fit the `{}` codes of {}::{} ({min}..={max})",
+                        int.base10_digits(),
+                        ty.name(),
+                        provider.id,
+                        table.id
+                    ));
+                }
+            }
         }
         (Lit::Str(s), CodeType::Str) => Code::Str(s.value()),
         (Lit::Str(_), CodeType::Int(_)) => {
@@ -304,7 +316,18 @@ fn entry_index(provider: &Provider, table: &Table, lit: &Lit) -> Result<usize, S
                 provider.id, table.id
             ));
         }
-        _ => return Err("expected an integer or a string code".to_owned()),
+        (other, _) => {
+            let found = match other {
+                Lit::Float(_) => "a float",
+                Lit::Bool(_) => "a boolean",
+                Lit::ByteStr(_) => "a byte string",
+                Lit::CStr(_) => "a C string",
+                Lit::Char(_) => "a character",
+                Lit::Byte(_) => "a byte",
+                _ => "another literal",
+            };
+            return Err(format!("expected an integer or a string code, found {found}"));
+        }
     };
     table.entries.iter().position(|e| e.code == code).ok_or_else(|| {
         let hint = nearest_code(table, &code)

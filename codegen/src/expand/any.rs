@@ -58,6 +58,8 @@ pub(super) fn expand_any_code(catalog: &Catalog, opts: &Options) -> TokenStream 
         /// from and the code itself (including an undocumented one). A derived
         /// enum's `fallback` variant can hold one.
         #[derive(Debug, #derives, PartialEq, Eq, Hash)]
+        // Variants are named provider + table: one provider gives them one prefix.
+        #[allow(clippy::enum_variant_names)]
         #vis enum AnyCode {
             #( #[doc = #docs] #variants(#types), )*
         }

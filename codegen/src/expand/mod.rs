@@ -4,6 +4,8 @@
 //! (`::core::fmt::Display`) so the include site's names cannot shadow ours.
 
 mod any;
+mod classify;
+pub(crate) use classify::{CLASSIFY_NAMES, code_name as classify_code_name};
 mod docs;
 pub(crate) use docs::escape;
 mod shared;
@@ -27,10 +29,12 @@ pub(crate) const SHARED_NAMES: &[&str] = &[
 pub(crate) fn expand(catalog: &Catalog, opts: &Options) -> TokenStream {
     let shared = shared::expand_shared(opts);
     let any = any::expand_any_code(catalog, opts);
+    let classify = (opts.classify && !catalog.providers.is_empty()).then(|| classify::expand_shared(opts));
     let providers = catalog.providers.iter().map(|p| expand_provider(p, opts));
     quote! {
         #shared
         #any
+        #classify
         #(#providers)*
     }
 }
@@ -40,8 +44,9 @@ fn expand_provider(provider: &Provider, opts: &Options) -> TokenStream {
         .tables
         .iter()
         .map(|t| table::expand_table(provider, t, opts));
+    let classify = opts.classify.then(|| classify::expand_provider(provider, opts));
     match opts.layout {
-        Layout::Flat => quote! { #(#tables)* },
+        Layout::Flat => quote! { #(#tables)* #classify },
         Layout::Modules => {
             let vis = &opts.vis;
             let module = ident(&provider.module);
@@ -52,6 +57,7 @@ fn expand_provider(provider: &Provider, opts: &Options) -> TokenStream {
                 #doc
                 #vis mod #module {
                     #(#tables)*
+                    #classify
                 }
             }
         }

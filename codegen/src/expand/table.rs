@@ -20,7 +20,14 @@ struct Ctx<'a> {
     variants: Vec<Ident>,
     /// `u32`, or `&str` for string tables (only used in `const` items).
     code_ty: TokenStream,
+    /// Above [`LARGE_TABLE`] codes: lookups by binary search, no per-code `match`.
+    large: bool,
 }
+
+/// Tables with more codes than this look codes up by binary search over a sorted
+/// array: a `match` with one arm per code compiles in time that grows faster than the
+/// table (BENCHMARKS.md, compile time), a sorted array in linear time.
+const LARGE_TABLE: usize = 1024;
 
 impl Ctx<'_> {
     fn is_str(&self) -> bool {
@@ -53,6 +60,7 @@ pub(super) fn expand_table(provider: &Provider, table: &Table, opts: &Options) -
         name: ident(&type_name(provider, table, opts.layout)),
         variants: table.entries.iter().map(|e| ident(&e.rust_name)).collect(),
         code_ty,
+        large: table.entries.len() > LARGE_TABLE,
     };
     let items = [
         expand_enum(&cx),
@@ -79,16 +87,43 @@ fn expand_enum(cx: &Ctx) -> TokenStream {
         CodeType::Int(_) => (quote!(Clone, Copy), cx.code_ty.clone()),
         CodeType::Str => (quote!(Clone), cx.opts.string_type()),
     };
+    let (repr, discriminants, unknown_discriminant) = discriminants(cx);
     quote! {
         #doc
         #[derive(Debug, #derives, PartialEq, Eq, Hash)]
         #[non_exhaustive]
+        #repr
+        // Variant names come from the provider's words ("Multi-Status" in `Status`).
+        #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
         #vis enum #name {
-            #( #variant_docs #variants, )*
+            #( #variant_docs #variants #discriminants, )*
             /// A code the documentation does not list, kept exactly as received.
-            Unknown(#unknown_ty),
+            Unknown(#unknown_ty) #unknown_discriminant,
         }
     }
+}
+
+/// Integer tables: `#[repr(int)]` with each variant's discriminant equal to its code,
+/// so `from_code` only tests membership (LLVM lowers it to range checks: 49
+/// instructions instead of 201 for DataForSEO's 51 codes) and `code` reads the tag.
+/// `Unknown` takes the smallest non-negative value that is not a code.
+fn discriminants(cx: &Ctx) -> (Option<TokenStream>, Vec<TokenStream>, Option<TokenStream>) {
+    if cx.is_str() || cx.large {
+        return (None, vec![TokenStream::new(); cx.variants.len()], None);
+    }
+    let ty = &cx.code_ty;
+    let codes = cx.table.entries.iter().map(|e| {
+        let code = code_literal(e);
+        quote!(= #code)
+    });
+    let taken: std::collections::BTreeSet<i128> = cx
+        .table
+        .entries
+        .iter()
+        .filter_map(|e| if let Code::Int(n) = e.code { Some(n) } else { None })
+        .collect();
+    let free = Literal::i128_unsuffixed((0..).find(|n| !taken.contains(n)).unwrap_or(0));
+    (Some(quote!(#[repr(#ty)])), codes.collect(), Some(quote!(= #free)))
 }
 
 fn expand_consts(cx: &Ctx) -> TokenStream {
@@ -100,6 +135,7 @@ fn expand_consts(cx: &Ctx) -> TokenStream {
     let code_ty = &cx.code_ty;
     let total = n + 1;
     let codes = cx.table.entries.iter().map(code_literal);
+    let sorted = cx.large.then(|| expand_sorted(cx));
     let indices = 0..n;
     let text = |v: Option<&String>| option(v.map(String::as_str));
     let messages = cx.array(|e| e.message.clone(), quote!(""));
@@ -142,6 +178,7 @@ fn expand_consts(cx: &Ctx) -> TokenStream {
             pub const ALL: &[Self] = &[#(Self::#variants),*];
 
             const CODES: [#code_ty; #n] = [#(#codes),*];
+            #sorted
             const MESSAGES: [&str; #total] = #messages;
             const DESCRIPTIONS: [::core::option::Option<&str>; #total] = #descriptions;
             #statuses
@@ -152,6 +189,7 @@ fn expand_consts(cx: &Ctx) -> TokenStream {
             const OUTCOMES: [#outcome; #total] = #outcomes;
 
             /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+            #[inline]
             const fn index(&self) -> usize {
                 match self {
                     #( Self::#variants => #indices, )*
@@ -159,6 +197,21 @@ fn expand_consts(cx: &Ctx) -> TokenStream {
                 }
             }
         }
+    }
+}
+
+/// The codes in ascending order and, for each, its position in `ALL`.
+fn expand_sorted(cx: &Ctx) -> TokenStream {
+    let code_ty = &cx.code_ty;
+    let n = cx.variants.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| cx.table.entries[a].code.cmp(&cx.table.entries[b].code));
+    let codes = order.iter().map(|&i| code_literal(&cx.table.entries[i]));
+    quote! {
+        /// The codes in ascending order, for binary search.
+        const SORTED: [#code_ty; #n] = [#(#codes),*];
+        /// For each of `SORTED`, its position in `ALL`.
+        const SORTED_INDEX: [usize; #n] = [#(#order),*];
     }
 }
 
@@ -177,6 +230,7 @@ fn expand_accessors(cx: &Ctx) -> TokenStream {
             #code
 
             /// The provider's exact message; `None` for an undocumented code.
+            #[inline]
             pub const fn message(&self) -> ::core::option::Option<&'static str> {
                 match self {
                     Self::Unknown(_) => ::core::option::Option::None,
@@ -205,17 +259,20 @@ fn expand_accessors(cx: &Ctx) -> TokenStream {
             }
 
             /// The canonical kind; `Unknown` for an undocumented code.
+            #[inline]
             pub const fn kind(&self) -> #kind {
                 Self::KINDS[self.index()]
             }
 
             /// What a client should do; `Never` for an undocumented code.
+            #[inline]
             pub const fn retry(&self) -> #retry {
                 Self::RETRIES[self.index()]
             }
 
             /// Whether the code reports success, pending work, a redirect or a failure
             /// (an undocumented code counts as a failure).
+            #[inline]
             pub const fn outcome(&self) -> #outcome {
                 Self::OUTCOMES[self.index()]
             }
@@ -246,10 +303,32 @@ fn expand_accessors(cx: &Ctx) -> TokenStream {
 fn expand_from_code(cx: &Ctx) -> TokenStream {
     let (variants, code_ty) = (&cx.variants, &cx.code_ty);
     let codes: Vec<_> = cx.table.entries.iter().map(code_literal).collect();
+    if !cx.is_str() && cx.large {
+        return quote! {
+            /// The variant of a raw code; a code the documentation does not list
+            /// becomes `Unknown`, so this never fails.
+            pub const fn from_code(code: #code_ty) -> Self {
+                let (mut low, mut high) = (0, Self::SORTED.len());
+                while low < high {
+                    let middle = low + (high - low) / 2;
+                    let found = Self::SORTED[middle];
+                    if found == code {
+                        return Self::ALL[Self::SORTED_INDEX[middle]];
+                    } else if found < code {
+                        low = middle + 1;
+                    } else {
+                        high = middle;
+                    }
+                }
+                Self::Unknown(code)
+            }
+        };
+    }
     if !cx.is_str() {
         return quote! {
             /// The variant of a raw code; a code the documentation does not list
             /// becomes `Unknown`, so this never fails.
+            #[inline]
             pub const fn from_code(code: #code_ty) -> Self {
                 match code {
                     #( #codes => Self::#variants, )*
@@ -263,6 +342,7 @@ fn expand_from_code(cx: &Ctx) -> TokenStream {
     quote! {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown` (a copy of `code`), so this never fails.
+        #[inline]
         pub fn from_code(code: &str) -> Self {
             match Self::documented(code) {
                 ::core::option::Option::Some(known) => known,
@@ -282,16 +362,31 @@ fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
         MatchMode::Exact => (quote!(::core::option::Option::None), None),
         MatchMode::NormalizeWhitespace => (
             quote!(Self::documented_loosely(code)),
-            Some(expand_loose_lookup()),
+            Some(expand_loose_lookup(cx.table)),
         ),
     };
-    quote! {
-        /// The documented variant for `code`, if any.
-        fn documented(code: &str) -> ::core::option::Option<Self> {
+    let exact = if cx.large {
+        quote! {
+            match Self::SORTED.binary_search(&code) {
+                ::core::result::Result::Ok(i) => {
+                    ::core::option::Option::Some(Self::ALL[Self::SORTED_INDEX[i]].clone())
+                }
+                ::core::result::Result::Err(_) => #fallback,
+            }
+        }
+    } else {
+        quote! {
             match code {
                 #( #codes => ::core::option::Option::Some(Self::#variants), )*
                 _ => #fallback,
             }
+        }
+    };
+    quote! {
+        /// The documented variant for `code`, if any.
+        #[inline]
+        fn documented(code: &str) -> ::core::option::Option<Self> {
+            #exact
         }
 
         #loose
@@ -300,9 +395,30 @@ fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
 
 /// Free-text tables: a code that differs from a documented one only in white space
 /// (leading, trailing, or runs of it) is that code.
-fn expand_loose_lookup() -> TokenStream {
+fn expand_loose_lookup(table: &Table) -> TokenStream {
+    // When every documented code is already normalised, an input that is too (ASCII,
+    // single spaces, nothing at the ends) and missed the exact match misses here as
+    // well: most undocumented messages skip the word-by-word comparison.
+    let normalised = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ") == s;
+    let all_normalised = table
+        .entries
+        .iter()
+        .all(|e| matches!(&e.code, Code::Str(s) if normalised(s)));
+    let fast_path = all_normalised.then(|| {
+        quote! {
+            let bytes = code.as_bytes();
+            let spaced = bytes.windows(2).any(|w| w == b"  ");
+            let ends = bytes.first() == ::core::option::Option::Some(&b' ')
+                || bytes.last() == ::core::option::Option::Some(&b' ');
+            let other_space = bytes.iter().any(|b| b.is_ascii_whitespace() && *b != b' ');
+            if code.is_ascii() && !spaced && !ends && !other_space {
+                return ::core::option::Option::None;
+            }
+        }
+    });
     quote! {
         fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
+            #fast_path
             let position = Self::CODES.iter().position(|known| {
                 let mut a = code.split_whitespace();
                 let mut b = known.split_whitespace();
@@ -323,6 +439,7 @@ fn expand_code(cx: &Ctx) -> TokenStream {
     if cx.is_str() {
         return quote! {
             /// The raw code, as sent on the wire.
+            #[inline]
             pub fn code(&self) -> &str {
                 match self {
                     Self::Unknown(code) => code,
@@ -334,6 +451,7 @@ fn expand_code(cx: &Ctx) -> TokenStream {
     let code_ty = &cx.code_ty;
     quote! {
         /// The raw code, as sent on the wire.
+        #[inline]
         pub const fn code(&self) -> #code_ty {
             match self {
                 Self::Unknown(code) => *code,
@@ -354,15 +472,15 @@ fn code_is_message(table: &Table) -> bool {
 
 fn expand_display(cx: &Ctx) -> TokenStream {
     let name = &cx.name;
-    let known = if code_is_message(cx.table) {
-        quote! {
-            ::core::write!(f, "{} ({})", message, Self::PROVIDER)
-        }
+    // Pieces written one by one: `write!` with arguments goes through the formatting
+    // machinery and measured four times slower (BENCHMARKS.md, message/...).
+    // The caller's width and fill apply to none of the pieces, as before.
+    let code = if cx.is_str() {
+        quote!(f.write_str(self.code())?;)
     } else {
-        quote! {
-            ::core::write!(f, "{} ({} {})", message, Self::PROVIDER, self.code())
-        }
+        quote!(::core::write!(f, "{}", self.code())?;)
     };
+    let known_code = (!code_is_message(cx.table)).then(|| quote!(f.write_str(" ")?; #code));
     quote! {
         /// Writes the provider's message and where it comes from:
         /// `Too many requests. (Provider code)`; an undocumented code writes its raw
@@ -371,11 +489,20 @@ fn expand_display(cx: &Ctx) -> TokenStream {
         impl ::core::fmt::Display for #name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 match self.message() {
-                    ::core::option::Option::Some(message) => #known,
+                    ::core::option::Option::Some(message) => {
+                        f.write_str(message)?;
+                        f.write_str(" (")?;
+                        f.write_str(Self::PROVIDER)?;
+                        #known_code
+                    }
                     ::core::option::Option::None => {
-                        ::core::write!(f, "{} ({}, undocumented)", self.code(), Self::PROVIDER)
+                        #code
+                        f.write_str(" (")?;
+                        f.write_str(Self::PROVIDER)?;
+                        f.write_str(", undocumented")?;
                     }
                 }
+                f.write_str(")")
             }
         }
     }

@@ -116,6 +116,7 @@ fn wire(location: Location, field: Option<&str>) -> Wire {
         request_id_field: None,
         details_field: None,
         match_mode: None,
+        precedence: None,
     }
 }
 

@@ -195,6 +195,7 @@ fn guessed_wire() -> Wire {
         request_id_field: None,
         details_field: None,
         match_mode: None,
+        precedence: None,
     }
 }
 

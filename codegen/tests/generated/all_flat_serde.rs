@@ -474,6 +474,7 @@ for UnknownCode<T> {}
 /// from and the code itself (including an undocumented one). A derived
 /// enum's `fallback` variant can hold one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[allow(clippy::enum_variant_names)]
 pub enum AnyCode {
     /// A DataForSEO code (HTTP response codes).
     DataForSeoHttp(DataForSeoHttp),
@@ -666,6 +667,8 @@ impl ::core::convert::From<SevenBridgesCode> for AnyCode {
 /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[repr(u16)]
+#[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
 pub enum DataForSeoHttp {
     /// `401`: Unauthorized
     ///
@@ -674,7 +677,7 @@ pub enum DataForSeoHttp {
     /// - HTTP status: 401
     /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
     /// - Note: Retry follows the page: check the login details at https://app.dataforseo.com/api\-access.
-    Unauthorized,
+    Unauthorized = 401,
     /// `402`: Payment Required
     ///
     /// We had a problem billing your account. Please, check your account’s balance.
@@ -682,14 +685,14 @@ pub enum DataForSeoHttp {
     /// - HTTP status: 402
     /// - Kind: `resource_exhausted`; retry: `after_top_up`; outcome: `failure`
     /// - Note: Retry follows the page: check the account balance.
-    PaymentRequired,
+    PaymentRequired = 402,
     /// `404`: Not Found
     ///
     /// Requested endpoint not found
     ///
     /// - HTTP status: 404
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    NotFound,
+    NotFound = 404,
     /// `500`: Internal Server Error
     ///
     /// Sorry, we could not process your request due to the internal server error. Please, try again later.
@@ -697,9 +700,9 @@ pub enum DataForSeoHttp {
     /// - HTTP status: 500
     /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
     /// - Note: Retry follows the page: try again later.
-    InternalServerError,
+    InternalServerError = 500,
     /// A code the documentation does not list, kept exactly as received.
-    Unknown(u16),
+    Unknown(u16) = 0,
 }
 impl DataForSeoHttp {
     /// The provider's display name.
@@ -768,6 +771,7 @@ impl DataForSeoHttp {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+    #[inline]
     const fn index(&self) -> usize {
         match self {
             Self::Unauthorized => 0usize,
@@ -781,6 +785,7 @@ impl DataForSeoHttp {
 impl DataForSeoHttp {
     /// The variant of a raw code; a code the documentation does not list
     /// becomes `Unknown`, so this never fails.
+    #[inline]
     pub const fn from_code(code: u16) -> Self {
         match code {
             401 => Self::Unauthorized,
@@ -791,6 +796,7 @@ impl DataForSeoHttp {
         }
     }
     /// The raw code, as sent on the wire.
+    #[inline]
     pub const fn code(&self) -> u16 {
         match self {
             Self::Unknown(code) => *code,
@@ -798,6 +804,7 @@ impl DataForSeoHttp {
         }
     }
     /// The provider's exact message; `None` for an undocumented code.
+    #[inline]
     pub const fn message(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::Unknown(_) => ::core::option::Option::None,
@@ -821,15 +828,18 @@ impl DataForSeoHttp {
         Self::ALSO_DOCUMENTED[self.index()]
     }
     /// The canonical kind; `Unknown` for an undocumented code.
+    #[inline]
     pub const fn kind(&self) -> CanonicalKind {
         Self::KINDS[self.index()]
     }
     /// What a client should do; `Never` for an undocumented code.
+    #[inline]
     pub const fn retry(&self) -> RetryAdvice {
         Self::RETRIES[self.index()]
     }
     /// Whether the code reports success, pending work, a redirect or a failure
     /// (an undocumented code counts as a failure).
+    #[inline]
     pub const fn outcome(&self) -> Outcome {
         Self::OUTCOMES[self.index()]
     }
@@ -858,12 +868,20 @@ impl ::core::fmt::Display for DataForSeoHttp {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             ::core::option::Option::Some(message) => {
-                ::core::write!(f, "{} ({} {})", message, Self::PROVIDER, self.code())
+                f.write_str(message)?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(" ")?;
+                ::core::write!(f, "{}", self.code())?;
             }
             ::core::option::Option::None => {
-                ::core::write!(f, "{} ({}, undocumented)", self.code(), Self::PROVIDER)
+                ::core::write!(f, "{}", self.code())?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(", undocumented")?;
             }
         }
+        f.write_str(")")
     }
 }
 /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -936,72 +954,74 @@ impl<'de> ::serde::Deserialize<'de> for DataForSeoHttp {
 /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[repr(u32)]
+#[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
 pub enum DataForSeoStatus {
     /// `20000`: Ok.
     ///
     /// the request has been successfully completed
     ///
     /// - Kind: `ok`; retry: `never`; outcome: `success`
-    Ok,
+    Ok = 20000,
     /// `20100`: Task Created.
     ///
     /// as a result of the successful request, the task has been created
     ///
     /// - Kind: `ok`; retry: `never`; outcome: `success`
-    TaskCreated,
+    TaskCreated = 20100,
     /// `40000`: You can set only one task at a time.
     ///
     /// you cannot specify more than one task in the POST array
     ///
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    OnlyOneTaskAllowed,
+    OnlyOneTaskAllowed = 40000,
     /// `40001`: This id is used by another client, check the id.
     ///
     /// the task identifier \`id\` is unique to the client used to send the request
     ///
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Retry follows the page: check the task id.
-    IdUsedByAnotherClient,
+    IdUsedByAnotherClient = 40001,
     /// `40002`: This id is used by another search engine, check the Path.
     ///
     /// the task identifier \`id\` is unique to the search engine used in the URL path of the request
     ///
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Retry follows the page: check the URL path.
-    IdUsedByAnotherSearchEngine,
+    IdUsedByAnotherSearchEngine = 40002,
     /// `40003`: This id is used by another search type, check the Path.
     ///
     /// the task identifier \`id\` is unique to the search type used in the URL path of the request
     ///
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Retry follows the page: check the URL path.
-    IdUsedByAnotherSearchType,
+    IdUsedByAnotherSearchType = 40003,
     /// `40004`: This id is used by another function, check the id.
     ///
     /// the task identifier \`id\` is unique to the function used in the URL path of the request
     ///
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Retry follows the page: check the task id.
-    IdUsedByAnotherFunction,
+    IdUsedByAnotherFunction = 40004,
     /// `40005`: This id is used by a different API, check the Path.
     ///
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: The errors page table does not list this code; the text is from the errors endpoint's list.
     /// - Note: Retry follows the message: check the URL path.
-    IdUsedByAnotherApi,
+    IdUsedByAnotherApi = 40005,
     /// `40006`: You can set no more than 100 tasks at a time.
     ///
     /// each POST request can contain up to 100 tasks
     ///
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    TooManyTasks,
+    TooManyTasks = 40006,
     /// `40100`: You are not authorized to access this resource. See your login details here: https://app.dataforseo.com/api\-access .
     ///
     /// check if the specified credentials match those in your \[account dashboard \](https://app.dataforseo.com/api\-access)
     ///
     /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
     /// - Note: Retry follows the page: check the credentials against the account dashboard.
-    Unauthorized,
+    Unauthorized = 40100,
     /// `40101`: Internal SE Server Error.
     ///
     /// the requested search engine was unable to process your request and responded with an error
@@ -1010,20 +1030,20 @@ pub enum DataForSeoStatus {
     /// - Also documented as: Internal SE server error. (errors page table)
     /// - Note: The requested search engine, not DataForSEO, answered with an error.
     /// - Erratum in the documentation: The table writes "server error" in lower case; the endpoint sends "Server Error".
-    SearchEngineError,
+    SearchEngineError = 40101,
     /// `40102`: No Search Results.
     ///
     /// no results matching the details of your request have been found
     ///
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    NoSearchResults,
+    NoSearchResults = 40102,
     /// `40103`: Task execution failed, please try to resubmit the task.
     ///
     /// the task could not be executed, try posting another task with similar parameters
     ///
     /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
     /// - Note: Retry follows the page: resubmit a task with similar parameters.
-    TaskExecutionFailed,
+    TaskExecutionFailed = 40103,
     /// `40104`: Please verify your account before using the API. You can complete verification in the user panel: https://app.dataforseo.com/ .
     ///
     /// email and/or phone verification is required for new users; to use DataForSEO APIs, you have to complete the account verification process in the \[User Panel\](https://app.dataforseo.com/)
@@ -1032,28 +1052,28 @@ pub enum DataForSeoStatus {
     /// - Also documented as: Please verify your account before using the API. You can complete the verification in the user panel: https://app.dataforseo.com/ . (errors page table)
     /// - Note: Retry follows the page: complete the email and/or phone verification in the user panel first.
     /// - Erratum in the documentation: The table says "complete the verification"; the endpoint sends "complete verification".
-    AccountNotVerified,
+    AccountNotVerified = 40104,
     /// `40200`: Payment Required.
     ///
     /// the request cannot be completed until the balance is recharged;   check your balance in the \[account dashboard\](https://app.dataforseo.com/api\-access)
     ///
     /// - Kind: `resource_exhausted`; retry: `after_top_up`; outcome: `failure`
     /// - Note: Retry follows the page: recharge the balance first.
-    PaymentRequired,
+    PaymentRequired = 40200,
     /// `40201`: We noticed some unusual activity in your DataForSEO account, so we’ve temporarily paused access as a precaution. Please, reach out to our support team at support@dataforseo.com for more details, and we’ll work with you to resolve this quickly.
     ///
     /// unusual activity detected in your account may result from the creation of several \*\*trial\*\* accounts or violation of the DataForSEO Terms of Service in some other way;   therefore, your account access and DataForSEO API access have been temporarily paused;   contact our support team to resolve the issue
     ///
     /// - Kind: `permission_denied`; retry: `after_contact_support`; outcome: `failure`
     /// - Note: Retry follows the page: contact support@dataforseo.com to lift the pause.
-    AccountPaused,
+    AccountPaused = 40201,
     /// `40202`: The rate\-limit per minute has been exceeded.
     ///
     /// you can make up to 2000 requests per minute;   contact our support team if you need to increase the limit
     ///
     /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
     /// - Note: The page gives the limit as 2000 requests per minute and says to contact support to raise it; until then, back off.
-    RateLimitExceeded,
+    RateLimitExceeded = 40202,
     /// `40203`: The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api\-settings .
     ///
     /// you can modify daily cost limits for APIs and endpoints in your account dashboard
@@ -1062,7 +1082,7 @@ pub enum DataForSeoStatus {
     /// - Also documented as: The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api\-settings. (errors page table)
     /// - Note: Retry follows the page: raise the daily cost limit at https://app.dataforseo.com/api\-settings (or wait for it to reset).
     /// - Erratum in the documentation: The table drops the space before the final "." after the URL; the endpoint sends "api\-settings ." (with the space).
-    CostLimitExceeded,
+    CostLimitExceeded = 40203,
     /// `40204`: Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/backlinks\-subscription .
     ///
     /// the access to Backlinks API is limited by a minimal commitment. \[Learn more.\](https://dataforseo.com/help\-center/backlinks\-api\-pricing\-explained)
@@ -1071,7 +1091,7 @@ pub enum DataForSeoStatus {
     /// - Also documented as: Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/users/getrows . (errors page table)
     /// - Note: Retry follows the page: activate the subscription (the Backlinks API needs a minimal commitment) first.
     /// - Erratum in the documentation: The table links https://app.dataforseo.com/users/getrows; the endpoint sends https://app.dataforseo.com/backlinks\-subscription.
-    SubscriptionRequired,
+    SubscriptionRequired = 40204,
     /// `40205`: The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api\-settings .
     ///
     /// you can modify the duplicate task limit in your account dashboard. \[Learn more.\](https://dataforseo.com/help\-center/limit\-duplicate\-tasks)
@@ -1080,34 +1100,34 @@ pub enum DataForSeoStatus {
     /// - Also documented as: The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api\-settings. (errors page table)
     /// - Note: Retry follows the page: raise the duplicate task limit at https://app.dataforseo.com/api\-settings (or wait for the hour to pass).
     /// - Erratum in the documentation: The table drops the space before the final "." after the URL (unlike its own 40206 row); the endpoint sends "api\-settings ." (with the space).
-    HourlyDuplicateTaskLimitExceeded,
+    HourlyDuplicateTaskLimitExceeded = 40205,
     /// `40206`: The duplicate task limit per day has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api\-settings .
     ///
     /// you can modify the duplicate task limit in your account dashboard. \[Learn more.\](https://dataforseo.com/help\-center/limit\-duplicate\-tasks)
     ///
     /// - Kind: `resource_exhausted`; retry: `after_raise_limit`; outcome: `failure`
     /// - Note: Retry follows the page: raise the duplicate task limit at https://app.dataforseo.com/api\-settings (or wait for the day to pass).
-    DailyDuplicateTaskLimitExceeded,
+    DailyDuplicateTaskLimitExceeded = 40206,
     /// `40207`: Access denied. Your IP is not whitelisted. You can modify your IP whitelist in the user panel https://app.dataforseo.com/api\-access .
     ///
     /// you can whitelist all the necessary IPs in the account dashboard. \[Learn more.\](https://dataforseo.com/help\-center/whitelist\-ips)
     ///
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
     /// - Note: Retry follows the page: add the IP to the whitelist at https://app.dataforseo.com/api\-access first.
-    IpNotWhitelisted,
+    IpNotWhitelisted = 40207,
     /// `40208`: Russian and Belarus accounts are blocked due to aggression over Ukraine. Ask your president to stop the war.
     ///
     /// - Kind: `permission_denied`; retry: `never`; outcome: `failure`
     /// - Note: The errors page table does not list this code; the text is from the errors endpoint's list.
     /// - Note: Accounts from Russia and Belarus are blocked; the message offers no remedy.
-    CountryBlocked,
+    CountryBlocked = 40208,
     /// `40209`: Too many simultaneous queries.
     ///
     /// the limit for simultaneous requests made by a single user is 30
     ///
     /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
     /// - Note: The page gives the limit as 30 simultaneous requests per user.
-    TooManySimultaneousQueries,
+    TooManySimultaneousQueries = 40209,
     /// `40210`: Insufficient Funds. Your account's balance is too low to complete this request.
     ///
     /// visit your \[account dashboard\](https://app.dataforseo.com/signin) to add funds; \[learn more about making payments\](https://dataforseo.com/help\-center/making\-a\-payment\-changing\-details\-refunds)
@@ -1116,7 +1136,7 @@ pub enum DataForSeoStatus {
     /// - Also documented as: Insufficient Funds. Your account’s balance is too low to complete this request. (errors page table)
     /// - Note: Retry follows the page: add funds in the account dashboard first.
     /// - Erratum in the documentation: The table writes "account’s" with a typographic apostrophe (U\+2019); the endpoint sends "account's" with a straight one.
-    InsufficientFunds,
+    InsufficientFunds = 40210,
     /// `40400`: Not Found.
     ///
     /// the requested resource doesn’t exist;   check the URL of the request
@@ -1125,26 +1145,26 @@ pub enum DataForSeoStatus {
     /// - Also documented as: Not found. (errors page table)
     /// - Note: Retry follows the page: check the URL of the request.
     /// - Erratum in the documentation: The table writes "Not found." in lower case; the endpoint sends "Not Found.".
-    NotFound,
+    NotFound = 40400,
     /// `40401`: Task Not Found.
     ///
     /// the requested task does not exist
     ///
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    TaskNotFound,
+    TaskNotFound = 40401,
     /// `40402`: Invalid Path.
     ///
     /// the URL path of your request is invalid
     ///
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidPath,
+    InvalidPath = 40402,
     /// `40403`: Results Expired.
     ///
     /// it’s not possible to retrieve the results of a task that was created more than a month ago
     ///
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
     /// - Note: Results of tasks created more than a month ago cannot be retrieved.
-    ResultsExpired,
+    ResultsExpired = 40403,
     /// `40404`: No Prepared Data Found. Please Contact Our Support Team.
     ///
     /// the Sandbox does not contain prepared data for the task you set
@@ -1153,45 +1173,45 @@ pub enum DataForSeoStatus {
     /// - Also documented as: No Prepared Data Found.Please Contact Our Support Team. (errors page table)
     /// - Note: Sandbox only. Retry follows the message: contact support.
     /// - Erratum in the documentation: The table omits the space after "Found."; the endpoint sends "Found. Please".
-    NoPreparedDataFound,
+    NoPreparedDataFound = 40404,
     /// `40405`: Textual content on the target page is insufficient.
     ///
     /// target page does not have enough textual data, please try specifying a different page
     ///
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Retry follows the page: specify a different page.
-    InsufficientTextualContent,
+    InsufficientTextualContent = 40405,
     /// `40406`: Requested page was not submitted for crawling.
     ///
     /// the page was not submitted for crawling in Task POST
     ///
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    PageNotSubmittedForCrawling,
+    PageNotSubmittedForCrawling = 40406,
     /// `40407`: Duplicate Host.
     ///
     /// duplicate hosts detected in request
     ///
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    DuplicateHost,
+    DuplicateHost = 40407,
     /// `40408`: Target URL is invalid.
     ///
     /// website resource at the target URL returned a 404 status code or is invalid
     ///
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidTargetUrl,
+    InvalidTargetUrl = 40408,
     /// `40501`: Invalid Field.
     ///
     /// one of the fields in the POST request is invalid
     ///
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidField,
+    InvalidField = 40501,
     /// `40502`: POST Data Is Empty.
     ///
     /// the body of your POST request is empty, please check the body structure and validity
     ///
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Retry follows the page: check the body structure and validity.
-    EmptyPostData,
+    EmptyPostData = 40502,
     /// `40503`: POST Data Is Invalid.
     ///
     /// the structure of the POST request is invalid
@@ -1199,14 +1219,14 @@ pub enum DataForSeoStatus {
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Also documented as: POST Data is Invalid. (errors page table)
     /// - Erratum in the documentation: The table writes "POST Data is Invalid."; the endpoint sends "POST Data Is Invalid.".
-    InvalidPostData,
+    InvalidPostData = 40503,
     /// `40504`: The number of intersecting keywords for the specified domains exceeds 10 million. Try specifying different domains.
     ///
     /// there are too many intersecting keywords for the specified domains, please try again with different domain names
     ///
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Retry follows the page: try again with different domains.
-    TooManyIntersectingKeywords,
+    TooManyIntersectingKeywords = 40504,
     /// `40505`: You are using old data.
     ///
     /// location parameters you are using are outdated, please check our documentation or call the relevant locations endpoint for up\-tp\-date parameters
@@ -1214,20 +1234,20 @@ pub enum DataForSeoStatus {
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Retry follows the page: take current location parameters from the documentation or the locations endpoint.
     /// - Erratum in the documentation: The description misspells "up\-to\-date" as "up\-tp\-date" (kept as written).
-    OutdatedLocationParameters,
+    OutdatedLocationParameters = 40505,
     /// `40506`: Unknown Fields in POST Data.
     ///
     /// the body of your POST request contains unknown fields, please consult the documentation of the requested endpoint and use available fields
     ///
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Retry follows the page: use only the fields the endpoint documents.
-    UnknownPostFields,
+    UnknownPostFields = 40506,
     /// `40601`: Task Handed.
     ///
     /// the task has been received but has not yet been enqueued for processing
     ///
     /// - Kind: `ok`; retry: `poll`; outcome: `pending`
-    TaskHanded,
+    TaskHanded = 40601,
     /// `40602`: Task In Queue.
     ///
     /// the task has been enqueued for processing
@@ -1235,28 +1255,28 @@ pub enum DataForSeoStatus {
     /// - Kind: `ok`; retry: `poll`; outcome: `pending`
     /// - Also documented as: Task in Queue. (errors page table)
     /// - Erratum in the documentation: The table writes "Task in Queue."; the endpoint sends "Task In Queue.".
-    TaskInQueue,
+    TaskInQueue = 40602,
     /// `50000`: Internal Error.
     ///
     /// our system encountered an unexpected condition;   please contact our support team
     ///
     /// - Kind: `internal`; retry: `after_contact_support`; outcome: `failure`
     /// - Note: Retry follows the page: contact support.
-    InternalError,
+    InternalError = 50000,
     /// `50001`: Error While Checking the Balance.
     ///
     /// our system failed to check your account balance;   please contact our support team
     ///
     /// - Kind: `internal`; retry: `after_contact_support`; outcome: `failure`
     /// - Note: Retry follows the page: contact support.
-    BalanceCheckFailed,
+    BalanceCheckFailed = 50001,
     /// `50100`: Not Implemented.
     ///
     /// you specified a non\-existing task or parameter, please check the body of your POST request
     ///
     /// - Kind: `unimplemented`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Retry follows the page: a non\-existing task or parameter was specified; check the POST body.
-    NotImplemented,
+    NotImplemented = 50100,
     /// `50301`: 3rd Party API Service Unavailable.
     ///
     /// one of our external data sources is currently unavailable or responded with an error;   the error can be triggered by Google Ads API or other third\-party services used by DataForSEO API;   message of the error may vary depending on the third\-party service status;   corresponding message examples:   \`Too many requests\`   \`Could not connect to host\`   \`3rd Party API Service Unavailable\`
@@ -1266,12 +1286,12 @@ pub enum DataForSeoStatus {
     /// - Also documented as: Could not connect to host (message examples in the errors page table description)
     /// - Also documented as: 3rd Party API Service Unavailable (message examples in the errors page table description (no final period, unlike the endpoint's text))
     /// - Note: The page says the message varies with the third\-party service (e.g. Google Ads API); match on the code, not the text.
-    ThirdPartyServiceUnavailable,
+    ThirdPartyServiceUnavailable = 50301,
     /// `50302`: Internal 3rd Party API Service Unavailable.
     ///
     /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
     /// - Note: The errors page table does not list this code; the text is from the errors endpoint's list.
-    InternalThirdPartyServiceUnavailable,
+    InternalThirdPartyServiceUnavailable = 50302,
     /// `50303`: Update in progress. Please try after a few minutes.
     ///
     /// the API you’re requesting is being updated;   this can take a few minutes
@@ -1280,7 +1300,7 @@ pub enum DataForSeoStatus {
     /// - Also documented as: Update is in progress. Please try after a few minutes (errors page table)
     /// - Note: Retry follows the page: try again after a few minutes.
     /// - Erratum in the documentation: The table writes "Update is in progress. Please try after a few minutes" (with "is" and without the final "."); the endpoint sends "Update in progress. Please try after a few minutes.".
-    UpdateInProgress,
+    UpdateInProgress = 50303,
     /// `50304`: This function temporarily unavailable. Please contact support for more information.
     ///
     /// the function you’re requesting failed to respond;   please contact our support team for more information
@@ -1289,7 +1309,7 @@ pub enum DataForSeoStatus {
     /// - Also documented as: This function is temporarily unavailable. Please contact support for more information. (errors page table)
     /// - Note: Retry follows the page: contact support.
     /// - Erratum in the documentation: The table writes "This function is temporarily unavailable"; the endpoint sends "This function temporarily unavailable" (without "is").
-    FunctionTemporarilyUnavailable,
+    FunctionTemporarilyUnavailable = 50304,
     /// `50401`: Internal Error \- Timeout.
     ///
     /// our system failed to process a live\-mode task in 120 seconds;   please try setting a task one more time
@@ -1298,16 +1318,16 @@ pub enum DataForSeoStatus {
     /// - Also documented as: Internal Error – Timeout. (errors page table)
     /// - Note: A live\-mode task was not processed within 120 seconds. Retry follows the page: set the task again.
     /// - Erratum in the documentation: The table writes "Internal Error – Timeout." with an en dash; the endpoint sends a hyphen\-minus ("Internal Error \- Timeout.").
-    InternalTimeout,
+    InternalTimeout = 50401,
     /// `50402`: Target page took too long to respond.
     ///
     /// target page took longer than 50 seconds to respond, please try again later or specify a different page
     ///
     /// - Kind: `deadline_exceeded`; retry: `backoff`; outcome: `failure`
     /// - Note: The target page took longer than 50 seconds. Retry follows the page: try again later or specify a different page.
-    TargetPageTimeout,
+    TargetPageTimeout = 50402,
     /// A code the documentation does not list, kept exactly as received.
-    Unknown(u32),
+    Unknown(u32) = 0,
 }
 impl DataForSeoStatus {
     /// The provider's display name.
@@ -1908,6 +1928,7 @@ impl DataForSeoStatus {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+    #[inline]
     const fn index(&self) -> usize {
         match self {
             Self::Ok => 0usize,
@@ -1968,6 +1989,7 @@ impl DataForSeoStatus {
 impl DataForSeoStatus {
     /// The variant of a raw code; a code the documentation does not list
     /// becomes `Unknown`, so this never fails.
+    #[inline]
     pub const fn from_code(code: u32) -> Self {
         match code {
             20000 => Self::Ok,
@@ -2025,6 +2047,7 @@ impl DataForSeoStatus {
         }
     }
     /// The raw code, as sent on the wire.
+    #[inline]
     pub const fn code(&self) -> u32 {
         match self {
             Self::Unknown(code) => *code,
@@ -2032,6 +2055,7 @@ impl DataForSeoStatus {
         }
     }
     /// The provider's exact message; `None` for an undocumented code.
+    #[inline]
     pub const fn message(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::Unknown(_) => ::core::option::Option::None,
@@ -2055,15 +2079,18 @@ impl DataForSeoStatus {
         Self::ALSO_DOCUMENTED[self.index()]
     }
     /// The canonical kind; `Unknown` for an undocumented code.
+    #[inline]
     pub const fn kind(&self) -> CanonicalKind {
         Self::KINDS[self.index()]
     }
     /// What a client should do; `Never` for an undocumented code.
+    #[inline]
     pub const fn retry(&self) -> RetryAdvice {
         Self::RETRIES[self.index()]
     }
     /// Whether the code reports success, pending work, a redirect or a failure
     /// (an undocumented code counts as a failure).
+    #[inline]
     pub const fn outcome(&self) -> Outcome {
         Self::OUTCOMES[self.index()]
     }
@@ -2092,12 +2119,20 @@ impl ::core::fmt::Display for DataForSeoStatus {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             ::core::option::Option::Some(message) => {
-                ::core::write!(f, "{} ({} {})", message, Self::PROVIDER, self.code())
+                f.write_str(message)?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(" ")?;
+                ::core::write!(f, "{}", self.code())?;
             }
             ::core::option::Option::None => {
-                ::core::write!(f, "{} ({}, undocumented)", self.code(), Self::PROVIDER)
+                ::core::write!(f, "{}", self.code())?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(", undocumented")?;
             }
         }
+        f.write_str(")")
     }
 }
 /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -2198,6 +2233,8 @@ impl<'de> ::serde::Deserialize<'de> for DataForSeoStatus {
 /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[repr(u16)]
+#[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
 pub enum HttpStatus {
     /// `100`: Continue
     ///
@@ -2206,7 +2243,7 @@ pub enum HttpStatus {
     /// - HTTP status: 100
     /// - Category: 1xx Informational
     /// - Kind: `ok`; retry: `never`; outcome: `pending`
-    Continue,
+    Continue = 100,
     /// `101`: Switching protocol
     ///
     /// The server understands and is willing to comply with the client's request, via the Upgrade message header field, for a change in the application protocol being used on this connection. The server will switch protocols to those defined by the response's Upgrade header field immediately after the empty line which terminates the 101 response. The protocol should be switched only when it is advantageous to do so. For example, switching to a newer version of HTTP is advantageous over older versions, and switching to a real\-time, synchronous protocol might be advantageous when delivering resources that use such features.
@@ -2216,13 +2253,13 @@ pub enum HttpStatus {
     /// - Kind: `ok`; retry: `never`; outcome: `pending`
     /// - Also documented as: Switching Protocols (Error Descriptions heading)
     /// - Erratum in the documentation: The summary table's name “Switching protocol” is singular; the Error Descriptions heading has “Switching Protocols”.
-    SwitchingProtocol,
+    SwitchingProtocol = 101,
     /// `102`: Processing request
     ///
     /// - HTTP status: 102
     /// - Category: 1xx Informational
     /// - Kind: `ok`; retry: `never`; outcome: `pending`
-    ProcessingRequest,
+    ProcessingRequest = 102,
     /// `200`: OK
     ///
     /// Request succeeded. The information returned with the response depends on the method used in the request. For example:
@@ -2235,7 +2272,7 @@ pub enum HttpStatus {
     /// - Category: 2xx Success
     /// - Kind: `ok`; retry: `never`; outcome: `success`
     /// - Erratum in the documentation: Missing from the summary table, whose 2xx block starts at 201; documented only in Error Descriptions (“200: OK”).
-    Ok,
+    Ok = 200,
     /// `201`: Created OK
     ///
     /// This is the standard success response code returned when you request something from the API.
@@ -2246,7 +2283,7 @@ pub enum HttpStatus {
     /// - Also documented as: Created (Error Descriptions heading)
     /// - Erratum in the documentation: The summary table names it “Created OK”, apparently 200's “OK” run into 201's “Created”; the Error Descriptions heading has “Created”.
     /// - Erratum in the documentation: The description (“the standard success response code returned when you request something from the API”) describes a generic success, not the creation of a resource.
-    Created,
+    Created = 201,
     /// `202`: Accepted
     ///
     /// The request is accepted for processing, but the processing is not completed yet. The request might or might not eventually be acted upon, as it might be disallowed when processing actually takes place. There is no facility for re\-sending a status code from an asynchronous operation such as this. The 202 response is intentionally non\-committal. Its purpose is to allow a server to accept a request for some other process (perhaps a batch\-oriented process that is only run once per day) without requiring that the user agent's connection to the server persist until the process is completed. The entity returned with this response should include an indication of the request's current status and either a pointer to a status monitor or some estimate of when the user can expect the request to be fulfilled.
@@ -2255,7 +2292,7 @@ pub enum HttpStatus {
     /// - Category: 2xx Success
     /// - Kind: `ok`; retry: `poll`; outcome: `pending`
     /// - Note: Accepted for processing but not completed; the body should point to a status monitor, so poll it for the result.
-    Accepted,
+    Accepted = 202,
     /// `203`: Non\-authoritative information
     ///
     /// The returned metainformation in the entity\-header is not the definitive set as available from the origin server, but is gathered from a local or a third\-party copy. The set presented may be a subset or superset of the original version. For example, including local annotation information about the resource might result in a superset of the metainformation known by the origin server. Use of this response code is not required and is only appropriate when the response would otherwise be 200 (OK).
@@ -2264,7 +2301,7 @@ pub enum HttpStatus {
     /// - Category: 2xx Success
     /// - Kind: `ok`; retry: `never`; outcome: `success`
     /// - Also documented as: Non\-Authoritative Information (Error Descriptions heading)
-    NonAuthoritativeInformation,
+    NonAuthoritativeInformation = 203,
     /// `204`: No content
     ///
     /// The server has fulfilled the request but does not need to return an entity\-body, and might want to return updated metainformation. The response may include new or updated metainformation in the form of entity\-headers, which if present should be associated with the requested variant. If the client is a user agent, it should not change its document view from that which caused the request to be sent.
@@ -2277,7 +2314,7 @@ pub enum HttpStatus {
     /// - Category: 2xx Success
     /// - Kind: `ok`; retry: `never`; outcome: `success`
     /// - Also documented as: No Content (Error Descriptions heading)
-    NoContent,
+    NoContent = 204,
     /// `205`: Reset content
     ///
     /// The server has fulfilled the request. The user agent should reset the document view which caused the request to be sent.
@@ -2288,38 +2325,38 @@ pub enum HttpStatus {
     /// - Category: 2xx Success
     /// - Kind: `ok`; retry: `never`; outcome: `success`
     /// - Also documented as: Reset Content (Error Descriptions heading)
-    ResetContent,
+    ResetContent = 205,
     /// `206`: Partial content
     ///
     /// - HTTP status: 206
     /// - Category: 2xx Success
     /// - Kind: `ok`; retry: `never`; outcome: `success`
-    PartialContent,
+    PartialContent = 206,
     /// `207`: Multi\-status
     ///
     /// - HTTP status: 207
     /// - Category: 2xx Success
     /// - Kind: `ok`; retry: `never`; outcome: `success`
-    MultiStatus,
+    MultiStatus = 207,
     /// `208`: Already reported
     ///
     /// - HTTP status: 208
     /// - Category: 2xx Success
     /// - Kind: `ok`; retry: `never`; outcome: `success`
-    AlreadyReported,
+    AlreadyReported = 208,
     /// `226`: Request used
     ///
     /// - HTTP status: 226
     /// - Category: 2xx Success
     /// - Kind: `ok`; retry: `never`; outcome: `success`
     /// - Erratum in the documentation: The summary table names it “Request used”; the registered name of 226 is “IM Used” (instance manipulations applied).
-    ImUsed,
+    ImUsed = 226,
     /// `300`: Multiple choices
     ///
     /// - HTTP status: 300
     /// - Category: 3xx Redirection
     /// - Kind: `ok`; retry: `never`; outcome: `redirect`
-    MultipleChoices,
+    MultipleChoices = 300,
     /// `301`: Moved permanently
     ///
     /// The requested resource has been assigned a new permanent URI and any future references to this resource should use one of the returned URIs. Clients with link editing capabilities ought to automatically re\-link references to the Request\-URI to one or more of the new references returned by the server, where possible. This response is cacheable unless indicated otherwise. The new permanent URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).
@@ -2330,7 +2367,7 @@ pub enum HttpStatus {
     /// - Category: 3xx Redirection
     /// - Kind: `ok`; retry: `never`; outcome: `redirect`
     /// - Also documented as: Moved Permanently (Error Descriptions heading)
-    MovedPermanently,
+    MovedPermanently = 301,
     /// `302`: Found
     ///
     /// The requested resource resides temporarily under a different URI. Since the redirection might be altered on occasion, the client should continue to use the Request\-URI for future requests. This response is only cacheable if indicated by a Cache\-Control or Expires header field. The temporary URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).
@@ -2341,7 +2378,7 @@ pub enum HttpStatus {
     /// - Category: 3xx Redirection
     /// - Kind: `ok`; retry: `never`; outcome: `redirect`
     /// - Erratum in the documentation: The description misspells “because” as “beacause”.
-    Found,
+    Found = 302,
     /// `303`: See other
     ///
     /// The response to the request can be found under a different URI and should be retrieved using a GET method on that resource. This method exists primarily to allow the output of a POST\-activated script to redirect the user agent to a selected resource. The new URI is not a substitute reference for the originally requested resource. The 303 response must not be cached, but the response to the second (redirected) request might be cacheable.
@@ -2352,7 +2389,7 @@ pub enum HttpStatus {
     /// - Category: 3xx Redirection
     /// - Kind: `ok`; retry: `never`; outcome: `redirect`
     /// - Also documented as: See Other (Error Descriptions heading)
-    SeeOther,
+    SeeOther = 303,
     /// `304`: Not modified
     ///
     /// This is the standard response code returned if nothing has been modified upon checking a collection or individual resource for changes.
@@ -2362,7 +2399,7 @@ pub enum HttpStatus {
     /// - Kind: `ok`; retry: `never`; outcome: `redirect`
     /// - Also documented as: Not Modified (Error Descriptions heading)
     /// - Note: Returned for a conditional request when the resource has not changed; the cached copy is still valid.
-    NotModified,
+    NotModified = 304,
     /// `305`: Use proxy
     ///
     /// The requested resource must be accessed through the proxy given by the Location field. The Location field gives the URI of the proxy. The recipient is expected to repeat this single request via the proxy.
@@ -2373,7 +2410,7 @@ pub enum HttpStatus {
     /// - Category: 3xx Redirection
     /// - Kind: `ok`; retry: `never`; outcome: `redirect`
     /// - Also documented as: Use Proxy (Error Descriptions heading)
-    UseProxy,
+    UseProxy = 305,
     /// `307`: Temporary redirect
     ///
     /// The requested resource resides temporarily under a different URI. Since the redirection may be altered on occasion, the client should continue to use the Request\-URI for future requests. This response is only cacheable if indicated by a Cache\-Control or Expires header field. The temporary URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s) , because many pre\-HTTP/1.1 user agents do not understand the 307 status. Therefore, the note should contain the information necessary for a user to repeat the original request on the new URI.
@@ -2385,13 +2422,13 @@ pub enum HttpStatus {
     /// - Kind: `ok`; retry: `never`; outcome: `redirect`
     /// - Also documented as: Temporary Redirect (Error Descriptions heading)
     /// - Erratum in the documentation: The description has a stray space before a comma: “URI(s) , because”.
-    TemporaryRedirect,
+    TemporaryRedirect = 307,
     /// `308`: Permanent redirect
     ///
     /// - HTTP status: 308
     /// - Category: 3xx Redirection
     /// - Kind: `ok`; retry: `never`; outcome: `redirect`
-    PermanentRedirect,
+    PermanentRedirect = 308,
     /// `400`: Bad request
     ///
     /// This is the standard success response code returned when the API has not recognized your request. When you get this error, check to make sure you are setting all the required headers correctly.
@@ -2401,7 +2438,7 @@ pub enum HttpStatus {
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Also documented as: Bad Request (Error Descriptions heading)
     /// - Erratum in the documentation: Error Descriptions calls this error status “the standard success response code”.
-    BadRequest,
+    BadRequest = 400,
     /// `401`: Unauthorized
     ///
     /// The request requires user authentication. The response must include a WWW\-Authenticate header field containing a challenge applicable to the requested resource. The client may repeat the request with a suitable Authorization header field.
@@ -2416,14 +2453,14 @@ pub enum HttpStatus {
     /// - Category: 4xx Client Error
     /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
     /// - Note: The description's retry guidance is followed: the client may repeat the request with a suitable Authorization header field.
-    Unauthorized,
+    Unauthorized = 401,
     /// `402`: Payment required
     ///
     /// - HTTP status: 402
     /// - Category: 4xx Client Error
     /// - Kind: `resource_exhausted`; retry: `after_top_up`; outcome: `failure`
     /// - Note: Not described in Error Descriptions; treated as a request to add funds first.
-    PaymentRequired,
+    PaymentRequired = 402,
     /// `403`: Forbidden
     ///
     /// This error code is most commonly seen when the API key being used is invalid or has been disabled. Please check the API key you are using. Also, check with us to see if your app has hit its limits. This is the standard success response code returned when a resource you have attempted to request is not allowed.
@@ -2432,7 +2469,7 @@ pub enum HttpStatus {
     /// - Category: 4xx Client Error
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
     /// - Erratum in the documentation: Error Descriptions calls this error status “the standard success response code”.
-    Forbidden,
+    Forbidden = 403,
     /// `404`: Resource not found
     ///
     /// This is the standard success response code returned when an item you have requested cannot be found. When you get this error, check any ID that is carried in the API call you are making to ensure it is valid.
@@ -2443,7 +2480,7 @@ pub enum HttpStatus {
     /// - Category: 4xx Client Error
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
     /// - Erratum in the documentation: Error Descriptions calls this error status “the standard success response code”.
-    ResourceNotFound,
+    ResourceNotFound = 404,
     /// `405`: Method not allowed
     ///
     /// The method specified in the Request\-Line is not allowed for the resource identified by the Request\-URI. The response must include an Allow header containing a list of valid methods for the requested resource.
@@ -2452,7 +2489,7 @@ pub enum HttpStatus {
     /// - Category: 4xx Client Error
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Also documented as: Method Not Allowed (Error Descriptions heading)
-    MethodNotAllowed,
+    MethodNotAllowed = 405,
     /// `406`: Not acceptable
     ///
     /// The resource identified by the request is only capable of generating response entities which have content characteristics not acceptable according to the accept headers sent in the request. Unless it was a HEAD request, the response should include an entity containing a list of available entity characteristics and location(s) from which the user or user agent can choose the most appropriate one. The entity format is specified by the media type given in the Content\-Type header field. Depending on the format and capabilities of the user agent, selection of the most appropriate choice may be performed automatically. However, this specification does not define any standard for such automatic selection.
@@ -2464,7 +2501,7 @@ pub enum HttpStatus {
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Also documented as: Not Accepted (Error Descriptions heading)
     /// - Erratum in the documentation: The Error Descriptions heading has “Not Accepted”; the summary table (and the registered name) has “Not acceptable”.
-    NotAcceptable,
+    NotAcceptable = 406,
     /// `407`: Proxy authentication required
     ///
     /// This code is similar to 401 (Unauthorized), but indicates that the client must first authenticate itself with the proxy. The proxy must return a Proxy\-Authenticate header field containing a challenge applicable to the proxy for the requested resource. The client may repeat the request with a suitable Proxy\-Authorization header field.
@@ -2474,7 +2511,7 @@ pub enum HttpStatus {
     /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
     /// - Also documented as: Proxy Authentication Required (Error Descriptions heading)
     /// - Note: The description's retry guidance is followed: the client may repeat the request with a suitable Proxy\-Authorization header field.
-    ProxyAuthenticationRequired,
+    ProxyAuthenticationRequired = 407,
     /// `408`: Request timeout
     ///
     /// The client did not produce a request within the time that the server was prepared to wait. The client may repeat the request without modifications at any later time.
@@ -2484,7 +2521,7 @@ pub enum HttpStatus {
     /// - Kind: `deadline_exceeded`; retry: `backoff`; outcome: `failure`
     /// - Also documented as: Request Timeout (Error Descriptions heading)
     /// - Note: The description's retry guidance is followed: the client may repeat the request without modifications at any later time.
-    RequestTimeout,
+    RequestTimeout = 408,
     /// `409`: Conflict
     ///
     /// Indicates the request could not be processed because an update operation requires a valid RowVersion from the current entity being modified.
@@ -2493,7 +2530,7 @@ pub enum HttpStatus {
     /// - Category: 4xx Client Error
     /// - Kind: `aborted`; retry: `backoff`; outcome: `failure`
     /// - Note: The description is specific to one API (an update operation that requires a valid RowVersion).
-    Conflict,
+    Conflict = 409,
     /// `410`: Resource removed
     ///
     /// This is the standard success response code returned when a resource you requested has been removed.
@@ -2502,7 +2539,7 @@ pub enum HttpStatus {
     /// - Category: 4xx Client Error
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
     /// - Erratum in the documentation: Error Descriptions calls this error status “the standard success response code”.
-    ResourceRemoved,
+    ResourceRemoved = 410,
     /// `411`: Length required
     ///
     /// The server refuses to accept the request without a defined Content\-Length. The client may repeat the request if it adds a valid Content\-Length header field containing the length of the message\-body in the request message.
@@ -2512,7 +2549,7 @@ pub enum HttpStatus {
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Also documented as: Length Required (Error Descriptions heading)
     /// - Note: The description's retry guidance is followed: the client may repeat the request if it adds a valid Content\-Length header field.
-    LengthRequired,
+    LengthRequired = 411,
     /// `412`: Precondition failed
     ///
     /// The precondition given in one or more of the request\-header fields evaluated to false when it was tested on the server. This response code allows the client to place preconditions on the current resource metainformation (header field data) and thus prevent the requested method from being applied to a resource other than the one intended.
@@ -2521,7 +2558,7 @@ pub enum HttpStatus {
     /// - Category: 4xx Client Error
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
     /// - Also documented as: Precondition Failed (Error Descriptions heading)
-    PreconditionFailed,
+    PreconditionFailed = 412,
     /// `413`: Payload too large
     ///
     /// The request entity is larger than the server is willing or able to process. The server may close the connection to prevent the client from continuing the request.
@@ -2534,7 +2571,7 @@ pub enum HttpStatus {
     /// - Also documented as: Request Entity Too Large (Error Descriptions heading)
     /// - Note: The Error Descriptions heading uses the older name “Request Entity Too Large”; the summary table uses “Payload too large”.
     /// - Note: Per the description, a temporary condition comes with a Retry\-After header field saying when the client may try again.
-    PayloadTooLarge,
+    PayloadTooLarge = 413,
     /// `414`: Request URI too long
     ///
     /// The server is refusing to service the request because the Request\-URI is longer than the server is willing to interpret. This rare condition is only likely to occur when a client has improperly converted a POST request to a GET request with long query information, when the client has descended into a URI "black hole" of redirection (e.g., a redirected URI prefix that points to a suffix of itself), or when the server is under attack by a client attempting to exploit security holes present in some servers using fixed\-length buffers for reading or manipulating the Request\-URI.
@@ -2543,7 +2580,7 @@ pub enum HttpStatus {
     /// - Category: 4xx Client Error
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Also documented as: Request\-URI Too Long (Error Descriptions heading)
-    RequestUriTooLong,
+    RequestUriTooLong = 414,
     /// `415`: Unsupported media type
     ///
     /// The server is refusing to service the request because the entity of the request is in a format not supported by the requested resource for the requested method.
@@ -2552,7 +2589,7 @@ pub enum HttpStatus {
     /// - Category: 4xx Client Error
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Also documented as: Unsupported Media Type (Error Descriptions heading)
-    UnsupportedMediaType,
+    UnsupportedMediaType = 415,
     /// `416`: Requested range not satisfiable
     ///
     /// A server returns a response with this status code if a request included a Range request\-header field, and none of the range\-specifier values in this field overlap the current extent of the selected resource, and the request did not include an If\-Range request\-header field.
@@ -2564,7 +2601,7 @@ pub enum HttpStatus {
     /// - Kind: `out_of_range`; retry: `after_fix_request`; outcome: `failure`
     /// - Also documented as: Requested Range Not Satisfiable (Error Descriptions heading)
     /// - Erratum in the documentation: The description has stray spaces inside hyphenated words: “first\- byte\-pos” and “content\- type”.
-    RequestedRangeNotSatisfiable,
+    RequestedRangeNotSatisfiable = 416,
     /// `417`: Expectation failed
     ///
     /// The expectation given in an Expect request\-header field could not be met by this server, or, if the server is a proxy, the server has unambiguous evidence that the request could not be met by the next\-hop server.
@@ -2573,49 +2610,49 @@ pub enum HttpStatus {
     /// - Category: 4xx Client Error
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
     /// - Also documented as: Expectation Failed (Error Descriptions heading)
-    ExpectationFailed,
+    ExpectationFailed = 417,
     /// `418`: I’m a teapot
     ///
     /// - HTTP status: 418
     /// - Category: 4xx Client Error
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    ImATeapot,
+    ImATeapot = 418,
     /// `421`: Misdirected request
     ///
     /// - HTTP status: 421
     /// - Category: 4xx Client Error
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-    MisdirectedRequest,
+    MisdirectedRequest = 421,
     /// `422`: Un\-processable entity
     ///
     /// - HTTP status: 422
     /// - Category: 4xx Client Error
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    UnprocessableEntity,
+    UnprocessableEntity = 422,
     /// `423`: Locked
     ///
     /// - HTTP status: 423
     /// - Category: 4xx Client Error
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-    Locked,
+    Locked = 423,
     /// `424`: Failed dependency
     ///
     /// - HTTP status: 424
     /// - Category: 4xx Client Error
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-    FailedDependency,
+    FailedDependency = 424,
     /// `426`: Upgrade required
     ///
     /// - HTTP status: 426
     /// - Category: 4xx Client Error
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-    UpgradeRequired,
+    UpgradeRequired = 426,
     /// `428`: Precondition required
     ///
     /// - HTTP status: 428
     /// - Category: 4xx Client Error
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-    PreconditionRequired,
+    PreconditionRequired = 428,
     /// `429`: Too many requests
     ///
     /// This response code indicates that you have exceeded the API rate limit. It includes a Retry\-After header which lets you know the number of seconds your applications need to wait before sending the API requests again.
@@ -2625,33 +2662,33 @@ pub enum HttpStatus {
     /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
     /// - Also documented as: Too Many Requests (Error Descriptions heading)
     /// - Note: The description's retry guidance is followed: wait the number of seconds given in the Retry\-After header, then send the request again.
-    TooManyRequests,
+    TooManyRequests = 429,
     /// `431`: Request header fields too large
     ///
     /// - HTTP status: 431
     /// - Category: 4xx Client Error
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    HeaderFieldsTooLarge,
+    HeaderFieldsTooLarge = 431,
     /// `444`: Connection closed without response
     ///
     /// - HTTP status: 444
     /// - Category: 4xx Client Error
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Not a registered HTTP status; nginx uses it to close the connection without sending a response, so a client never actually receives it.
-    ConnectionClosedWithoutResponse,
+    ConnectionClosedWithoutResponse = 444,
     /// `451`: Unavailable For legal reasons
     ///
     /// - HTTP status: 451
     /// - Category: 4xx Client Error
     /// - Kind: `failed_precondition`; retry: `never`; outcome: `failure`
-    UnavailableForLegalReasons,
+    UnavailableForLegalReasons = 451,
     /// `499`: Client closed request
     ///
     /// - HTTP status: 499
     /// - Category: 4xx Client Error
     /// - Kind: `cancelled`; retry: `never`; outcome: `failure`
     /// - Note: Not a registered HTTP status; nginx logs it when the client closed the connection before the server answered.
-    ClientClosedRequest,
+    ClientClosedRequest = 499,
     /// `500`: Internal server error
     ///
     /// This is the standard success response code returned when the server (or desktop API service) is misbehaving.
@@ -2661,7 +2698,7 @@ pub enum HttpStatus {
     /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
     /// - Also documented as: Internal Server Error (Error Descriptions heading)
     /// - Erratum in the documentation: Error Descriptions calls this error status “the standard success response code”.
-    InternalServerError,
+    InternalServerError = 500,
     /// `501`: Not implemented
     ///
     /// This error code can occur if the server does not recognize the request method or it is unable to fulfill the request due to the feature not currently being available in the API.
@@ -2670,7 +2707,7 @@ pub enum HttpStatus {
     /// - Category: 5xx Server Error
     /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
     /// - Also documented as: Not Implemented (Error Descriptions heading)
-    NotImplemented,
+    NotImplemented = 501,
     /// `502`: Bad gateway
     ///
     /// While acting as a gateway or proxy, the server received an invalid response from the upstream server it accessed in attempting to fulfill the request.
@@ -2679,7 +2716,7 @@ pub enum HttpStatus {
     /// - Category: 5xx Server Error
     /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
     /// - Also documented as: Bad Gateway (Error Descriptions heading)
-    BadGateway,
+    BadGateway = 502,
     /// `503`: Service unavailable
     ///
     /// The server is currently unable to handle the request due to a temporary overloading or maintenance of the server. The implication is that this is a temporary condition which will be alleviated after some delay. If known, the length of the delay may be indicated in a Retry\-After header. If no Retry\-After is given, the client should handle the response as it would for a 500 response.
@@ -2689,7 +2726,7 @@ pub enum HttpStatus {
     /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
     /// - Also documented as: Service Unavailable (Error Descriptions heading)
     /// - Note: The description's retry guidance is followed: a temporary condition, alleviated after some delay; the delay may be given in a Retry\-After header.
-    ServiceUnavailable,
+    ServiceUnavailable = 503,
     /// `504`: Gateway timeout
     ///
     /// While acting as a gateway or proxy, the server did not receive a timely response from the upstream server specified by the URI (e.g. HTTP, FTP, LDAP) or some other auxiliary server (e.g. DNS) it needed to access in attempting to complete the request.
@@ -2698,7 +2735,7 @@ pub enum HttpStatus {
     /// - Category: 5xx Server Error
     /// - Kind: `deadline_exceeded`; retry: `backoff`; outcome: `failure`
     /// - Also documented as: Gateway Timeout (Error Descriptions heading)
-    GatewayTimeout,
+    GatewayTimeout = 504,
     /// `505`: HTTP version not supported
     ///
     /// The server does not support, or refuses to support, the HTTP protocol version that was used in the request message. The server is indicating that it is unable or unwilling to complete the request using the same major version as the client, other than with this error message. The response should contain an entity describing why that version is not supported and what other protocols are supported by that server.
@@ -2707,46 +2744,46 @@ pub enum HttpStatus {
     /// - Category: 5xx Server Error
     /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
     /// - Also documented as: HTTP Version Not Supported (Error Descriptions heading)
-    HttpVersionNotSupported,
+    HttpVersionNotSupported = 505,
     /// `506`: Variant also negotiates
     ///
     /// - HTTP status: 506
     /// - Category: 5xx Server Error
     /// - Kind: `internal`; retry: `never`; outcome: `failure`
-    VariantAlsoNegotiates,
+    VariantAlsoNegotiates = 506,
     /// `507`: Insufficient storage
     ///
     /// - HTTP status: 507
     /// - Category: 5xx Server Error
     /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-    InsufficientStorage,
+    InsufficientStorage = 507,
     /// `508`: Loop detected
     ///
     /// - HTTP status: 508
     /// - Category: 5xx Server Error
     /// - Kind: `internal`; retry: `never`; outcome: `failure`
-    LoopDetected,
+    LoopDetected = 508,
     /// `510`: Not extended
     ///
     /// - HTTP status: 510
     /// - Category: 5xx Server Error
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-    NotExtended,
+    NotExtended = 510,
     /// `511`: Network authentication required
     ///
     /// - HTTP status: 511
     /// - Category: 5xx Server Error
     /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
-    NetworkAuthenticationRequired,
+    NetworkAuthenticationRequired = 511,
     /// `599`: Network connection timeout error
     ///
     /// - HTTP status: 599
     /// - Category: 5xx Server Error
     /// - Kind: `deadline_exceeded`; retry: `backoff`; outcome: `failure`
     /// - Note: Not a registered HTTP status; some proxies use it for a network connect timeout behind them.
-    NetworkConnectionTimeoutError,
+    NetworkConnectionTimeoutError = 599,
     /// A code the documentation does not list, kept exactly as received.
-    Unknown(u16),
+    Unknown(u16) = 0,
 }
 impl HttpStatus {
     /// The provider's display name.
@@ -3366,6 +3403,7 @@ impl HttpStatus {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+    #[inline]
     const fn index(&self) -> usize {
         match self {
             Self::Continue => 0usize,
@@ -3438,6 +3476,7 @@ impl HttpStatus {
 impl HttpStatus {
     /// The variant of a raw code; a code the documentation does not list
     /// becomes `Unknown`, so this never fails.
+    #[inline]
     pub const fn from_code(code: u16) -> Self {
         match code {
             100 => Self::Continue,
@@ -3507,6 +3546,7 @@ impl HttpStatus {
         }
     }
     /// The raw code, as sent on the wire.
+    #[inline]
     pub const fn code(&self) -> u16 {
         match self {
             Self::Unknown(code) => *code,
@@ -3514,6 +3554,7 @@ impl HttpStatus {
         }
     }
     /// The provider's exact message; `None` for an undocumented code.
+    #[inline]
     pub const fn message(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::Unknown(_) => ::core::option::Option::None,
@@ -3537,15 +3578,18 @@ impl HttpStatus {
         Self::ALSO_DOCUMENTED[self.index()]
     }
     /// The canonical kind; `Unknown` for an undocumented code.
+    #[inline]
     pub const fn kind(&self) -> CanonicalKind {
         Self::KINDS[self.index()]
     }
     /// What a client should do; `Never` for an undocumented code.
+    #[inline]
     pub const fn retry(&self) -> RetryAdvice {
         Self::RETRIES[self.index()]
     }
     /// Whether the code reports success, pending work, a redirect or a failure
     /// (an undocumented code counts as a failure).
+    #[inline]
     pub const fn outcome(&self) -> Outcome {
         Self::OUTCOMES[self.index()]
     }
@@ -3574,12 +3618,20 @@ impl ::core::fmt::Display for HttpStatus {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             ::core::option::Option::Some(message) => {
-                ::core::write!(f, "{} ({} {})", message, Self::PROVIDER, self.code())
+                f.write_str(message)?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(" ")?;
+                ::core::write!(f, "{}", self.code())?;
             }
             ::core::option::Option::None => {
-                ::core::write!(f, "{} ({}, undocumented)", self.code(), Self::PROVIDER)
+                ::core::write!(f, "{}", self.code())?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(", undocumented")?;
             }
         }
+        f.write_str(")")
     }
 }
 /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -3652,6 +3704,8 @@ impl<'de> ::serde::Deserialize<'de> for HttpStatus {
 /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[repr(u16)]
+#[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
 pub enum SerpApiHttp {
     /// `200`: OK
     ///
@@ -3659,42 +3713,42 @@ pub enum SerpApiHttp {
     ///
     /// - HTTP status: 200
     /// - Kind: `ok`; retry: `never`; outcome: `success`
-    Ok,
+    Ok = 200,
     /// `400`: Bad Request
     ///
     /// We were unable to process the request. The request may be missing a required parameter.
     ///
     /// - HTTP status: 400
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    BadRequest,
+    BadRequest = 400,
     /// `401`: Unauthorized
     ///
     /// No valid API key provided.
     ///
     /// - HTTP status: 401
     /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
-    Unauthorized,
+    Unauthorized = 401,
     /// `403`: Forbidden
     ///
     /// The account associated with this API key doesn't have permission to perform the request. This usually happens if the account has been deleted.
     ///
     /// - HTTP status: 403
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-    Forbidden,
+    Forbidden = 403,
     /// `404`: Not Found
     ///
     /// The requested resource doesn't exist.
     ///
     /// - HTTP status: 404
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    NotFound,
+    NotFound = 404,
     /// `410`: Gone
     ///
     /// The search expired and has been deleted from the archive.
     ///
     /// - HTTP status: 410
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    Gone,
+    Gone = 410,
     /// `429`: Too Many Requests
     ///
     /// The number of requests sent using this API key exceeds the hourly throughput limit OR your account has run out of searches.
@@ -3702,7 +3756,7 @@ pub enum SerpApiHttp {
     /// - HTTP status: 429
     /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
     /// - Note: Covers two conditions: the hourly throughput limit (back off and retry) and an account that has run out of searches (retry only after adding searches; the \`error\` body then reads “Your account has run out of searches.”, see the \`error\_message\` table). \`retry\` is the kind's default, \`backoff\`, which fits the throughput case.
-    TooManyRequests,
+    TooManyRequests = 429,
     /// `500`: Server Error
     ///
     /// Something went wrong on SerpApi's end. Please contact support@serpapi.com for assistance.
@@ -3711,7 +3765,7 @@ pub enum SerpApiHttp {
     /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
     /// - Note: The page lists 500 and 503 on one row, “500, 503 Server Error”, so both carry that message; the variant names use the codes' registered names.
     /// - Note: The page asks to contact support@serpapi.com for assistance; \`retry\` stays the kind's default, \`backoff\`.
-    InternalServerError,
+    InternalServerError = 500,
     /// `503`: Server Error
     ///
     /// Something went wrong on SerpApi's end. Please contact support@serpapi.com for assistance.
@@ -3720,9 +3774,9 @@ pub enum SerpApiHttp {
     /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
     /// - Note: The page lists 500 and 503 on one row, “500, 503 Server Error”, so both carry that message; the variant names use the codes' registered names.
     /// - Note: The page's Status: Error example arrives with HTTP Status: 503 (Service Unavailable) and an \`error\` asking to try again later, so \`retry\` stays \`backoff\`; the page also asks to contact support@serpapi.com for assistance.
-    ServiceUnavailable,
+    ServiceUnavailable = 503,
     /// A code the documentation does not list, kept exactly as received.
-    Unknown(u16),
+    Unknown(u16) = 0,
 }
 impl SerpApiHttp {
     /// The provider's display name.
@@ -3843,6 +3897,7 @@ impl SerpApiHttp {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+    #[inline]
     const fn index(&self) -> usize {
         match self {
             Self::Ok => 0usize,
@@ -3861,6 +3916,7 @@ impl SerpApiHttp {
 impl SerpApiHttp {
     /// The variant of a raw code; a code the documentation does not list
     /// becomes `Unknown`, so this never fails.
+    #[inline]
     pub const fn from_code(code: u16) -> Self {
         match code {
             200 => Self::Ok,
@@ -3876,6 +3932,7 @@ impl SerpApiHttp {
         }
     }
     /// The raw code, as sent on the wire.
+    #[inline]
     pub const fn code(&self) -> u16 {
         match self {
             Self::Unknown(code) => *code,
@@ -3883,6 +3940,7 @@ impl SerpApiHttp {
         }
     }
     /// The provider's exact message; `None` for an undocumented code.
+    #[inline]
     pub const fn message(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::Unknown(_) => ::core::option::Option::None,
@@ -3906,15 +3964,18 @@ impl SerpApiHttp {
         Self::ALSO_DOCUMENTED[self.index()]
     }
     /// The canonical kind; `Unknown` for an undocumented code.
+    #[inline]
     pub const fn kind(&self) -> CanonicalKind {
         Self::KINDS[self.index()]
     }
     /// What a client should do; `Never` for an undocumented code.
+    #[inline]
     pub const fn retry(&self) -> RetryAdvice {
         Self::RETRIES[self.index()]
     }
     /// Whether the code reports success, pending work, a redirect or a failure
     /// (an undocumented code counts as a failure).
+    #[inline]
     pub const fn outcome(&self) -> Outcome {
         Self::OUTCOMES[self.index()]
     }
@@ -3943,12 +4004,20 @@ impl ::core::fmt::Display for SerpApiHttp {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             ::core::option::Option::Some(message) => {
-                ::core::write!(f, "{} ({} {})", message, Self::PROVIDER, self.code())
+                f.write_str(message)?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(" ")?;
+                ::core::write!(f, "{}", self.code())?;
             }
             ::core::option::Option::None => {
-                ::core::write!(f, "{} ({}, undocumented)", self.code(), Self::PROVIDER)
+                ::core::write!(f, "{}", self.code())?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(", undocumented")?;
             }
         }
+        f.write_str(")")
     }
 }
 /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -4035,6 +4104,7 @@ impl<'de> ::serde::Deserialize<'de> for SerpApiHttp {
 /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
 pub enum SerpApiSearchStatus {
     /// `"Success"`: Success
     ///
@@ -4133,6 +4203,7 @@ impl SerpApiSearchStatus {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+    #[inline]
     const fn index(&self) -> usize {
         match self {
             Self::Success => 0usize,
@@ -4146,6 +4217,7 @@ impl SerpApiSearchStatus {
 impl SerpApiSearchStatus {
     /// The variant of a raw code; a code the documentation does not list
     /// becomes `Unknown` (a copy of `code`), so this never fails.
+    #[inline]
     pub fn from_code(code: &str) -> Self {
         match Self::documented(code) {
             ::core::option::Option::Some(known) => known,
@@ -4155,6 +4227,7 @@ impl SerpApiSearchStatus {
         }
     }
     /// The documented variant for `code`, if any.
+    #[inline]
     fn documented(code: &str) -> ::core::option::Option<Self> {
         match code {
             "Success" => ::core::option::Option::Some(Self::Success),
@@ -4165,6 +4238,7 @@ impl SerpApiSearchStatus {
         }
     }
     /// The raw code, as sent on the wire.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::Unknown(code) => code,
@@ -4172,6 +4246,7 @@ impl SerpApiSearchStatus {
         }
     }
     /// The provider's exact message; `None` for an undocumented code.
+    #[inline]
     pub const fn message(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::Unknown(_) => ::core::option::Option::None,
@@ -4195,15 +4270,18 @@ impl SerpApiSearchStatus {
         Self::ALSO_DOCUMENTED[self.index()]
     }
     /// The canonical kind; `Unknown` for an undocumented code.
+    #[inline]
     pub const fn kind(&self) -> CanonicalKind {
         Self::KINDS[self.index()]
     }
     /// What a client should do; `Never` for an undocumented code.
+    #[inline]
     pub const fn retry(&self) -> RetryAdvice {
         Self::RETRIES[self.index()]
     }
     /// Whether the code reports success, pending work, a redirect or a failure
     /// (an undocumented code counts as a failure).
+    #[inline]
     pub const fn outcome(&self) -> Outcome {
         Self::OUTCOMES[self.index()]
     }
@@ -4232,12 +4310,18 @@ impl ::core::fmt::Display for SerpApiSearchStatus {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             ::core::option::Option::Some(message) => {
-                ::core::write!(f, "{} ({})", message, Self::PROVIDER)
+                f.write_str(message)?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
             }
             ::core::option::Option::None => {
-                ::core::write!(f, "{} ({}, undocumented)", self.code(), Self::PROVIDER)
+                f.write_str(self.code())?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(", undocumented")?;
             }
         }
+        f.write_str(")")
     }
 }
 /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -4338,6 +4422,7 @@ impl<'de> ::serde::Deserialize<'de> for SerpApiSearchStatus {
 /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
 pub enum SerpApiErrorMessage {
     /// `"Invalid API key. Your API key should be here: https://serpapi.com/manage\-api\-key"`: Invalid API key. Your API key should be here: https://serpapi.com/manage\-api\-key
     ///
@@ -4467,6 +4552,7 @@ impl SerpApiErrorMessage {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+    #[inline]
     const fn index(&self) -> usize {
         match self {
             Self::InvalidApiKey => 0usize,
@@ -4481,6 +4567,7 @@ impl SerpApiErrorMessage {
 impl SerpApiErrorMessage {
     /// The variant of a raw code; a code the documentation does not list
     /// becomes `Unknown` (a copy of `code`), so this never fails.
+    #[inline]
     pub fn from_code(code: &str) -> Self {
         match Self::documented(code) {
             ::core::option::Option::Some(known) => known,
@@ -4490,6 +4577,7 @@ impl SerpApiErrorMessage {
         }
     }
     /// The documented variant for `code`, if any.
+    #[inline]
     fn documented(code: &str) -> ::core::option::Option<Self> {
         match code {
             "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key" => {
@@ -4511,6 +4599,14 @@ impl SerpApiErrorMessage {
         }
     }
     fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
+        let bytes = code.as_bytes();
+        let spaced = bytes.windows(2).any(|w| w == b"  ");
+        let ends = bytes.first() == ::core::option::Option::Some(&b' ')
+            || bytes.last() == ::core::option::Option::Some(&b' ');
+        let other_space = bytes.iter().any(|b| b.is_ascii_whitespace() && *b != b' ');
+        if code.is_ascii() && !spaced && !ends && !other_space {
+            return ::core::option::Option::None;
+        }
         let position = Self::CODES
             .iter()
             .position(|known| {
@@ -4532,6 +4628,7 @@ impl SerpApiErrorMessage {
         position.map(|i| Self::ALL[i].clone())
     }
     /// The raw code, as sent on the wire.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::Unknown(code) => code,
@@ -4539,6 +4636,7 @@ impl SerpApiErrorMessage {
         }
     }
     /// The provider's exact message; `None` for an undocumented code.
+    #[inline]
     pub const fn message(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::Unknown(_) => ::core::option::Option::None,
@@ -4562,15 +4660,18 @@ impl SerpApiErrorMessage {
         Self::ALSO_DOCUMENTED[self.index()]
     }
     /// The canonical kind; `Unknown` for an undocumented code.
+    #[inline]
     pub const fn kind(&self) -> CanonicalKind {
         Self::KINDS[self.index()]
     }
     /// What a client should do; `Never` for an undocumented code.
+    #[inline]
     pub const fn retry(&self) -> RetryAdvice {
         Self::RETRIES[self.index()]
     }
     /// Whether the code reports success, pending work, a redirect or a failure
     /// (an undocumented code counts as a failure).
+    #[inline]
     pub const fn outcome(&self) -> Outcome {
         Self::OUTCOMES[self.index()]
     }
@@ -4599,12 +4700,18 @@ impl ::core::fmt::Display for SerpApiErrorMessage {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             ::core::option::Option::Some(message) => {
-                ::core::write!(f, "{} ({})", message, Self::PROVIDER)
+                f.write_str(message)?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
             }
             ::core::option::Option::None => {
-                ::core::write!(f, "{} ({}, undocumented)", self.code(), Self::PROVIDER)
+                f.write_str(self.code())?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(", undocumented")?;
             }
         }
+        f.write_str(")")
     }
 }
 /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -4697,6 +4804,7 @@ impl<'de> ::serde::Deserialize<'de> for SerpApiErrorMessage {
 /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
 pub enum SerplifyErrorCode {
     /// `"bad\_request"`: Malformed request body or parameters.
     ///
@@ -4938,6 +5046,7 @@ impl SerplifyErrorCode {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+    #[inline]
     const fn index(&self) -> usize {
         match self {
             Self::BadRequest => 0usize,
@@ -4960,6 +5069,7 @@ impl SerplifyErrorCode {
 impl SerplifyErrorCode {
     /// The variant of a raw code; a code the documentation does not list
     /// becomes `Unknown` (a copy of `code`), so this never fails.
+    #[inline]
     pub fn from_code(code: &str) -> Self {
         match Self::documented(code) {
             ::core::option::Option::Some(known) => known,
@@ -4969,6 +5079,7 @@ impl SerplifyErrorCode {
         }
     }
     /// The documented variant for `code`, if any.
+    #[inline]
     fn documented(code: &str) -> ::core::option::Option<Self> {
         match code {
             "bad_request" => ::core::option::Option::Some(Self::BadRequest),
@@ -4990,6 +5101,7 @@ impl SerplifyErrorCode {
         }
     }
     /// The raw code, as sent on the wire.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::Unknown(code) => code,
@@ -4997,6 +5109,7 @@ impl SerplifyErrorCode {
         }
     }
     /// The provider's exact message; `None` for an undocumented code.
+    #[inline]
     pub const fn message(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::Unknown(_) => ::core::option::Option::None,
@@ -5020,15 +5133,18 @@ impl SerplifyErrorCode {
         Self::ALSO_DOCUMENTED[self.index()]
     }
     /// The canonical kind; `Unknown` for an undocumented code.
+    #[inline]
     pub const fn kind(&self) -> CanonicalKind {
         Self::KINDS[self.index()]
     }
     /// What a client should do; `Never` for an undocumented code.
+    #[inline]
     pub const fn retry(&self) -> RetryAdvice {
         Self::RETRIES[self.index()]
     }
     /// Whether the code reports success, pending work, a redirect or a failure
     /// (an undocumented code counts as a failure).
+    #[inline]
     pub const fn outcome(&self) -> Outcome {
         Self::OUTCOMES[self.index()]
     }
@@ -5057,12 +5173,20 @@ impl ::core::fmt::Display for SerplifyErrorCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             ::core::option::Option::Some(message) => {
-                ::core::write!(f, "{} ({} {})", message, Self::PROVIDER, self.code())
+                f.write_str(message)?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(" ")?;
+                f.write_str(self.code())?;
             }
             ::core::option::Option::None => {
-                ::core::write!(f, "{} ({}, undocumented)", self.code(), Self::PROVIDER)
+                f.write_str(self.code())?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(", undocumented")?;
             }
         }
+        f.write_str(")")
     }
 }
 /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -5167,678 +5291,680 @@ impl<'de> ::serde::Deserialize<'de> for SerplifyErrorCode {
 /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[repr(u32)]
+#[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
 pub enum SevenBridgesCode {
     /// `0`: The Platform is currently under maintenance.
     ///
     /// - Category: Platform maintenance errors
     /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-    PlatformUnderMaintenance,
+    PlatformUnderMaintenance = 0,
     /// `1000`: Rate limit exceeded\! Check response headers.
     ///
     /// - Category: General errors
     /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
     /// - Note: The message points to the response headers; the page does not name them.
-    RateLimitExceeded,
+    RateLimitExceeded = 1000,
     /// `2000`: User service is currently unavailable.
     ///
     /// - Category: User errors
     /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-    UserServiceUnavailable,
+    UserServiceUnavailable = 2000,
     /// `2001`: Not enough privileges to access requested user info.
     ///
     /// - Category: User errors
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-    UserAccessDenied,
+    UserAccessDenied = 2001,
     /// `2002`: Requested user does not exist.
     ///
     /// - Category: User errors
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    UserNotFound,
+    UserNotFound = 2002,
     /// `2003`: Requested user already exists.
     ///
     /// - Category: User errors
     /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-    UserAlreadyExists,
+    UserAlreadyExists = 2003,
     /// `3000`: Project service is currently unavailable.
     ///
     /// - Category: Projects errors
     /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-    ProjectServiceUnavailable,
+    ProjectServiceUnavailable = 3000,
     /// `3001`: Not enough privileges to access the requested project/member.
     ///
     /// - Category: Projects errors
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-    ProjectOrMemberAccessDenied,
+    ProjectOrMemberAccessDenied = 3001,
     /// `3002`: Requested project or member does not exist.
     ///
     /// - Category: Projects errors
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    ProjectOrMemberNotFound,
+    ProjectOrMemberNotFound = 3002,
     /// `3003`: Requested project/member already exists
     ///
     /// - Category: Projects errors
     /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-    ProjectOrMemberAlreadyExists,
+    ProjectOrMemberAlreadyExists = 3003,
     /// `3004`: Owner's username must not be null or empty string.
     ///
     /// - Category: Projects errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    ProjectOwnerUsernameRequired,
+    ProjectOwnerUsernameRequired = 3004,
     /// `3005`: Member username must not be null or empty string.
     ///
     /// - Category: Projects errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    ProjectMemberUsernameRequired,
+    ProjectMemberUsernameRequired = 3005,
     /// `3006`: Project id must not be null or an empty string.
     ///
     /// - Category: Projects errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    ProjectIdRequired,
+    ProjectIdRequired = 3006,
     /// `3007`: Project name must not be null or empty string.
     ///
     /// - Category: Projects errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    ProjectNameRequired,
+    ProjectNameRequired = 3007,
     /// `3008`: Billing group id must not be null or empty string
     ///
     /// - Category: Projects errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Listed under Projects errors although the message is about a billing group id.
-    ProjectBillingGroupIdRequired,
+    ProjectBillingGroupIdRequired = 3008,
     /// `3009`: Project type must not be null or empty string.
     ///
     /// - Category: Projects errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    ProjectTypeRequired,
+    ProjectTypeRequired = 3009,
     /// `3010`: Project type can be either v2 for standard projects or v1 for LEGACY projects
     ///
     /// - Category: Projects errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidProjectType,
+    InvalidProjectType = 3010,
     /// `3011`: Project permissions must not null or an empty value
     ///
     /// - Category: Projects errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Message kept as printed ("must not null", without "be").
-    ProjectPermissionsRequired,
+    ProjectPermissionsRequired = 3011,
     /// `3012`: Malformed project id. Expecting \`owner/project\`
     ///
     /// - Category: Projects errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    MalformedProjectId,
+    MalformedProjectId = 3012,
     /// `3013`: Please provide all permissions data.
     ///
     /// - Category: Projects errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    ProjectPermissionsIncomplete,
+    ProjectPermissionsIncomplete = 3013,
     /// `4000`: Billing service is currently unavailable.
     ///
     /// - Category: Billing errors
     /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-    BillingServiceUnavailable,
+    BillingServiceUnavailable = 4000,
     /// `4001`: Insufficient privileges to access the requested billing group/invoice.
     ///
     /// - Category: Billing errors
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-    BillingGroupOrInvoiceAccessDenied,
+    BillingGroupOrInvoiceAccessDenied = 4001,
     /// `4002`: Requested billing group/invoice does not exist.
     ///
     /// - Category: Billing errors
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    BillingGroupOrInvoiceNotFound,
+    BillingGroupOrInvoiceNotFound = 4002,
     /// `4003`: Requested billing group/invoice already exist.
     ///
     /// - Category: Billing errors
     /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-    BillingGroupOrInvoiceAlreadyExists,
+    BillingGroupOrInvoiceAlreadyExists = 4003,
     /// `4004`: Billing group id must not be null or an empty string.
     ///
     /// - Category: Billing errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    BillingGroupIdRequired,
+    BillingGroupIdRequired = 4004,
     /// `4005`: Billing group id must be a valid UUID.
     ///
     /// - Category: Billing errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidBillingGroupId,
+    InvalidBillingGroupId = 4005,
     /// `4006`: You are not a member of this billing group.
     ///
     /// - Category: Billing errors
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-    NotBillingGroupMember,
+    NotBillingGroupMember = 4006,
     /// `4007`: Invoice id must not be null or an empty string.
     ///
     /// - Category: Billing errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvoiceIdRequired,
+    InvoiceIdRequired = 4007,
     /// `5000`: File service is currently unavailable.
     ///
     /// - Category: Files errors
     /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-    FileServiceUnavailable,
+    FileServiceUnavailable = 5000,
     /// `5001`: Insufficient privileges to access the requested file.
     ///
     /// - Category: Files errors
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-    FileAccessDenied,
+    FileAccessDenied = 5001,
     /// `5002`: Requested file does not exist.
     ///
     /// - Category: Files errors
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    FileNotFound,
+    FileNotFound = 5002,
     /// `5003`: Requested file already exists.
     ///
     /// - Category: Files errors
     /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-    FileAlreadyExists,
+    FileAlreadyExists = 5003,
     /// `5004`: File id must not be null or an empty string.
     ///
     /// - Category: Files errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    FileIdRequired,
+    FileIdRequired = 5004,
     /// `5005`: Malformed project query parameter. Expecting \`?project\=owner/project\`
     ///
     /// - Category: Files errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    MalformedProjectQueryParameter,
+    MalformedProjectQueryParameter = 5005,
     /// `5006`: Metadata validation failed.
     ///
     /// - Category: Files errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    MetadataValidationFailed,
+    MetadataValidationFailed = 5006,
     /// `5007`: File copy failed.
     ///
     /// - Category: Files errors
     /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-    FileCopyFailed,
+    FileCopyFailed = 5007,
     /// `5008`: File renaming not allowed.
     ///
     /// - Category: Files errors
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-    FileRenamingNotAllowed,
+    FileRenamingNotAllowed = 5008,
     /// `5009`: Modifying metadata is not allowed.
     ///
     /// - Category: Files errors
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-    MetadataModificationNotAllowed,
+    MetadataModificationNotAllowed = 5009,
     /// `5010`: Metadata service is currently unavailable.
     ///
     /// - Category: Files errors
     /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-    MetadataServiceUnavailable,
+    MetadataServiceUnavailable = 5010,
     /// `6000`: App service is currently unavailable.
     ///
     /// - Category: Apps errors
     /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-    AppServiceUnavailable,
+    AppServiceUnavailable = 6000,
     /// `6001`: Insufficient privileges to access the requested app/revision.
     ///
     /// - Category: Apps errors
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-    AppOrRevisionAccessDenied,
+    AppOrRevisionAccessDenied = 6001,
     /// `6002`: Requested app/revision does not exist.
     ///
     /// - Category: Apps errors
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    AppOrRevisionNotFound,
+    AppOrRevisionNotFound = 6002,
     /// `6003`: Requested app/revision already exists.
     ///
     /// - Category: Apps errors
     /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-    AppOrRevisionAlreadyExists,
+    AppOrRevisionAlreadyExists = 6003,
     /// `6004`: App name must not be null or an empty string.
     ///
     /// - Category: Apps errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    AppNameRequired,
+    AppNameRequired = 6004,
     /// `6006`: Project owner must not be null or an empty string.
     ///
     /// - Category: Apps errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    AppProjectOwnerRequired,
+    AppProjectOwnerRequired = 6006,
     /// `6007`: Project must not be null or an empty string.
     ///
     /// - Category: Apps errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    AppProjectRequired,
+    AppProjectRequired = 6007,
     /// `6008`: App revision must not be null or an empty string.
     ///
     /// - Category: Apps errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    AppRevisionRequired,
+    AppRevisionRequired = 6008,
     /// `6009`: App revision must be a valid integer.
     ///
     /// - Category: Apps errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Also documented as: Source project must not be null or an empty string. (table row 61, a second row displayed as code 6009)
     /// - Erratum in the documentation: Code 6009 is displayed (and anchored \`\<a name\="6009"\>\`) on two rows with two meanings: row 60 "App revision must be a valid integer." (kept as \`message\`) and row 61 "Source project must not be null or an empty string." (kept in \`also\_documented\`). Row 62 that follows is 6010, and 6005 appears nowhere on the page, so the second row may have been meant as another code; the page does not say which.
-    InvalidAppRevision,
+    InvalidAppRevision = 6009,
     /// `6010`: Source app must not be null or an empty string.
     ///
     /// - Category: Apps errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    SourceAppRequired,
+    SourceAppRequired = 6010,
     /// `6011`: Malformed app id. Expecting \`owner/project/app\_name/revision\`.
     ///
     /// - Category: Apps errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    MalformedAppId,
+    MalformedAppId = 6011,
     /// `6012`: Invalid visibility query parameter. Allowed values: \[\`PUBLIC\`,\` PRIVATE\`\].
     ///
     /// - Category: Apps errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidAppVisibility,
+    InvalidAppVisibility = 6012,
     /// `7000`: Task service is currently unavailable.
     ///
     /// - Category: Tasks errors
     /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-    TaskServiceUnavailable,
+    TaskServiceUnavailable = 7000,
     /// `7001`: Insufficient privileges to access the requested task.
     ///
     /// - Category: Tasks errors
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-    TaskAccessDenied,
+    TaskAccessDenied = 7001,
     /// `7002`: Requested task does not exist.
     ///
     /// - Category: Tasks errors
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    TaskNotFound,
+    TaskNotFound = 7002,
     /// `7003`: Requested task already exists.
     ///
     /// - Category: Tasks errors
     /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-    TaskAlreadyExists,
+    TaskAlreadyExists = 7003,
     /// `7004`: Task ID must not be empty or null or an empty string.
     ///
     /// - Category: Tasks errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    TaskIdRequired,
+    TaskIdRequired = 7004,
     /// `7005`: Task ID must be a valid UUID.
     ///
     /// - Category: Tasks errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidTaskId,
+    InvalidTaskId = 7005,
     /// `7006`: Invalid task status. Allowed values: \[\`QUEUED\`, \`DRAFT\`, \`RUNNING\`, \`COMPLETED\`, \`ABORTED\`, \`ABORTING\`, \`FAILED\`\]
     ///
     /// - Category: Tasks errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidTaskStatus,
+    InvalidTaskStatus = 7006,
     /// `7007`: This action is only available for \`DRAFT\` tasks.
     ///
     /// - Category: Tasks errors
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-    ActionOnlyForDraftTasks,
+    ActionOnlyForDraftTasks = 7007,
     /// `7008`: This action is only available for \`RUNNING\` tasks.
     ///
     /// - Category: Tasks errors
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-    ActionOnlyForRunningTasks,
+    ActionOnlyForRunningTasks = 7008,
     /// `7009`: Invalid task action. Action can be performed only on \`DRAFT\` or \`RUNNING\` tasks.
     ///
     /// - Category: Tasks errors
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Kind is failed\_precondition although the message begins "Invalid task action.": the condition is the task's state.
-    TaskNotDraftOrRunning,
+    TaskNotDraftOrRunning = 7009,
     /// `7010`: Invalid task action. Action can be performed on \`DRAFT\` tasks.
     ///
     /// - Category: Tasks errors
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Kind is failed\_precondition although the message begins "Invalid task action.": the condition is the task's state.
-    TaskNotDraft,
+    TaskNotDraft = 7010,
     /// `7011`: Invalid task action. Action can be performed on tasks in the states: \`CREATING\`, \`RUNNING\` or \`QUEUED\`.
     ///
     /// - Category: Tasks errors
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Kind is failed\_precondition although the message begins "Invalid task action.": the condition is the task's state. \`CREATING\` is not among the statuses 7006 allows.
-    TaskNotCreatingRunningOrQueued,
+    TaskNotCreatingRunningOrQueued = 7011,
     /// `7012`: Missing inputs.
     ///
     /// - Category: Tasks errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    MissingTaskInputs,
+    MissingTaskInputs = 7012,
     /// `7013`: Invalid task action.
     ///
     /// - Category: Tasks errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidTaskAction,
+    InvalidTaskAction = 7013,
     /// `7014`: Action parameter must not be null or an empty string.
     ///
     /// - Category: Tasks errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    ActionParameterRequired,
+    ActionParameterRequired = 7014,
     /// `7015`: App Id must not be null or an empty string.
     ///
     /// - Category: Tasks errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    TaskAppIdRequired,
+    TaskAppIdRequired = 7015,
     /// `7016`: Invalid app url.
     ///
     /// - Category: Tasks errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidAppUrl,
+    InvalidAppUrl = 7016,
     /// `7017`: Only Common Workflow Language (CWL) tasks are supported.
     ///
     /// - Category: Tasks errors
     /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
-    OnlyCwlTasksSupported,
+    OnlyCwlTasksSupported = 7017,
     /// `7018`: Batch input property should reference input identifier or omitted. Empty value is not allowed.
     ///
     /// - Category: Tasks errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidBatchInput,
+    InvalidBatchInput = 7018,
     /// `7019`: Missing batch criteria.
     ///
     /// - Category: Tasks errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    MissingBatchCriteria,
+    MissingBatchCriteria = 7019,
     /// `7020`: Invalid batch type supplied. Allowed values: \`\[criteria, item\]\`.
     ///
     /// - Category: Tasks errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidBatchType,
+    InvalidBatchType = 7020,
     /// `7021`: Batching can only be disabled if the task is submitted for execution.
     ///
     /// - Category: Tasks errors
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-    BatchingDisableRequiresSubmittedTask,
+    BatchingDisableRequiresSubmittedTask = 7021,
     /// `7022`: Disabling batching action is only available for \`BATCH\` tasks.
     ///
     /// - Category: Tasks errors
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-    BatchingDisableOnlyForBatchTasks,
+    BatchingDisableOnlyForBatchTasks = 7022,
     /// `7023`: Missing \`batch\_by\` or \`batch\_input\` fields. These fields must be included together.
     ///
     /// - Category: Tasks errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    MissingBatchByOrBatchInput,
+    MissingBatchByOrBatchInput = 7023,
     /// `7024`: Task can not be started due to validation errors.
     ///
     /// - Category: Tasks errors
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-    TaskHasValidationErrors,
+    TaskHasValidationErrors = 7024,
     /// `8000`: Upload service is currently unavailable.
     ///
     /// - Category: Upload errors
     /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-    UploadServiceUnavailable,
+    UploadServiceUnavailable = 8000,
     /// `8001`: Insufficient privileges to access the requested upload.
     ///
     /// - Category: Upload errors
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-    UploadAccessDenied,
+    UploadAccessDenied = 8001,
     /// `8002`: Insufficient privileges to access the requested file.
     ///
     /// - Category: Upload errors
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-    UploadFileAccessDenied,
+    UploadFileAccessDenied = 8002,
     /// `8003`: Requested upload does not exist.
     ///
     /// - Category: Upload errors
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    UploadNotFound,
+    UploadNotFound = 8003,
     /// `8004`: Requested file already exists.
     ///
     /// - Category: Upload errors
     /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-    UploadFileAlreadyExists,
+    UploadFileAlreadyExists = 8004,
     /// `8005`: Requested file does not exist.
     ///
     /// - Category: Upload errors
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    UploadFileNotFound,
+    UploadFileNotFound = 8005,
     /// `8006`: Requested upload already exists.
     ///
     /// - Category: Upload errors
     /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-    UploadAlreadyExists,
+    UploadAlreadyExists = 8006,
     /// `8007`: Failed to complete upload.
     ///
     /// - Category: Upload errors
     /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-    UploadCompletionFailed,
+    UploadCompletionFailed = 8007,
     /// `8008`: Failed to reserve part for upload. Try again.
     ///
     /// - Category: Upload errors
     /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
     /// - Note: The message itself says "Try again."; retry is backoff (the default for internal), following the page.
-    UploadPartReservationFailed,
+    UploadPartReservationFailed = 8008,
     /// `8009`: Failed to abort upload.
     ///
     /// - Category: Upload errors
     /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-    UploadAbortFailed,
+    UploadAbortFailed = 8009,
     /// `8010`: Malformed project id. Expecting \`owner/project\`.
     ///
     /// - Category: Upload errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    UploadMalformedProjectId,
+    UploadMalformedProjectId = 8010,
     /// `8011`: Upload id must not be null or an empty string.
     ///
     /// - Category: Upload errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    UploadIdRequired,
+    UploadIdRequired = 8011,
     /// `8012`: Part number is missing or invalid.
     ///
     /// - Category: Upload errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidPartNumber,
+    InvalidPartNumber = 8012,
     /// `8013`: Invalid init request.
     ///
     /// - Category: Upload errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidUploadInitRequest,
+    InvalidUploadInitRequest = 8013,
     /// `8014`: Invalid part report.
     ///
     /// - Category: Upload errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidPartReport,
+    InvalidPartReport = 8014,
     /// `8015`: Invalid list of parts. Expecting an object with "parts": \[ array of part reports \].
     ///
     /// - Category: Upload errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidPartList,
+    InvalidPartList = 8015,
     /// `9000`: There was an error communicating with the service.
     ///
     /// - Category: Volumes errors
     /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-    VolumeServiceCommunicationError,
+    VolumeServiceCommunicationError = 9000,
     /// `9001`: Could not obtain read access on the service.
     ///
     /// - Category: Volumes errors
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-    VolumeReadAccessDenied,
+    VolumeReadAccessDenied = 9001,
     /// `9002`: Could not obtain cross\-write access on the service.
     ///
     /// - Category: Volumes errors
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-    VolumeCrossWriteAccessDenied,
+    VolumeCrossWriteAccessDenied = 9002,
     /// `9003`: Insufficient privileges to access the requested project.
     ///
     /// - Category: Volumes errors
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-    VolumeProjectAccessDenied,
+    VolumeProjectAccessDenied = 9003,
     /// `9004`: Insufficient privileges to access the requested file.
     ///
     /// - Category: Volumes errors
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-    VolumeFileAccessDenied,
+    VolumeFileAccessDenied = 9004,
     /// `9005`: Insufficient privileges to access the requested job.
     ///
     /// - Category: Volumes errors
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
     /// - Note: The message contains a no\-break space (U\+00A0) before "job", kept as on the page.
-    VolumeJobAccessDenied,
+    VolumeJobAccessDenied = 9005,
     /// `9006`: Requested file cannot be exported.
     ///
     /// - Category: Volumes errors
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-    VolumeFileNotExportable,
+    VolumeFileNotExportable = 9006,
     /// `9007`: Requested volume does not exist.
     ///
     /// - Category: Volumes errors
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    VolumeNotFound,
+    VolumeNotFound = 9007,
     /// `9008`: Requested job does not exist.
     ///
     /// - Category: Volumes errors
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    VolumeJobNotFound,
+    VolumeJobNotFound = 9008,
     /// `9009`: Requested file does not exist.
     ///
     /// - Category: Volumes errors
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    VolumeFileNotFound,
+    VolumeFileNotFound = 9009,
     /// `9010`: Requested volume name already exists.
     ///
     /// - Category: Volumes errors
     /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-    VolumeNameAlreadyExists,
+    VolumeNameAlreadyExists = 9010,
     /// `9011`: Invalid request syntax.
     ///
     /// - Category: Volumes errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    VolumeInvalidRequestSyntax,
+    VolumeInvalidRequestSyntax = 9011,
     /// `9012`: Requested project or member does not exist.
     ///
     /// - Category: Volumes errors
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    VolumeProjectOrMemberNotFound,
+    VolumeProjectOrMemberNotFound = 9012,
     /// `9013`: Volume name must not be null or an empty string.
     ///
     /// - Category: Volumes errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: The message contains no\-break spaces (U\+00A0) around "name", kept as on the page.
-    VolumeNameRequired,
+    VolumeNameRequired = 9013,
     /// `9014`: Volume name must consist of up to 32 English letters, numbers and underscores.
     ///
     /// - Category: Volumes errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidVolumeName,
+    InvalidVolumeName = 9014,
     /// `9015`: "access\_mode" must be provided (either "RO" or "RW").
     ///
     /// - Category: Volumes errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: The message contains no\-break spaces (U\+00A0) after "access\_mode" and after "provided", kept as on the page.
-    VolumeAccessModeRequired,
+    VolumeAccessModeRequired = 9015,
     /// `9016`: "service" object must be provided.
     ///
     /// - Category: Volumes errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    VolumeServiceRequired,
+    VolumeServiceRequired = 9016,
     /// `9017`: "service" object is invalid. Check the documentation.
     ///
     /// - Category: Volumes errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Same message as 9019; the page gives nothing that tells them apart.
-    InvalidVolumeService9017,
+    InvalidVolumeService9017 = 9017,
     /// `9018`: Cannot infer file name and none given.
     ///
     /// - Category: Volumes errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    CannotInferFileName,
+    CannotInferFileName = 9018,
     /// `9019`: "service" object is invalid. Check the documentation.
     ///
     /// - Category: Volumes errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Note: Same message as 9017; the page gives nothing that tells them apart.
-    InvalidVolumeService9019,
+    InvalidVolumeService9019 = 9019,
     /// `9021`: Invalid time format. Check the documentation.
     ///
     /// - Category: Volumes errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidVolumeTimeFormat,
+    InvalidVolumeTimeFormat = 9021,
     /// `9022`: Invalid canned ACL selected ("aws\_canned\_acl"). Check the documentation.
     ///
     /// - Category: Volumes errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidAwsCannedAcl,
+    InvalidAwsCannedAcl = 9022,
     /// `9032`: Invalid server\-side encryption selected ("sse\_algorithm"). Check the documentation.
     ///
     /// - Category: Volumes errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Erratum in the documentation: Row 134 has anchor \`\<a name\="9023"\>\` but displays 9032; the displayed code is used. It sits between 9022 (row 133) and 9024 (row 135).
-    InvalidSseAlgorithm,
+    InvalidSseAlgorithm = 9032,
     /// `9024`: Invalid S3 storage class selected ("aws\_storage\_class"). Check the documentation.
     ///
     /// - Category: Volumes errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
     /// - Erratum in the documentation: Row 135 has anchor \`\<a name\="9042"\>\` but displays 9024; the displayed code is used. It sits between 9032 (row 134, anchor 9023) and 9025 (row 136).
-    InvalidAwsStorageClass,
+    InvalidAwsStorageClass = 9024,
     /// `9025`: Invalid private key given ("private\_key"). Check the documentation.
     ///
     /// - Category: Volumes errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    InvalidVolumePrivateKey,
+    InvalidVolumePrivateKey = 9025,
     /// `9027`: Exporting files across different cloud services is not yet supported.
     ///
     /// - Category: Volumes errors
     /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
     /// - Note: Same message as 9028; the page gives nothing that tells them apart.
-    CrossCloudExportUnsupported9027,
+    CrossCloudExportUnsupported9027 = 9027,
     /// `9028`: Exporting files across different cloud services is not yet supported.
     ///
     /// - Category: Volumes errors
     /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
     /// - Note: Same message as 9027; the page gives nothing that tells them apart.
-    CrossCloudExportUnsupported9028,
+    CrossCloudExportUnsupported9028 = 9028,
     /// `9101`: The volume is not configured for writing ("access\_mode": "RW").
     ///
     /// - Category: Volumes errors
     /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-    VolumeNotWritable,
+    VolumeNotWritable = 9101,
     /// `90000`: Bad request.
     ///
     /// - Category: General validation errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    BadRequest,
+    BadRequest = 90000,
     /// `90001`: Unauthorized.
     ///
     /// - Category: General validation errors
     /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
-    Unauthorized,
+    Unauthorized = 90001,
     /// `90002`: Forbidden.
     ///
     /// - Category: General validation errors
     /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-    Forbidden,
+    Forbidden = 90002,
     /// `90003`: Not found.
     ///
     /// - Category: General validation errors
     /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-    NotFound,
+    NotFound = 90003,
     /// `90004`: Unexpected error happened.
     ///
     /// - Category: General validation errors
     /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-    UnexpectedError,
+    UnexpectedError = 90004,
     /// `90005`: Service unavailable.
     ///
     /// - Category: General validation errors
     /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-    ServiceUnavailable,
+    ServiceUnavailable = 90005,
     /// `90006`: Method not allowed.
     ///
     /// - Category: General validation errors
     /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
-    MethodNotAllowed,
+    MethodNotAllowed = 90006,
     /// `90007`: Conflict.
     ///
     /// - Category: General validation errors
     /// - Kind: `aborted`; retry: `backoff`; outcome: `failure`
     /// - Note: Kind is aborted (HTTP 409 Conflict, retried with backoff); the page gives no more detail.
-    Conflict,
+    Conflict = 90007,
     /// `90008`: Unsupported Media Type.
     ///
     /// - Category: General validation errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    UnsupportedMediaType,
+    UnsupportedMediaType = 90008,
     /// `90009`: An error occurred during the decoding of the request content.
     ///
     /// - Category: General validation errors
     /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-    RequestContentDecodingFailed,
+    RequestContentDecodingFailed = 90009,
     /// A code the documentation does not list, kept exactly as received.
-    Unknown(u32),
+    Unknown(u32) = 1,
 }
 impl SevenBridgesCode {
     /// The provider's display name.
@@ -7057,6 +7183,7 @@ impl SevenBridgesCode {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+    #[inline]
     const fn index(&self) -> usize {
         match self {
             Self::PlatformUnderMaintenance => 0usize,
@@ -7196,6 +7323,7 @@ impl SevenBridgesCode {
 impl SevenBridgesCode {
     /// The variant of a raw code; a code the documentation does not list
     /// becomes `Unknown`, so this never fails.
+    #[inline]
     pub const fn from_code(code: u32) -> Self {
         match code {
             0 => Self::PlatformUnderMaintenance,
@@ -7332,6 +7460,7 @@ impl SevenBridgesCode {
         }
     }
     /// The raw code, as sent on the wire.
+    #[inline]
     pub const fn code(&self) -> u32 {
         match self {
             Self::Unknown(code) => *code,
@@ -7339,6 +7468,7 @@ impl SevenBridgesCode {
         }
     }
     /// The provider's exact message; `None` for an undocumented code.
+    #[inline]
     pub const fn message(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::Unknown(_) => ::core::option::Option::None,
@@ -7362,15 +7492,18 @@ impl SevenBridgesCode {
         Self::ALSO_DOCUMENTED[self.index()]
     }
     /// The canonical kind; `Unknown` for an undocumented code.
+    #[inline]
     pub const fn kind(&self) -> CanonicalKind {
         Self::KINDS[self.index()]
     }
     /// What a client should do; `Never` for an undocumented code.
+    #[inline]
     pub const fn retry(&self) -> RetryAdvice {
         Self::RETRIES[self.index()]
     }
     /// Whether the code reports success, pending work, a redirect or a failure
     /// (an undocumented code counts as a failure).
+    #[inline]
     pub const fn outcome(&self) -> Outcome {
         Self::OUTCOMES[self.index()]
     }
@@ -7399,12 +7532,20 @@ impl ::core::fmt::Display for SevenBridgesCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             ::core::option::Option::Some(message) => {
-                ::core::write!(f, "{} ({} {})", message, Self::PROVIDER, self.code())
+                f.write_str(message)?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(" ")?;
+                ::core::write!(f, "{}", self.code())?;
             }
             ::core::option::Option::None => {
-                ::core::write!(f, "{} ({}, undocumented)", self.code(), Self::PROVIDER)
+                ::core::write!(f, "{}", self.code())?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(", undocumented")?;
             }
         }
+        f.write_str(")")
     }
 }
 /// Strict: an undocumented code is an error (`from_code` keeps it instead).

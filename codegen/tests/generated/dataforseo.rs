@@ -260,6 +260,7 @@ for UnknownCode<T> {}
 /// from and the code itself (including an undocumented one). A derived
 /// enum's `fallback` variant can hold one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(clippy::enum_variant_names)]
 pub enum AnyCode {
     /// A DataForSEO code (HTTP response codes).
     DataForSeoHttp(dataforseo::Http),
@@ -358,6 +359,8 @@ pub mod dataforseo {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
+    #[repr(u16)]
+    #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum Http {
         /// `401`: Unauthorized
         ///
@@ -366,7 +369,7 @@ pub mod dataforseo {
         /// - HTTP status: 401
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Note: Retry follows the page: check the login details at https://app.dataforseo.com/api\-access.
-        Unauthorized,
+        Unauthorized = 401,
         /// `402`: Payment Required
         ///
         /// We had a problem billing your account. Please, check your account’s balance.
@@ -374,14 +377,14 @@ pub mod dataforseo {
         /// - HTTP status: 402
         /// - Kind: `resource_exhausted`; retry: `after_top_up`; outcome: `failure`
         /// - Note: Retry follows the page: check the account balance.
-        PaymentRequired,
+        PaymentRequired = 402,
         /// `404`: Not Found
         ///
         /// Requested endpoint not found
         ///
         /// - HTTP status: 404
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        NotFound,
+        NotFound = 404,
         /// `500`: Internal Server Error
         ///
         /// Sorry, we could not process your request due to the internal server error. Please, try again later.
@@ -389,9 +392,9 @@ pub mod dataforseo {
         /// - HTTP status: 500
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
         /// - Note: Retry follows the page: try again later.
-        InternalServerError,
+        InternalServerError = 500,
         /// A code the documentation does not list, kept exactly as received.
-        Unknown(u16),
+        Unknown(u16) = 0,
     }
     impl Http {
         /// The provider's display name.
@@ -460,6 +463,7 @@ pub mod dataforseo {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+        #[inline]
         const fn index(&self) -> usize {
             match self {
                 Self::Unauthorized => 0usize,
@@ -473,6 +477,7 @@ pub mod dataforseo {
     impl Http {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
+        #[inline]
         pub const fn from_code(code: u16) -> Self {
             match code {
                 401 => Self::Unauthorized,
@@ -483,6 +488,7 @@ pub mod dataforseo {
             }
         }
         /// The raw code, as sent on the wire.
+        #[inline]
         pub const fn code(&self) -> u16 {
             match self {
                 Self::Unknown(code) => *code,
@@ -490,6 +496,7 @@ pub mod dataforseo {
             }
         }
         /// The provider's exact message; `None` for an undocumented code.
+        #[inline]
         pub const fn message(&self) -> ::core::option::Option<&'static str> {
             match self {
                 Self::Unknown(_) => ::core::option::Option::None,
@@ -513,15 +520,18 @@ pub mod dataforseo {
             Self::ALSO_DOCUMENTED[self.index()]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
+        #[inline]
         pub const fn kind(&self) -> super::CanonicalKind {
             Self::KINDS[self.index()]
         }
         /// What a client should do; `Never` for an undocumented code.
+        #[inline]
         pub const fn retry(&self) -> super::RetryAdvice {
             Self::RETRIES[self.index()]
         }
         /// Whether the code reports success, pending work, a redirect or a failure
         /// (an undocumented code counts as a failure).
+        #[inline]
         pub const fn outcome(&self) -> super::Outcome {
             Self::OUTCOMES[self.index()]
         }
@@ -550,14 +560,20 @@ pub mod dataforseo {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self.message() {
                 ::core::option::Option::Some(message) => {
-                    ::core::write!(f, "{} ({} {})", message, Self::PROVIDER, self.code())
+                    f.write_str(message)?;
+                    f.write_str(" (")?;
+                    f.write_str(Self::PROVIDER)?;
+                    f.write_str(" ")?;
+                    ::core::write!(f, "{}", self.code())?;
                 }
                 ::core::option::Option::None => {
-                    ::core::write!(
-                        f, "{} ({}, undocumented)", self.code(), Self::PROVIDER
-                    )
+                    ::core::write!(f, "{}", self.code())?;
+                    f.write_str(" (")?;
+                    f.write_str(Self::PROVIDER)?;
+                    f.write_str(", undocumented")?;
                 }
             }
+            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -610,72 +626,74 @@ pub mod dataforseo {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
+    #[repr(u32)]
+    #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum Status {
         /// `20000`: Ok.
         ///
         /// the request has been successfully completed
         ///
         /// - Kind: `ok`; retry: `never`; outcome: `success`
-        Ok,
+        Ok = 20000,
         /// `20100`: Task Created.
         ///
         /// as a result of the successful request, the task has been created
         ///
         /// - Kind: `ok`; retry: `never`; outcome: `success`
-        TaskCreated,
+        TaskCreated = 20100,
         /// `40000`: You can set only one task at a time.
         ///
         /// you cannot specify more than one task in the POST array
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        OnlyOneTaskAllowed,
+        OnlyOneTaskAllowed = 40000,
         /// `40001`: This id is used by another client, check the id.
         ///
         /// the task identifier \`id\` is unique to the client used to send the request
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: check the task id.
-        IdUsedByAnotherClient,
+        IdUsedByAnotherClient = 40001,
         /// `40002`: This id is used by another search engine, check the Path.
         ///
         /// the task identifier \`id\` is unique to the search engine used in the URL path of the request
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: check the URL path.
-        IdUsedByAnotherSearchEngine,
+        IdUsedByAnotherSearchEngine = 40002,
         /// `40003`: This id is used by another search type, check the Path.
         ///
         /// the task identifier \`id\` is unique to the search type used in the URL path of the request
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: check the URL path.
-        IdUsedByAnotherSearchType,
+        IdUsedByAnotherSearchType = 40003,
         /// `40004`: This id is used by another function, check the id.
         ///
         /// the task identifier \`id\` is unique to the function used in the URL path of the request
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: check the task id.
-        IdUsedByAnotherFunction,
+        IdUsedByAnotherFunction = 40004,
         /// `40005`: This id is used by a different API, check the Path.
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: The errors page table does not list this code; the text is from the errors endpoint's list.
         /// - Note: Retry follows the message: check the URL path.
-        IdUsedByAnotherApi,
+        IdUsedByAnotherApi = 40005,
         /// `40006`: You can set no more than 100 tasks at a time.
         ///
         /// each POST request can contain up to 100 tasks
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        TooManyTasks,
+        TooManyTasks = 40006,
         /// `40100`: You are not authorized to access this resource. See your login details here: https://app.dataforseo.com/api\-access .
         ///
         /// check if the specified credentials match those in your \[account dashboard \](https://app.dataforseo.com/api\-access)
         ///
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Note: Retry follows the page: check the credentials against the account dashboard.
-        Unauthorized,
+        Unauthorized = 40100,
         /// `40101`: Internal SE Server Error.
         ///
         /// the requested search engine was unable to process your request and responded with an error
@@ -684,20 +702,20 @@ pub mod dataforseo {
         /// - Also documented as: Internal SE server error. (errors page table)
         /// - Note: The requested search engine, not DataForSEO, answered with an error.
         /// - Erratum in the documentation: The table writes "server error" in lower case; the endpoint sends "Server Error".
-        SearchEngineError,
+        SearchEngineError = 40101,
         /// `40102`: No Search Results.
         ///
         /// no results matching the details of your request have been found
         ///
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        NoSearchResults,
+        NoSearchResults = 40102,
         /// `40103`: Task execution failed, please try to resubmit the task.
         ///
         /// the task could not be executed, try posting another task with similar parameters
         ///
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
         /// - Note: Retry follows the page: resubmit a task with similar parameters.
-        TaskExecutionFailed,
+        TaskExecutionFailed = 40103,
         /// `40104`: Please verify your account before using the API. You can complete verification in the user panel: https://app.dataforseo.com/ .
         ///
         /// email and/or phone verification is required for new users; to use DataForSEO APIs, you have to complete the account verification process in the \[User Panel\](https://app.dataforseo.com/)
@@ -706,28 +724,28 @@ pub mod dataforseo {
         /// - Also documented as: Please verify your account before using the API. You can complete the verification in the user panel: https://app.dataforseo.com/ . (errors page table)
         /// - Note: Retry follows the page: complete the email and/or phone verification in the user panel first.
         /// - Erratum in the documentation: The table says "complete the verification"; the endpoint sends "complete verification".
-        AccountNotVerified,
+        AccountNotVerified = 40104,
         /// `40200`: Payment Required.
         ///
         /// the request cannot be completed until the balance is recharged;   check your balance in the \[account dashboard\](https://app.dataforseo.com/api\-access)
         ///
         /// - Kind: `resource_exhausted`; retry: `after_top_up`; outcome: `failure`
         /// - Note: Retry follows the page: recharge the balance first.
-        PaymentRequired,
+        PaymentRequired = 40200,
         /// `40201`: We noticed some unusual activity in your DataForSEO account, so we’ve temporarily paused access as a precaution. Please, reach out to our support team at support@dataforseo.com for more details, and we’ll work with you to resolve this quickly.
         ///
         /// unusual activity detected in your account may result from the creation of several \*\*trial\*\* accounts or violation of the DataForSEO Terms of Service in some other way;   therefore, your account access and DataForSEO API access have been temporarily paused;   contact our support team to resolve the issue
         ///
         /// - Kind: `permission_denied`; retry: `after_contact_support`; outcome: `failure`
         /// - Note: Retry follows the page: contact support@dataforseo.com to lift the pause.
-        AccountPaused,
+        AccountPaused = 40201,
         /// `40202`: The rate\-limit per minute has been exceeded.
         ///
         /// you can make up to 2000 requests per minute;   contact our support team if you need to increase the limit
         ///
         /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
         /// - Note: The page gives the limit as 2000 requests per minute and says to contact support to raise it; until then, back off.
-        RateLimitExceeded,
+        RateLimitExceeded = 40202,
         /// `40203`: The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api\-settings .
         ///
         /// you can modify daily cost limits for APIs and endpoints in your account dashboard
@@ -736,7 +754,7 @@ pub mod dataforseo {
         /// - Also documented as: The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api\-settings. (errors page table)
         /// - Note: Retry follows the page: raise the daily cost limit at https://app.dataforseo.com/api\-settings (or wait for it to reset).
         /// - Erratum in the documentation: The table drops the space before the final "." after the URL; the endpoint sends "api\-settings ." (with the space).
-        CostLimitExceeded,
+        CostLimitExceeded = 40203,
         /// `40204`: Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/backlinks\-subscription .
         ///
         /// the access to Backlinks API is limited by a minimal commitment. \[Learn more.\](https://dataforseo.com/help\-center/backlinks\-api\-pricing\-explained)
@@ -745,7 +763,7 @@ pub mod dataforseo {
         /// - Also documented as: Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/users/getrows . (errors page table)
         /// - Note: Retry follows the page: activate the subscription (the Backlinks API needs a minimal commitment) first.
         /// - Erratum in the documentation: The table links https://app.dataforseo.com/users/getrows; the endpoint sends https://app.dataforseo.com/backlinks\-subscription.
-        SubscriptionRequired,
+        SubscriptionRequired = 40204,
         /// `40205`: The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api\-settings .
         ///
         /// you can modify the duplicate task limit in your account dashboard. \[Learn more.\](https://dataforseo.com/help\-center/limit\-duplicate\-tasks)
@@ -754,34 +772,34 @@ pub mod dataforseo {
         /// - Also documented as: The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api\-settings. (errors page table)
         /// - Note: Retry follows the page: raise the duplicate task limit at https://app.dataforseo.com/api\-settings (or wait for the hour to pass).
         /// - Erratum in the documentation: The table drops the space before the final "." after the URL (unlike its own 40206 row); the endpoint sends "api\-settings ." (with the space).
-        HourlyDuplicateTaskLimitExceeded,
+        HourlyDuplicateTaskLimitExceeded = 40205,
         /// `40206`: The duplicate task limit per day has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api\-settings .
         ///
         /// you can modify the duplicate task limit in your account dashboard. \[Learn more.\](https://dataforseo.com/help\-center/limit\-duplicate\-tasks)
         ///
         /// - Kind: `resource_exhausted`; retry: `after_raise_limit`; outcome: `failure`
         /// - Note: Retry follows the page: raise the duplicate task limit at https://app.dataforseo.com/api\-settings (or wait for the day to pass).
-        DailyDuplicateTaskLimitExceeded,
+        DailyDuplicateTaskLimitExceeded = 40206,
         /// `40207`: Access denied. Your IP is not whitelisted. You can modify your IP whitelist in the user panel https://app.dataforseo.com/api\-access .
         ///
         /// you can whitelist all the necessary IPs in the account dashboard. \[Learn more.\](https://dataforseo.com/help\-center/whitelist\-ips)
         ///
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Note: Retry follows the page: add the IP to the whitelist at https://app.dataforseo.com/api\-access first.
-        IpNotWhitelisted,
+        IpNotWhitelisted = 40207,
         /// `40208`: Russian and Belarus accounts are blocked due to aggression over Ukraine. Ask your president to stop the war.
         ///
         /// - Kind: `permission_denied`; retry: `never`; outcome: `failure`
         /// - Note: The errors page table does not list this code; the text is from the errors endpoint's list.
         /// - Note: Accounts from Russia and Belarus are blocked; the message offers no remedy.
-        CountryBlocked,
+        CountryBlocked = 40208,
         /// `40209`: Too many simultaneous queries.
         ///
         /// the limit for simultaneous requests made by a single user is 30
         ///
         /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
         /// - Note: The page gives the limit as 30 simultaneous requests per user.
-        TooManySimultaneousQueries,
+        TooManySimultaneousQueries = 40209,
         /// `40210`: Insufficient Funds. Your account's balance is too low to complete this request.
         ///
         /// visit your \[account dashboard\](https://app.dataforseo.com/signin) to add funds; \[learn more about making payments\](https://dataforseo.com/help\-center/making\-a\-payment\-changing\-details\-refunds)
@@ -790,7 +808,7 @@ pub mod dataforseo {
         /// - Also documented as: Insufficient Funds. Your account’s balance is too low to complete this request. (errors page table)
         /// - Note: Retry follows the page: add funds in the account dashboard first.
         /// - Erratum in the documentation: The table writes "account’s" with a typographic apostrophe (U\+2019); the endpoint sends "account's" with a straight one.
-        InsufficientFunds,
+        InsufficientFunds = 40210,
         /// `40400`: Not Found.
         ///
         /// the requested resource doesn’t exist;   check the URL of the request
@@ -799,26 +817,26 @@ pub mod dataforseo {
         /// - Also documented as: Not found. (errors page table)
         /// - Note: Retry follows the page: check the URL of the request.
         /// - Erratum in the documentation: The table writes "Not found." in lower case; the endpoint sends "Not Found.".
-        NotFound,
+        NotFound = 40400,
         /// `40401`: Task Not Found.
         ///
         /// the requested task does not exist
         ///
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        TaskNotFound,
+        TaskNotFound = 40401,
         /// `40402`: Invalid Path.
         ///
         /// the URL path of your request is invalid
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidPath,
+        InvalidPath = 40402,
         /// `40403`: Results Expired.
         ///
         /// it’s not possible to retrieve the results of a task that was created more than a month ago
         ///
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
         /// - Note: Results of tasks created more than a month ago cannot be retrieved.
-        ResultsExpired,
+        ResultsExpired = 40403,
         /// `40404`: No Prepared Data Found. Please Contact Our Support Team.
         ///
         /// the Sandbox does not contain prepared data for the task you set
@@ -827,45 +845,45 @@ pub mod dataforseo {
         /// - Also documented as: No Prepared Data Found.Please Contact Our Support Team. (errors page table)
         /// - Note: Sandbox only. Retry follows the message: contact support.
         /// - Erratum in the documentation: The table omits the space after "Found."; the endpoint sends "Found. Please".
-        NoPreparedDataFound,
+        NoPreparedDataFound = 40404,
         /// `40405`: Textual content on the target page is insufficient.
         ///
         /// target page does not have enough textual data, please try specifying a different page
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: specify a different page.
-        InsufficientTextualContent,
+        InsufficientTextualContent = 40405,
         /// `40406`: Requested page was not submitted for crawling.
         ///
         /// the page was not submitted for crawling in Task POST
         ///
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        PageNotSubmittedForCrawling,
+        PageNotSubmittedForCrawling = 40406,
         /// `40407`: Duplicate Host.
         ///
         /// duplicate hosts detected in request
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        DuplicateHost,
+        DuplicateHost = 40407,
         /// `40408`: Target URL is invalid.
         ///
         /// website resource at the target URL returned a 404 status code or is invalid
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidTargetUrl,
+        InvalidTargetUrl = 40408,
         /// `40501`: Invalid Field.
         ///
         /// one of the fields in the POST request is invalid
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidField,
+        InvalidField = 40501,
         /// `40502`: POST Data Is Empty.
         ///
         /// the body of your POST request is empty, please check the body structure and validity
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: check the body structure and validity.
-        EmptyPostData,
+        EmptyPostData = 40502,
         /// `40503`: POST Data Is Invalid.
         ///
         /// the structure of the POST request is invalid
@@ -873,14 +891,14 @@ pub mod dataforseo {
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: POST Data is Invalid. (errors page table)
         /// - Erratum in the documentation: The table writes "POST Data is Invalid."; the endpoint sends "POST Data Is Invalid.".
-        InvalidPostData,
+        InvalidPostData = 40503,
         /// `40504`: The number of intersecting keywords for the specified domains exceeds 10 million. Try specifying different domains.
         ///
         /// there are too many intersecting keywords for the specified domains, please try again with different domain names
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: try again with different domains.
-        TooManyIntersectingKeywords,
+        TooManyIntersectingKeywords = 40504,
         /// `40505`: You are using old data.
         ///
         /// location parameters you are using are outdated, please check our documentation or call the relevant locations endpoint for up\-tp\-date parameters
@@ -888,20 +906,20 @@ pub mod dataforseo {
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: take current location parameters from the documentation or the locations endpoint.
         /// - Erratum in the documentation: The description misspells "up\-to\-date" as "up\-tp\-date" (kept as written).
-        OutdatedLocationParameters,
+        OutdatedLocationParameters = 40505,
         /// `40506`: Unknown Fields in POST Data.
         ///
         /// the body of your POST request contains unknown fields, please consult the documentation of the requested endpoint and use available fields
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: use only the fields the endpoint documents.
-        UnknownPostFields,
+        UnknownPostFields = 40506,
         /// `40601`: Task Handed.
         ///
         /// the task has been received but has not yet been enqueued for processing
         ///
         /// - Kind: `ok`; retry: `poll`; outcome: `pending`
-        TaskHanded,
+        TaskHanded = 40601,
         /// `40602`: Task In Queue.
         ///
         /// the task has been enqueued for processing
@@ -909,28 +927,28 @@ pub mod dataforseo {
         /// - Kind: `ok`; retry: `poll`; outcome: `pending`
         /// - Also documented as: Task in Queue. (errors page table)
         /// - Erratum in the documentation: The table writes "Task in Queue."; the endpoint sends "Task In Queue.".
-        TaskInQueue,
+        TaskInQueue = 40602,
         /// `50000`: Internal Error.
         ///
         /// our system encountered an unexpected condition;   please contact our support team
         ///
         /// - Kind: `internal`; retry: `after_contact_support`; outcome: `failure`
         /// - Note: Retry follows the page: contact support.
-        InternalError,
+        InternalError = 50000,
         /// `50001`: Error While Checking the Balance.
         ///
         /// our system failed to check your account balance;   please contact our support team
         ///
         /// - Kind: `internal`; retry: `after_contact_support`; outcome: `failure`
         /// - Note: Retry follows the page: contact support.
-        BalanceCheckFailed,
+        BalanceCheckFailed = 50001,
         /// `50100`: Not Implemented.
         ///
         /// you specified a non\-existing task or parameter, please check the body of your POST request
         ///
         /// - Kind: `unimplemented`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: a non\-existing task or parameter was specified; check the POST body.
-        NotImplemented,
+        NotImplemented = 50100,
         /// `50301`: 3rd Party API Service Unavailable.
         ///
         /// one of our external data sources is currently unavailable or responded with an error;   the error can be triggered by Google Ads API or other third\-party services used by DataForSEO API;   message of the error may vary depending on the third\-party service status;   corresponding message examples:   \`Too many requests\`   \`Could not connect to host\`   \`3rd Party API Service Unavailable\`
@@ -940,12 +958,12 @@ pub mod dataforseo {
         /// - Also documented as: Could not connect to host (message examples in the errors page table description)
         /// - Also documented as: 3rd Party API Service Unavailable (message examples in the errors page table description (no final period, unlike the endpoint's text))
         /// - Note: The page says the message varies with the third\-party service (e.g. Google Ads API); match on the code, not the text.
-        ThirdPartyServiceUnavailable,
+        ThirdPartyServiceUnavailable = 50301,
         /// `50302`: Internal 3rd Party API Service Unavailable.
         ///
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
         /// - Note: The errors page table does not list this code; the text is from the errors endpoint's list.
-        InternalThirdPartyServiceUnavailable,
+        InternalThirdPartyServiceUnavailable = 50302,
         /// `50303`: Update in progress. Please try after a few minutes.
         ///
         /// the API you’re requesting is being updated;   this can take a few minutes
@@ -954,7 +972,7 @@ pub mod dataforseo {
         /// - Also documented as: Update is in progress. Please try after a few minutes (errors page table)
         /// - Note: Retry follows the page: try again after a few minutes.
         /// - Erratum in the documentation: The table writes "Update is in progress. Please try after a few minutes" (with "is" and without the final "."); the endpoint sends "Update in progress. Please try after a few minutes.".
-        UpdateInProgress,
+        UpdateInProgress = 50303,
         /// `50304`: This function temporarily unavailable. Please contact support for more information.
         ///
         /// the function you’re requesting failed to respond;   please contact our support team for more information
@@ -963,7 +981,7 @@ pub mod dataforseo {
         /// - Also documented as: This function is temporarily unavailable. Please contact support for more information. (errors page table)
         /// - Note: Retry follows the page: contact support.
         /// - Erratum in the documentation: The table writes "This function is temporarily unavailable"; the endpoint sends "This function temporarily unavailable" (without "is").
-        FunctionTemporarilyUnavailable,
+        FunctionTemporarilyUnavailable = 50304,
         /// `50401`: Internal Error \- Timeout.
         ///
         /// our system failed to process a live\-mode task in 120 seconds;   please try setting a task one more time
@@ -972,16 +990,16 @@ pub mod dataforseo {
         /// - Also documented as: Internal Error – Timeout. (errors page table)
         /// - Note: A live\-mode task was not processed within 120 seconds. Retry follows the page: set the task again.
         /// - Erratum in the documentation: The table writes "Internal Error – Timeout." with an en dash; the endpoint sends a hyphen\-minus ("Internal Error \- Timeout.").
-        InternalTimeout,
+        InternalTimeout = 50401,
         /// `50402`: Target page took too long to respond.
         ///
         /// target page took longer than 50 seconds to respond, please try again later or specify a different page
         ///
         /// - Kind: `deadline_exceeded`; retry: `backoff`; outcome: `failure`
         /// - Note: The target page took longer than 50 seconds. Retry follows the page: try again later or specify a different page.
-        TargetPageTimeout,
+        TargetPageTimeout = 50402,
         /// A code the documentation does not list, kept exactly as received.
-        Unknown(u32),
+        Unknown(u32) = 0,
     }
     impl Status {
         /// The provider's display name.
@@ -1586,6 +1604,7 @@ pub mod dataforseo {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+        #[inline]
         const fn index(&self) -> usize {
             match self {
                 Self::Ok => 0usize,
@@ -1646,6 +1665,7 @@ pub mod dataforseo {
     impl Status {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
+        #[inline]
         pub const fn from_code(code: u32) -> Self {
             match code {
                 20000 => Self::Ok,
@@ -1703,6 +1723,7 @@ pub mod dataforseo {
             }
         }
         /// The raw code, as sent on the wire.
+        #[inline]
         pub const fn code(&self) -> u32 {
             match self {
                 Self::Unknown(code) => *code,
@@ -1710,6 +1731,7 @@ pub mod dataforseo {
             }
         }
         /// The provider's exact message; `None` for an undocumented code.
+        #[inline]
         pub const fn message(&self) -> ::core::option::Option<&'static str> {
             match self {
                 Self::Unknown(_) => ::core::option::Option::None,
@@ -1733,15 +1755,18 @@ pub mod dataforseo {
             Self::ALSO_DOCUMENTED[self.index()]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
+        #[inline]
         pub const fn kind(&self) -> super::CanonicalKind {
             Self::KINDS[self.index()]
         }
         /// What a client should do; `Never` for an undocumented code.
+        #[inline]
         pub const fn retry(&self) -> super::RetryAdvice {
             Self::RETRIES[self.index()]
         }
         /// Whether the code reports success, pending work, a redirect or a failure
         /// (an undocumented code counts as a failure).
+        #[inline]
         pub const fn outcome(&self) -> super::Outcome {
             Self::OUTCOMES[self.index()]
         }
@@ -1770,14 +1795,20 @@ pub mod dataforseo {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self.message() {
                 ::core::option::Option::Some(message) => {
-                    ::core::write!(f, "{} ({} {})", message, Self::PROVIDER, self.code())
+                    f.write_str(message)?;
+                    f.write_str(" (")?;
+                    f.write_str(Self::PROVIDER)?;
+                    f.write_str(" ")?;
+                    ::core::write!(f, "{}", self.code())?;
                 }
                 ::core::option::Option::None => {
-                    ::core::write!(
-                        f, "{} ({}, undocumented)", self.code(), Self::PROVIDER
-                    )
+                    ::core::write!(f, "{}", self.code())?;
+                    f.write_str(" (")?;
+                    f.write_str(Self::PROVIDER)?;
+                    f.write_str(", undocumented")?;
                 }
             }
+            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).

@@ -260,6 +260,7 @@ for UnknownCode<T> {}
 /// from and the code itself (including an undocumented one). A derived
 /// enum's `fallback` variant can hold one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[allow(clippy::enum_variant_names)]
 pub enum AnyCode {
     /// A SerpApi code (HTTP status codes).
     SerpApiHttp(serpapi::Http),
@@ -384,6 +385,8 @@ pub mod serpapi {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
+    #[repr(u16)]
+    #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum Http {
         /// `200`: OK
         ///
@@ -391,42 +394,42 @@ pub mod serpapi {
         ///
         /// - HTTP status: 200
         /// - Kind: `ok`; retry: `never`; outcome: `success`
-        Ok,
+        Ok = 200,
         /// `400`: Bad Request
         ///
         /// We were unable to process the request. The request may be missing a required parameter.
         ///
         /// - HTTP status: 400
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        BadRequest,
+        BadRequest = 400,
         /// `401`: Unauthorized
         ///
         /// No valid API key provided.
         ///
         /// - HTTP status: 401
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
-        Unauthorized,
+        Unauthorized = 401,
         /// `403`: Forbidden
         ///
         /// The account associated with this API key doesn't have permission to perform the request. This usually happens if the account has been deleted.
         ///
         /// - HTTP status: 403
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        Forbidden,
+        Forbidden = 403,
         /// `404`: Not Found
         ///
         /// The requested resource doesn't exist.
         ///
         /// - HTTP status: 404
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        NotFound,
+        NotFound = 404,
         /// `410`: Gone
         ///
         /// The search expired and has been deleted from the archive.
         ///
         /// - HTTP status: 410
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        Gone,
+        Gone = 410,
         /// `429`: Too Many Requests
         ///
         /// The number of requests sent using this API key exceeds the hourly throughput limit OR your account has run out of searches.
@@ -434,7 +437,7 @@ pub mod serpapi {
         /// - HTTP status: 429
         /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
         /// - Note: Covers two conditions: the hourly throughput limit (back off and retry) and an account that has run out of searches (retry only after adding searches; the \`error\` body then reads “Your account has run out of searches.”, see the \`error\_message\` table). \`retry\` is the kind's default, \`backoff\`, which fits the throughput case.
-        TooManyRequests,
+        TooManyRequests = 429,
         /// `500`: Server Error
         ///
         /// Something went wrong on SerpApi's end. Please contact support@serpapi.com for assistance.
@@ -443,7 +446,7 @@ pub mod serpapi {
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
         /// - Note: The page lists 500 and 503 on one row, “500, 503 Server Error”, so both carry that message; the variant names use the codes' registered names.
         /// - Note: The page asks to contact support@serpapi.com for assistance; \`retry\` stays the kind's default, \`backoff\`.
-        InternalServerError,
+        InternalServerError = 500,
         /// `503`: Server Error
         ///
         /// Something went wrong on SerpApi's end. Please contact support@serpapi.com for assistance.
@@ -452,9 +455,9 @@ pub mod serpapi {
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
         /// - Note: The page lists 500 and 503 on one row, “500, 503 Server Error”, so both carry that message; the variant names use the codes' registered names.
         /// - Note: The page's Status: Error example arrives with HTTP Status: 503 (Service Unavailable) and an \`error\` asking to try again later, so \`retry\` stays \`backoff\`; the page also asks to contact support@serpapi.com for assistance.
-        ServiceUnavailable,
+        ServiceUnavailable = 503,
         /// A code the documentation does not list, kept exactly as received.
-        Unknown(u16),
+        Unknown(u16) = 0,
     }
     impl Http {
         /// The provider's display name.
@@ -575,6 +578,7 @@ pub mod serpapi {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+        #[inline]
         const fn index(&self) -> usize {
             match self {
                 Self::Ok => 0usize,
@@ -593,6 +597,7 @@ pub mod serpapi {
     impl Http {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
+        #[inline]
         pub const fn from_code(code: u16) -> Self {
             match code {
                 200 => Self::Ok,
@@ -608,6 +613,7 @@ pub mod serpapi {
             }
         }
         /// The raw code, as sent on the wire.
+        #[inline]
         pub const fn code(&self) -> u16 {
             match self {
                 Self::Unknown(code) => *code,
@@ -615,6 +621,7 @@ pub mod serpapi {
             }
         }
         /// The provider's exact message; `None` for an undocumented code.
+        #[inline]
         pub const fn message(&self) -> ::core::option::Option<&'static str> {
             match self {
                 Self::Unknown(_) => ::core::option::Option::None,
@@ -638,15 +645,18 @@ pub mod serpapi {
             Self::ALSO_DOCUMENTED[self.index()]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
+        #[inline]
         pub const fn kind(&self) -> super::CanonicalKind {
             Self::KINDS[self.index()]
         }
         /// What a client should do; `Never` for an undocumented code.
+        #[inline]
         pub const fn retry(&self) -> super::RetryAdvice {
             Self::RETRIES[self.index()]
         }
         /// Whether the code reports success, pending work, a redirect or a failure
         /// (an undocumented code counts as a failure).
+        #[inline]
         pub const fn outcome(&self) -> super::Outcome {
             Self::OUTCOMES[self.index()]
         }
@@ -675,14 +685,20 @@ pub mod serpapi {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self.message() {
                 ::core::option::Option::Some(message) => {
-                    ::core::write!(f, "{} ({} {})", message, Self::PROVIDER, self.code())
+                    f.write_str(message)?;
+                    f.write_str(" (")?;
+                    f.write_str(Self::PROVIDER)?;
+                    f.write_str(" ")?;
+                    ::core::write!(f, "{}", self.code())?;
                 }
                 ::core::option::Option::None => {
-                    ::core::write!(
-                        f, "{} ({}, undocumented)", self.code(), Self::PROVIDER
-                    )
+                    ::core::write!(f, "{}", self.code())?;
+                    f.write_str(" (")?;
+                    f.write_str(Self::PROVIDER)?;
+                    f.write_str(", undocumented")?;
                 }
             }
+            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -749,6 +765,7 @@ pub mod serpapi {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
+    #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum SearchStatus {
         /// `"Success"`: Success
         ///
@@ -853,6 +870,7 @@ pub mod serpapi {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+        #[inline]
         const fn index(&self) -> usize {
             match self {
                 Self::Success => 0usize,
@@ -866,6 +884,7 @@ pub mod serpapi {
     impl SearchStatus {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown` (a copy of `code`), so this never fails.
+        #[inline]
         pub fn from_code(code: &str) -> Self {
             match Self::documented(code) {
                 ::core::option::Option::Some(known) => known,
@@ -875,6 +894,7 @@ pub mod serpapi {
             }
         }
         /// The documented variant for `code`, if any.
+        #[inline]
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
                 "Success" => ::core::option::Option::Some(Self::Success),
@@ -885,6 +905,7 @@ pub mod serpapi {
             }
         }
         /// The raw code, as sent on the wire.
+        #[inline]
         pub fn code(&self) -> &str {
             match self {
                 Self::Unknown(code) => code,
@@ -892,6 +913,7 @@ pub mod serpapi {
             }
         }
         /// The provider's exact message; `None` for an undocumented code.
+        #[inline]
         pub const fn message(&self) -> ::core::option::Option<&'static str> {
             match self {
                 Self::Unknown(_) => ::core::option::Option::None,
@@ -915,15 +937,18 @@ pub mod serpapi {
             Self::ALSO_DOCUMENTED[self.index()]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
+        #[inline]
         pub const fn kind(&self) -> super::CanonicalKind {
             Self::KINDS[self.index()]
         }
         /// What a client should do; `Never` for an undocumented code.
+        #[inline]
         pub const fn retry(&self) -> super::RetryAdvice {
             Self::RETRIES[self.index()]
         }
         /// Whether the code reports success, pending work, a redirect or a failure
         /// (an undocumented code counts as a failure).
+        #[inline]
         pub const fn outcome(&self) -> super::Outcome {
             Self::OUTCOMES[self.index()]
         }
@@ -952,14 +977,18 @@ pub mod serpapi {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self.message() {
                 ::core::option::Option::Some(message) => {
-                    ::core::write!(f, "{} ({})", message, Self::PROVIDER)
+                    f.write_str(message)?;
+                    f.write_str(" (")?;
+                    f.write_str(Self::PROVIDER)?;
                 }
                 ::core::option::Option::None => {
-                    ::core::write!(
-                        f, "{} ({}, undocumented)", self.code(), Self::PROVIDER
-                    )
+                    f.write_str(self.code())?;
+                    f.write_str(" (")?;
+                    f.write_str(Self::PROVIDER)?;
+                    f.write_str(", undocumented")?;
                 }
             }
+            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -1027,6 +1056,7 @@ pub mod serpapi {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
+    #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum ErrorMessage {
         /// `"Invalid API key. Your API key should be here: https://serpapi.com/manage\-api\-key"`: Invalid API key. Your API key should be here: https://serpapi.com/manage\-api\-key
         ///
@@ -1156,6 +1186,7 @@ pub mod serpapi {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+        #[inline]
         const fn index(&self) -> usize {
             match self {
                 Self::InvalidApiKey => 0usize,
@@ -1170,6 +1201,7 @@ pub mod serpapi {
     impl ErrorMessage {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown` (a copy of `code`), so this never fails.
+        #[inline]
         pub fn from_code(code: &str) -> Self {
             match Self::documented(code) {
                 ::core::option::Option::Some(known) => known,
@@ -1179,6 +1211,7 @@ pub mod serpapi {
             }
         }
         /// The documented variant for `code`, if any.
+        #[inline]
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
                 "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key" => {
@@ -1200,6 +1233,16 @@ pub mod serpapi {
             }
         }
         fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
+            let bytes = code.as_bytes();
+            let spaced = bytes.windows(2).any(|w| w == b"  ");
+            let ends = bytes.first() == ::core::option::Option::Some(&b' ')
+                || bytes.last() == ::core::option::Option::Some(&b' ');
+            let other_space = bytes
+                .iter()
+                .any(|b| b.is_ascii_whitespace() && *b != b' ');
+            if code.is_ascii() && !spaced && !ends && !other_space {
+                return ::core::option::Option::None;
+            }
             let position = Self::CODES
                 .iter()
                 .position(|known| {
@@ -1222,6 +1265,7 @@ pub mod serpapi {
             position.map(|i| Self::ALL[i].clone())
         }
         /// The raw code, as sent on the wire.
+        #[inline]
         pub fn code(&self) -> &str {
             match self {
                 Self::Unknown(code) => code,
@@ -1229,6 +1273,7 @@ pub mod serpapi {
             }
         }
         /// The provider's exact message; `None` for an undocumented code.
+        #[inline]
         pub const fn message(&self) -> ::core::option::Option<&'static str> {
             match self {
                 Self::Unknown(_) => ::core::option::Option::None,
@@ -1252,15 +1297,18 @@ pub mod serpapi {
             Self::ALSO_DOCUMENTED[self.index()]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
+        #[inline]
         pub const fn kind(&self) -> super::CanonicalKind {
             Self::KINDS[self.index()]
         }
         /// What a client should do; `Never` for an undocumented code.
+        #[inline]
         pub const fn retry(&self) -> super::RetryAdvice {
             Self::RETRIES[self.index()]
         }
         /// Whether the code reports success, pending work, a redirect or a failure
         /// (an undocumented code counts as a failure).
+        #[inline]
         pub const fn outcome(&self) -> super::Outcome {
             Self::OUTCOMES[self.index()]
         }
@@ -1289,14 +1337,18 @@ pub mod serpapi {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self.message() {
                 ::core::option::Option::Some(message) => {
-                    ::core::write!(f, "{} ({})", message, Self::PROVIDER)
+                    f.write_str(message)?;
+                    f.write_str(" (")?;
+                    f.write_str(Self::PROVIDER)?;
                 }
                 ::core::option::Option::None => {
-                    ::core::write!(
-                        f, "{} ({}, undocumented)", self.code(), Self::PROVIDER
-                    )
+                    f.write_str(self.code())?;
+                    f.write_str(" (")?;
+                    f.write_str(Self::PROVIDER)?;
+                    f.write_str(", undocumented")?;
                 }
             }
+            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).

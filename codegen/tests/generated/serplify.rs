@@ -260,6 +260,7 @@ for UnknownCode<T> {}
 /// from and the code itself (including an undocumented one). A derived
 /// enum's `fallback` variant can hold one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[allow(clippy::enum_variant_names)]
 pub enum AnyCode {
     /// A Serplify code (Error codes).
     SerplifyErrorCode(serplify::ErrorCode),
@@ -346,6 +347,7 @@ pub mod serplify {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
+    #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum ErrorCode {
         /// `"bad\_request"`: Malformed request body or parameters.
         ///
@@ -587,6 +589,7 @@ pub mod serplify {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+        #[inline]
         const fn index(&self) -> usize {
             match self {
                 Self::BadRequest => 0usize,
@@ -609,6 +612,7 @@ pub mod serplify {
     impl ErrorCode {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown` (a copy of `code`), so this never fails.
+        #[inline]
         pub fn from_code(code: &str) -> Self {
             match Self::documented(code) {
                 ::core::option::Option::Some(known) => known,
@@ -618,6 +622,7 @@ pub mod serplify {
             }
         }
         /// The documented variant for `code`, if any.
+        #[inline]
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
                 "bad_request" => ::core::option::Option::Some(Self::BadRequest),
@@ -639,6 +644,7 @@ pub mod serplify {
             }
         }
         /// The raw code, as sent on the wire.
+        #[inline]
         pub fn code(&self) -> &str {
             match self {
                 Self::Unknown(code) => code,
@@ -646,6 +652,7 @@ pub mod serplify {
             }
         }
         /// The provider's exact message; `None` for an undocumented code.
+        #[inline]
         pub const fn message(&self) -> ::core::option::Option<&'static str> {
             match self {
                 Self::Unknown(_) => ::core::option::Option::None,
@@ -669,15 +676,18 @@ pub mod serplify {
             Self::ALSO_DOCUMENTED[self.index()]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
+        #[inline]
         pub const fn kind(&self) -> super::CanonicalKind {
             Self::KINDS[self.index()]
         }
         /// What a client should do; `Never` for an undocumented code.
+        #[inline]
         pub const fn retry(&self) -> super::RetryAdvice {
             Self::RETRIES[self.index()]
         }
         /// Whether the code reports success, pending work, a redirect or a failure
         /// (an undocumented code counts as a failure).
+        #[inline]
         pub const fn outcome(&self) -> super::Outcome {
             Self::OUTCOMES[self.index()]
         }
@@ -706,14 +716,20 @@ pub mod serplify {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self.message() {
                 ::core::option::Option::Some(message) => {
-                    ::core::write!(f, "{} ({} {})", message, Self::PROVIDER, self.code())
+                    f.write_str(message)?;
+                    f.write_str(" (")?;
+                    f.write_str(Self::PROVIDER)?;
+                    f.write_str(" ")?;
+                    f.write_str(self.code())?;
                 }
                 ::core::option::Option::None => {
-                    ::core::write!(
-                        f, "{} ({}, undocumented)", self.code(), Self::PROVIDER
-                    )
+                    f.write_str(self.code())?;
+                    f.write_str(" (")?;
+                    f.write_str(Self::PROVIDER)?;
+                    f.write_str(", undocumented")?;
                 }
             }
+            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).

@@ -260,6 +260,7 @@ for UnknownCode<T> {}
 /// from and the code itself (including an undocumented one). A derived
 /// enum's `fallback` variant can hold one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(clippy::enum_variant_names)]
 pub enum AnyCode {
     /// A Seven Bridges code (API status codes).
     SevenBridgesCode(seven_bridges::Code),
@@ -358,678 +359,680 @@ pub mod seven_bridges {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
+    #[repr(u32)]
+    #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum Code {
         /// `0`: The Platform is currently under maintenance.
         ///
         /// - Category: Platform maintenance errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        PlatformUnderMaintenance,
+        PlatformUnderMaintenance = 0,
         /// `1000`: Rate limit exceeded\! Check response headers.
         ///
         /// - Category: General errors
         /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
         /// - Note: The message points to the response headers; the page does not name them.
-        RateLimitExceeded,
+        RateLimitExceeded = 1000,
         /// `2000`: User service is currently unavailable.
         ///
         /// - Category: User errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        UserServiceUnavailable,
+        UserServiceUnavailable = 2000,
         /// `2001`: Not enough privileges to access requested user info.
         ///
         /// - Category: User errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        UserAccessDenied,
+        UserAccessDenied = 2001,
         /// `2002`: Requested user does not exist.
         ///
         /// - Category: User errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        UserNotFound,
+        UserNotFound = 2002,
         /// `2003`: Requested user already exists.
         ///
         /// - Category: User errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        UserAlreadyExists,
+        UserAlreadyExists = 2003,
         /// `3000`: Project service is currently unavailable.
         ///
         /// - Category: Projects errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        ProjectServiceUnavailable,
+        ProjectServiceUnavailable = 3000,
         /// `3001`: Not enough privileges to access the requested project/member.
         ///
         /// - Category: Projects errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        ProjectOrMemberAccessDenied,
+        ProjectOrMemberAccessDenied = 3001,
         /// `3002`: Requested project or member does not exist.
         ///
         /// - Category: Projects errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        ProjectOrMemberNotFound,
+        ProjectOrMemberNotFound = 3002,
         /// `3003`: Requested project/member already exists
         ///
         /// - Category: Projects errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        ProjectOrMemberAlreadyExists,
+        ProjectOrMemberAlreadyExists = 3003,
         /// `3004`: Owner's username must not be null or empty string.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectOwnerUsernameRequired,
+        ProjectOwnerUsernameRequired = 3004,
         /// `3005`: Member username must not be null or empty string.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectMemberUsernameRequired,
+        ProjectMemberUsernameRequired = 3005,
         /// `3006`: Project id must not be null or an empty string.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectIdRequired,
+        ProjectIdRequired = 3006,
         /// `3007`: Project name must not be null or empty string.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectNameRequired,
+        ProjectNameRequired = 3007,
         /// `3008`: Billing group id must not be null or empty string
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Listed under Projects errors although the message is about a billing group id.
-        ProjectBillingGroupIdRequired,
+        ProjectBillingGroupIdRequired = 3008,
         /// `3009`: Project type must not be null or empty string.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectTypeRequired,
+        ProjectTypeRequired = 3009,
         /// `3010`: Project type can be either v2 for standard projects or v1 for LEGACY projects
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidProjectType,
+        InvalidProjectType = 3010,
         /// `3011`: Project permissions must not null or an empty value
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Message kept as printed ("must not null", without "be").
-        ProjectPermissionsRequired,
+        ProjectPermissionsRequired = 3011,
         /// `3012`: Malformed project id. Expecting \`owner/project\`
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MalformedProjectId,
+        MalformedProjectId = 3012,
         /// `3013`: Please provide all permissions data.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectPermissionsIncomplete,
+        ProjectPermissionsIncomplete = 3013,
         /// `4000`: Billing service is currently unavailable.
         ///
         /// - Category: Billing errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        BillingServiceUnavailable,
+        BillingServiceUnavailable = 4000,
         /// `4001`: Insufficient privileges to access the requested billing group/invoice.
         ///
         /// - Category: Billing errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        BillingGroupOrInvoiceAccessDenied,
+        BillingGroupOrInvoiceAccessDenied = 4001,
         /// `4002`: Requested billing group/invoice does not exist.
         ///
         /// - Category: Billing errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        BillingGroupOrInvoiceNotFound,
+        BillingGroupOrInvoiceNotFound = 4002,
         /// `4003`: Requested billing group/invoice already exist.
         ///
         /// - Category: Billing errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        BillingGroupOrInvoiceAlreadyExists,
+        BillingGroupOrInvoiceAlreadyExists = 4003,
         /// `4004`: Billing group id must not be null or an empty string.
         ///
         /// - Category: Billing errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        BillingGroupIdRequired,
+        BillingGroupIdRequired = 4004,
         /// `4005`: Billing group id must be a valid UUID.
         ///
         /// - Category: Billing errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidBillingGroupId,
+        InvalidBillingGroupId = 4005,
         /// `4006`: You are not a member of this billing group.
         ///
         /// - Category: Billing errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        NotBillingGroupMember,
+        NotBillingGroupMember = 4006,
         /// `4007`: Invoice id must not be null or an empty string.
         ///
         /// - Category: Billing errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvoiceIdRequired,
+        InvoiceIdRequired = 4007,
         /// `5000`: File service is currently unavailable.
         ///
         /// - Category: Files errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        FileServiceUnavailable,
+        FileServiceUnavailable = 5000,
         /// `5001`: Insufficient privileges to access the requested file.
         ///
         /// - Category: Files errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        FileAccessDenied,
+        FileAccessDenied = 5001,
         /// `5002`: Requested file does not exist.
         ///
         /// - Category: Files errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        FileNotFound,
+        FileNotFound = 5002,
         /// `5003`: Requested file already exists.
         ///
         /// - Category: Files errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        FileAlreadyExists,
+        FileAlreadyExists = 5003,
         /// `5004`: File id must not be null or an empty string.
         ///
         /// - Category: Files errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        FileIdRequired,
+        FileIdRequired = 5004,
         /// `5005`: Malformed project query parameter. Expecting \`?project\=owner/project\`
         ///
         /// - Category: Files errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MalformedProjectQueryParameter,
+        MalformedProjectQueryParameter = 5005,
         /// `5006`: Metadata validation failed.
         ///
         /// - Category: Files errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MetadataValidationFailed,
+        MetadataValidationFailed = 5006,
         /// `5007`: File copy failed.
         ///
         /// - Category: Files errors
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-        FileCopyFailed,
+        FileCopyFailed = 5007,
         /// `5008`: File renaming not allowed.
         ///
         /// - Category: Files errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        FileRenamingNotAllowed,
+        FileRenamingNotAllowed = 5008,
         /// `5009`: Modifying metadata is not allowed.
         ///
         /// - Category: Files errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        MetadataModificationNotAllowed,
+        MetadataModificationNotAllowed = 5009,
         /// `5010`: Metadata service is currently unavailable.
         ///
         /// - Category: Files errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        MetadataServiceUnavailable,
+        MetadataServiceUnavailable = 5010,
         /// `6000`: App service is currently unavailable.
         ///
         /// - Category: Apps errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        AppServiceUnavailable,
+        AppServiceUnavailable = 6000,
         /// `6001`: Insufficient privileges to access the requested app/revision.
         ///
         /// - Category: Apps errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        AppOrRevisionAccessDenied,
+        AppOrRevisionAccessDenied = 6001,
         /// `6002`: Requested app/revision does not exist.
         ///
         /// - Category: Apps errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        AppOrRevisionNotFound,
+        AppOrRevisionNotFound = 6002,
         /// `6003`: Requested app/revision already exists.
         ///
         /// - Category: Apps errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        AppOrRevisionAlreadyExists,
+        AppOrRevisionAlreadyExists = 6003,
         /// `6004`: App name must not be null or an empty string.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        AppNameRequired,
+        AppNameRequired = 6004,
         /// `6006`: Project owner must not be null or an empty string.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        AppProjectOwnerRequired,
+        AppProjectOwnerRequired = 6006,
         /// `6007`: Project must not be null or an empty string.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        AppProjectRequired,
+        AppProjectRequired = 6007,
         /// `6008`: App revision must not be null or an empty string.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        AppRevisionRequired,
+        AppRevisionRequired = 6008,
         /// `6009`: App revision must be a valid integer.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Source project must not be null or an empty string. (table row 61, a second row displayed as code 6009)
         /// - Erratum in the documentation: Code 6009 is displayed (and anchored \`\<a name\="6009"\>\`) on two rows with two meanings: row 60 "App revision must be a valid integer." (kept as \`message\`) and row 61 "Source project must not be null or an empty string." (kept in \`also\_documented\`). Row 62 that follows is 6010, and 6005 appears nowhere on the page, so the second row may have been meant as another code; the page does not say which.
-        InvalidAppRevision,
+        InvalidAppRevision = 6009,
         /// `6010`: Source app must not be null or an empty string.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        SourceAppRequired,
+        SourceAppRequired = 6010,
         /// `6011`: Malformed app id. Expecting \`owner/project/app\_name/revision\`.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MalformedAppId,
+        MalformedAppId = 6011,
         /// `6012`: Invalid visibility query parameter. Allowed values: \[\`PUBLIC\`,\` PRIVATE\`\].
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidAppVisibility,
+        InvalidAppVisibility = 6012,
         /// `7000`: Task service is currently unavailable.
         ///
         /// - Category: Tasks errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        TaskServiceUnavailable,
+        TaskServiceUnavailable = 7000,
         /// `7001`: Insufficient privileges to access the requested task.
         ///
         /// - Category: Tasks errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        TaskAccessDenied,
+        TaskAccessDenied = 7001,
         /// `7002`: Requested task does not exist.
         ///
         /// - Category: Tasks errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        TaskNotFound,
+        TaskNotFound = 7002,
         /// `7003`: Requested task already exists.
         ///
         /// - Category: Tasks errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        TaskAlreadyExists,
+        TaskAlreadyExists = 7003,
         /// `7004`: Task ID must not be empty or null or an empty string.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        TaskIdRequired,
+        TaskIdRequired = 7004,
         /// `7005`: Task ID must be a valid UUID.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidTaskId,
+        InvalidTaskId = 7005,
         /// `7006`: Invalid task status. Allowed values: \[\`QUEUED\`, \`DRAFT\`, \`RUNNING\`, \`COMPLETED\`, \`ABORTED\`, \`ABORTING\`, \`FAILED\`\]
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidTaskStatus,
+        InvalidTaskStatus = 7006,
         /// `7007`: This action is only available for \`DRAFT\` tasks.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        ActionOnlyForDraftTasks,
+        ActionOnlyForDraftTasks = 7007,
         /// `7008`: This action is only available for \`RUNNING\` tasks.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        ActionOnlyForRunningTasks,
+        ActionOnlyForRunningTasks = 7008,
         /// `7009`: Invalid task action. Action can be performed only on \`DRAFT\` or \`RUNNING\` tasks.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Kind is failed\_precondition although the message begins "Invalid task action.": the condition is the task's state.
-        TaskNotDraftOrRunning,
+        TaskNotDraftOrRunning = 7009,
         /// `7010`: Invalid task action. Action can be performed on \`DRAFT\` tasks.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Kind is failed\_precondition although the message begins "Invalid task action.": the condition is the task's state.
-        TaskNotDraft,
+        TaskNotDraft = 7010,
         /// `7011`: Invalid task action. Action can be performed on tasks in the states: \`CREATING\`, \`RUNNING\` or \`QUEUED\`.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Kind is failed\_precondition although the message begins "Invalid task action.": the condition is the task's state. \`CREATING\` is not among the statuses 7006 allows.
-        TaskNotCreatingRunningOrQueued,
+        TaskNotCreatingRunningOrQueued = 7011,
         /// `7012`: Missing inputs.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MissingTaskInputs,
+        MissingTaskInputs = 7012,
         /// `7013`: Invalid task action.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidTaskAction,
+        InvalidTaskAction = 7013,
         /// `7014`: Action parameter must not be null or an empty string.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ActionParameterRequired,
+        ActionParameterRequired = 7014,
         /// `7015`: App Id must not be null or an empty string.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        TaskAppIdRequired,
+        TaskAppIdRequired = 7015,
         /// `7016`: Invalid app url.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidAppUrl,
+        InvalidAppUrl = 7016,
         /// `7017`: Only Common Workflow Language (CWL) tasks are supported.
         ///
         /// - Category: Tasks errors
         /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
-        OnlyCwlTasksSupported,
+        OnlyCwlTasksSupported = 7017,
         /// `7018`: Batch input property should reference input identifier or omitted. Empty value is not allowed.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidBatchInput,
+        InvalidBatchInput = 7018,
         /// `7019`: Missing batch criteria.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MissingBatchCriteria,
+        MissingBatchCriteria = 7019,
         /// `7020`: Invalid batch type supplied. Allowed values: \`\[criteria, item\]\`.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidBatchType,
+        InvalidBatchType = 7020,
         /// `7021`: Batching can only be disabled if the task is submitted for execution.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        BatchingDisableRequiresSubmittedTask,
+        BatchingDisableRequiresSubmittedTask = 7021,
         /// `7022`: Disabling batching action is only available for \`BATCH\` tasks.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        BatchingDisableOnlyForBatchTasks,
+        BatchingDisableOnlyForBatchTasks = 7022,
         /// `7023`: Missing \`batch\_by\` or \`batch\_input\` fields. These fields must be included together.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MissingBatchByOrBatchInput,
+        MissingBatchByOrBatchInput = 7023,
         /// `7024`: Task can not be started due to validation errors.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        TaskHasValidationErrors,
+        TaskHasValidationErrors = 7024,
         /// `8000`: Upload service is currently unavailable.
         ///
         /// - Category: Upload errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        UploadServiceUnavailable,
+        UploadServiceUnavailable = 8000,
         /// `8001`: Insufficient privileges to access the requested upload.
         ///
         /// - Category: Upload errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        UploadAccessDenied,
+        UploadAccessDenied = 8001,
         /// `8002`: Insufficient privileges to access the requested file.
         ///
         /// - Category: Upload errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        UploadFileAccessDenied,
+        UploadFileAccessDenied = 8002,
         /// `8003`: Requested upload does not exist.
         ///
         /// - Category: Upload errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        UploadNotFound,
+        UploadNotFound = 8003,
         /// `8004`: Requested file already exists.
         ///
         /// - Category: Upload errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        UploadFileAlreadyExists,
+        UploadFileAlreadyExists = 8004,
         /// `8005`: Requested file does not exist.
         ///
         /// - Category: Upload errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        UploadFileNotFound,
+        UploadFileNotFound = 8005,
         /// `8006`: Requested upload already exists.
         ///
         /// - Category: Upload errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        UploadAlreadyExists,
+        UploadAlreadyExists = 8006,
         /// `8007`: Failed to complete upload.
         ///
         /// - Category: Upload errors
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-        UploadCompletionFailed,
+        UploadCompletionFailed = 8007,
         /// `8008`: Failed to reserve part for upload. Try again.
         ///
         /// - Category: Upload errors
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
         /// - Note: The message itself says "Try again."; retry is backoff (the default for internal), following the page.
-        UploadPartReservationFailed,
+        UploadPartReservationFailed = 8008,
         /// `8009`: Failed to abort upload.
         ///
         /// - Category: Upload errors
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-        UploadAbortFailed,
+        UploadAbortFailed = 8009,
         /// `8010`: Malformed project id. Expecting \`owner/project\`.
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        UploadMalformedProjectId,
+        UploadMalformedProjectId = 8010,
         /// `8011`: Upload id must not be null or an empty string.
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        UploadIdRequired,
+        UploadIdRequired = 8011,
         /// `8012`: Part number is missing or invalid.
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidPartNumber,
+        InvalidPartNumber = 8012,
         /// `8013`: Invalid init request.
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidUploadInitRequest,
+        InvalidUploadInitRequest = 8013,
         /// `8014`: Invalid part report.
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidPartReport,
+        InvalidPartReport = 8014,
         /// `8015`: Invalid list of parts. Expecting an object with "parts": \[ array of part reports \].
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidPartList,
+        InvalidPartList = 8015,
         /// `9000`: There was an error communicating with the service.
         ///
         /// - Category: Volumes errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        VolumeServiceCommunicationError,
+        VolumeServiceCommunicationError = 9000,
         /// `9001`: Could not obtain read access on the service.
         ///
         /// - Category: Volumes errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        VolumeReadAccessDenied,
+        VolumeReadAccessDenied = 9001,
         /// `9002`: Could not obtain cross\-write access on the service.
         ///
         /// - Category: Volumes errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        VolumeCrossWriteAccessDenied,
+        VolumeCrossWriteAccessDenied = 9002,
         /// `9003`: Insufficient privileges to access the requested project.
         ///
         /// - Category: Volumes errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        VolumeProjectAccessDenied,
+        VolumeProjectAccessDenied = 9003,
         /// `9004`: Insufficient privileges to access the requested file.
         ///
         /// - Category: Volumes errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        VolumeFileAccessDenied,
+        VolumeFileAccessDenied = 9004,
         /// `9005`: Insufficient privileges to access the requested job.
         ///
         /// - Category: Volumes errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Note: The message contains a no\-break space (U\+00A0) before "job", kept as on the page.
-        VolumeJobAccessDenied,
+        VolumeJobAccessDenied = 9005,
         /// `9006`: Requested file cannot be exported.
         ///
         /// - Category: Volumes errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        VolumeFileNotExportable,
+        VolumeFileNotExportable = 9006,
         /// `9007`: Requested volume does not exist.
         ///
         /// - Category: Volumes errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        VolumeNotFound,
+        VolumeNotFound = 9007,
         /// `9008`: Requested job does not exist.
         ///
         /// - Category: Volumes errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        VolumeJobNotFound,
+        VolumeJobNotFound = 9008,
         /// `9009`: Requested file does not exist.
         ///
         /// - Category: Volumes errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        VolumeFileNotFound,
+        VolumeFileNotFound = 9009,
         /// `9010`: Requested volume name already exists.
         ///
         /// - Category: Volumes errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        VolumeNameAlreadyExists,
+        VolumeNameAlreadyExists = 9010,
         /// `9011`: Invalid request syntax.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        VolumeInvalidRequestSyntax,
+        VolumeInvalidRequestSyntax = 9011,
         /// `9012`: Requested project or member does not exist.
         ///
         /// - Category: Volumes errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        VolumeProjectOrMemberNotFound,
+        VolumeProjectOrMemberNotFound = 9012,
         /// `9013`: Volume name must not be null or an empty string.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: The message contains no\-break spaces (U\+00A0) around "name", kept as on the page.
-        VolumeNameRequired,
+        VolumeNameRequired = 9013,
         /// `9014`: Volume name must consist of up to 32 English letters, numbers and underscores.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidVolumeName,
+        InvalidVolumeName = 9014,
         /// `9015`: "access\_mode" must be provided (either "RO" or "RW").
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: The message contains no\-break spaces (U\+00A0) after "access\_mode" and after "provided", kept as on the page.
-        VolumeAccessModeRequired,
+        VolumeAccessModeRequired = 9015,
         /// `9016`: "service" object must be provided.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        VolumeServiceRequired,
+        VolumeServiceRequired = 9016,
         /// `9017`: "service" object is invalid. Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Same message as 9019; the page gives nothing that tells them apart.
-        InvalidVolumeService9017,
+        InvalidVolumeService9017 = 9017,
         /// `9018`: Cannot infer file name and none given.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        CannotInferFileName,
+        CannotInferFileName = 9018,
         /// `9019`: "service" object is invalid. Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Same message as 9017; the page gives nothing that tells them apart.
-        InvalidVolumeService9019,
+        InvalidVolumeService9019 = 9019,
         /// `9021`: Invalid time format. Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidVolumeTimeFormat,
+        InvalidVolumeTimeFormat = 9021,
         /// `9022`: Invalid canned ACL selected ("aws\_canned\_acl"). Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidAwsCannedAcl,
+        InvalidAwsCannedAcl = 9022,
         /// `9032`: Invalid server\-side encryption selected ("sse\_algorithm"). Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Erratum in the documentation: Row 134 has anchor \`\<a name\="9023"\>\` but displays 9032; the displayed code is used. It sits between 9022 (row 133) and 9024 (row 135).
-        InvalidSseAlgorithm,
+        InvalidSseAlgorithm = 9032,
         /// `9024`: Invalid S3 storage class selected ("aws\_storage\_class"). Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Erratum in the documentation: Row 135 has anchor \`\<a name\="9042"\>\` but displays 9024; the displayed code is used. It sits between 9032 (row 134, anchor 9023) and 9025 (row 136).
-        InvalidAwsStorageClass,
+        InvalidAwsStorageClass = 9024,
         /// `9025`: Invalid private key given ("private\_key"). Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidVolumePrivateKey,
+        InvalidVolumePrivateKey = 9025,
         /// `9027`: Exporting files across different cloud services is not yet supported.
         ///
         /// - Category: Volumes errors
         /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
         /// - Note: Same message as 9028; the page gives nothing that tells them apart.
-        CrossCloudExportUnsupported9027,
+        CrossCloudExportUnsupported9027 = 9027,
         /// `9028`: Exporting files across different cloud services is not yet supported.
         ///
         /// - Category: Volumes errors
         /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
         /// - Note: Same message as 9027; the page gives nothing that tells them apart.
-        CrossCloudExportUnsupported9028,
+        CrossCloudExportUnsupported9028 = 9028,
         /// `9101`: The volume is not configured for writing ("access\_mode": "RW").
         ///
         /// - Category: Volumes errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        VolumeNotWritable,
+        VolumeNotWritable = 9101,
         /// `90000`: Bad request.
         ///
         /// - Category: General validation errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        BadRequest,
+        BadRequest = 90000,
         /// `90001`: Unauthorized.
         ///
         /// - Category: General validation errors
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
-        Unauthorized,
+        Unauthorized = 90001,
         /// `90002`: Forbidden.
         ///
         /// - Category: General validation errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        Forbidden,
+        Forbidden = 90002,
         /// `90003`: Not found.
         ///
         /// - Category: General validation errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        NotFound,
+        NotFound = 90003,
         /// `90004`: Unexpected error happened.
         ///
         /// - Category: General validation errors
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-        UnexpectedError,
+        UnexpectedError = 90004,
         /// `90005`: Service unavailable.
         ///
         /// - Category: General validation errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        ServiceUnavailable,
+        ServiceUnavailable = 90005,
         /// `90006`: Method not allowed.
         ///
         /// - Category: General validation errors
         /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
-        MethodNotAllowed,
+        MethodNotAllowed = 90006,
         /// `90007`: Conflict.
         ///
         /// - Category: General validation errors
         /// - Kind: `aborted`; retry: `backoff`; outcome: `failure`
         /// - Note: Kind is aborted (HTTP 409 Conflict, retried with backoff); the page gives no more detail.
-        Conflict,
+        Conflict = 90007,
         /// `90008`: Unsupported Media Type.
         ///
         /// - Category: General validation errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        UnsupportedMediaType,
+        UnsupportedMediaType = 90008,
         /// `90009`: An error occurred during the decoding of the request content.
         ///
         /// - Category: General validation errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        RequestContentDecodingFailed,
+        RequestContentDecodingFailed = 90009,
         /// A code the documentation does not list, kept exactly as received.
-        Unknown(u32),
+        Unknown(u32) = 1,
     }
     impl Code {
         /// The provider's display name.
@@ -2249,6 +2252,7 @@ pub mod seven_bridges {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+        #[inline]
         const fn index(&self) -> usize {
             match self {
                 Self::PlatformUnderMaintenance => 0usize,
@@ -2388,6 +2392,7 @@ pub mod seven_bridges {
     impl Code {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
+        #[inline]
         pub const fn from_code(code: u32) -> Self {
             match code {
                 0 => Self::PlatformUnderMaintenance,
@@ -2524,6 +2529,7 @@ pub mod seven_bridges {
             }
         }
         /// The raw code, as sent on the wire.
+        #[inline]
         pub const fn code(&self) -> u32 {
             match self {
                 Self::Unknown(code) => *code,
@@ -2531,6 +2537,7 @@ pub mod seven_bridges {
             }
         }
         /// The provider's exact message; `None` for an undocumented code.
+        #[inline]
         pub const fn message(&self) -> ::core::option::Option<&'static str> {
             match self {
                 Self::Unknown(_) => ::core::option::Option::None,
@@ -2554,15 +2561,18 @@ pub mod seven_bridges {
             Self::ALSO_DOCUMENTED[self.index()]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
+        #[inline]
         pub const fn kind(&self) -> super::CanonicalKind {
             Self::KINDS[self.index()]
         }
         /// What a client should do; `Never` for an undocumented code.
+        #[inline]
         pub const fn retry(&self) -> super::RetryAdvice {
             Self::RETRIES[self.index()]
         }
         /// Whether the code reports success, pending work, a redirect or a failure
         /// (an undocumented code counts as a failure).
+        #[inline]
         pub const fn outcome(&self) -> super::Outcome {
             Self::OUTCOMES[self.index()]
         }
@@ -2591,14 +2601,20 @@ pub mod seven_bridges {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self.message() {
                 ::core::option::Option::Some(message) => {
-                    ::core::write!(f, "{} ({} {})", message, Self::PROVIDER, self.code())
+                    f.write_str(message)?;
+                    f.write_str(" (")?;
+                    f.write_str(Self::PROVIDER)?;
+                    f.write_str(" ")?;
+                    ::core::write!(f, "{}", self.code())?;
                 }
                 ::core::option::Option::None => {
-                    ::core::write!(
-                        f, "{} ({}, undocumented)", self.code(), Self::PROVIDER
-                    )
+                    ::core::write!(f, "{}", self.code())?;
+                    f.write_str(" (")?;
+                    f.write_str(Self::PROVIDER)?;
+                    f.write_str(", undocumented")?;
                 }
             }
+            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).

@@ -8,7 +8,17 @@ use provider_errors_macros::ProviderErrors;
 #[provider_errors(schema = "../../../schema", types = crate::codes)]
 enum ApiError {
     #[provider_errors(dataforseo::status(40202.5))]
-    RateLimited,
+    Float,
+    #[provider_errors(dataforseo::status(true))]
+    Bool,
+    #[provider_errors(serplify(b"rate_limited"))]
+    ByteString,
+    #[provider_errors(serplify('r'))]
+    Char,
+    #[provider_errors(dataforseo::status(b'4'))]
+    Byte,
+    #[provider_errors(serplify(c"rate_limited"))]
+    CString,
     #[provider_errors(fallback)]
     Other(AnyCode),
 }

@@ -25,6 +25,7 @@ pub fn generate(args: &GenerateArgs) -> ExitCode {
         })
         .visibility(args.visibility.clone())
         .no_std(args.no_std)
+        .classify(args.classify)
         .rerun_if_changed(false);
     match config.generate() {
         Ok(code) => emit(&code, args.out.as_deref(), args.check, "generate"),

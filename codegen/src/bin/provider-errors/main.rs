@@ -71,6 +71,9 @@ pub struct GenerateArgs {
     /// Keep unknown string codes in `::alloc::string::String` (`Config::no_std`).
     #[arg(long)]
     pub no_std: bool,
+    /// Emit `classify(status, body)` per provider; needs `serde_json` (`Config::classify`).
+    #[arg(long)]
+    pub classify: bool,
 }
 
 /// `Config::layout`'s choices.

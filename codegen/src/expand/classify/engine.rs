@@ -1,0 +1,431 @@
+//! The private engine behind every provider's `classify`, emitted once per file as
+//! `mod classify_support`: the rules of `types::RULES`, generic over the provider's
+//! code type. A provider's `classify` hands it its tables' `wire` data (`Table`) and
+//! nothing else, so no rule depends on which provider it is.
+//!
+//! The engine reads input with `get`, `as_*` and `?`: no indexing and no `unwrap` on
+//! anything that comes from a response.
+
+use super::types::EXCERPT_BYTES;
+use crate::config::Options;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub(super) fn expand_engine(opts: &Options) -> TokenStream {
+    let (string, vec) = (opts.string_type(), opts.vec_type());
+    let items = [
+        expand_spec(),
+        expand_entry(),
+        expand_body(),
+        expand_decide(),
+        expand_read(),
+        expand_items(),
+        expand_outcome(),
+        expand_excerpt(),
+    ];
+    quote! {
+        /// The rules of `Classified`, shared by every provider's `classify`. Parts go
+        /// unused when no provider's codes travel in a body.
+        #[allow(dead_code)]
+        mod classify_support {
+            use ::core::option::Option::{self, None, Some};
+            use ::core::result::Result::{self, Err, Ok};
+            use ::serde_json::Value;
+            use #string;
+            use #vec;
+            use super::{
+                CanonicalKind, Classified, Detail, Failure, Outcome, Reply, RetryAdvice, Unexpected,
+                UnexpectedReason,
+            };
+
+            #(#items)*
+        }
+    }
+}
+
+/// `Path`, `Table` and `Code`: what a provider tells the engine.
+fn expand_spec() -> TokenStream {
+    quote! {
+        /// A `wire` path: its keys, and its text for `UnexpectedReason::WrongType`.
+        pub(super) struct Path {
+            pub(super) keys: &'static [&'static str],
+            pub(super) name: &'static str,
+        }
+
+        /// One table whose code travels in the body: its schema's `wire`.
+        pub(super) struct Table<C> {
+            /// `wire.http_status`: the table applies at this status only.
+            pub(super) status: Option<u16>,
+            /// The statuses at which its code is documented to arrive.
+            pub(super) promised: &'static [u16],
+            pub(super) field: Path,
+            pub(super) message: Option<Path>,
+            pub(super) request_id: Option<Path>,
+            pub(super) details: Option<Path>,
+            pub(super) items: Option<Path>,
+            /// `match: normalize_whitespace`: the code is itself a message.
+            pub(super) free_text: bool,
+            /// The typed code of a JSON value; `None` when it has another type.
+            pub(super) code: fn(&Value) -> Option<C>,
+        }
+
+        /// What the engine needs to know of a provider's code.
+        pub(super) trait Code {
+            /// The code's outcome, kind and retry advice.
+            fn meta(&self) -> (Outcome, CanonicalKind, RetryAdvice);
+            /// Whether the documentation lists the code.
+            fn documented(&self) -> bool;
+        }
+
+        /// What one table found in one JSON object.
+        struct Found<C> {
+            code: Option<C>,
+            message: Option<String>,
+            request_id: Option<String>,
+            details: Vec<Detail>,
+            items: Option<Vec<Classified<C>>>,
+        }
+
+        impl<C> Found<C> {
+            const NOTHING: Self = Self {
+                code: None,
+                message: None,
+                request_id: None,
+                details: Vec::new(),
+                items: None,
+            };
+        }
+    }
+}
+
+/// `classify`, the entry point, and the status-only path (rule 1).
+fn expand_entry() -> TokenStream {
+    quote! {
+        /// Classifies a response with a provider's body tables (in precedence order)
+        /// and its HTTP-status table's `from_code`, if it has one.
+        pub(super) fn classify<C: Code>(
+            status: u16,
+            body: &[u8],
+            tables: &[Table<C>],
+            http: Option<fn(u16) -> C>,
+        ) -> Classified<C> {
+            let applies = |table: &&Table<C>| table.status.is_none_or(|s| s == status);
+            if !tables.iter().any(|table| applies(&table)) {
+                return by_status(status, body, http, tables.is_empty());
+            }
+            let json = match parse(body) {
+                Ok(json) => json,
+                Err(reason) => return unexpected(status, body, reason),
+            };
+            let (mut found, mut problem) = (Vec::new(), None);
+            for table in tables.iter().filter(applies) {
+                match read(table, json.as_ref(), status, true) {
+                    Ok(f) => found.push((table.promised, f)),
+                    Err(reason) => problem = problem.or(Some(reason)),
+                }
+            }
+            // A table with a field of the wrong type is set aside; the response is
+            // unexpected unless another table found a code.
+            match problem {
+                Some(reason) if found.iter().all(|(_, f)| f.code.is_none()) => {
+                    unexpected(status, body, reason)
+                }
+                _ => decide(status, body, found, http, json.is_some()),
+            }
+        }
+
+        /// No body table applies: the HTTP status decides.
+        fn by_status<C: Code>(
+            status: u16,
+            body: &[u8],
+            http: Option<fn(u16) -> C>,
+            status_only: bool,
+        ) -> Classified<C> {
+            match http.map(|code| code(status)) {
+                Some(code) if status_only || code.documented() => outcome(status, code, Found::NOTHING),
+                _ if (200..300).contains(&status) => no_code(status, Found::NOTHING),
+                _ => unexpected(status, body, UnexpectedReason::UndocumentedStatus),
+            }
+        }
+    }
+}
+
+/// The size cap and the JSON parse (rule 2).
+fn expand_body() -> TokenStream {
+    quote! {
+        /// The body's JSON; `None` for an empty body. The size is checked first, so
+        /// an oversized body is never parsed.
+        fn parse(body: &[u8]) -> Result<Option<Value>, UnexpectedReason> {
+            if body.len() > super::CLASSIFY_MAX_BODY_BYTES {
+                return Err(UnexpectedReason::TooLarge);
+            }
+            if body.iter().all(u8::is_ascii_whitespace) {
+                return Ok(None);
+            }
+            ::serde_json::from_slice(body).map(Some).map_err(|_| UnexpectedReason::NotJson)
+        }
+    }
+}
+
+/// Which code wins, and what goes with it (rules 3 to 5).
+fn expand_decide() -> TokenStream {
+    quote! {
+        fn decide<C: Code>(
+            status: u16,
+            body: &[u8],
+            mut found: Vec<(&'static [u16], Found<C>)>,
+            http: Option<fn(u16) -> C>,
+            has_json: bool,
+        ) -> Classified<C> {
+            let position = |found: &[(&[u16], Found<C>)], documented: bool| {
+                found
+                    .iter()
+                    .position(|(_, f)| f.code.as_ref().is_some_and(|c| c.documented() == documented))
+            };
+            let http = http.map(|code| code(status)).filter(Code::documented);
+            let (chosen, code) = match (position(&found, true), http) {
+                (Some(i), _) => (Some(i), take_code(&mut found, i)),
+                (None, Some(code)) => (None, Some(code)),
+                (None, None) => match position(&found, false) {
+                    Some(i) => (Some(i), take_code(&mut found, i)),
+                    None => (None, None),
+                },
+            };
+            let promised = found.iter().any(|(statuses, _)| statuses.contains(&status));
+            let rest = merge(found, chosen);
+            match code {
+                Some(code) => outcome(status, code, rest),
+                None if (200..300).contains(&status) && !promised => no_code(status, rest),
+                None if has_json => unexpected(status, body, UnexpectedReason::MissingCode),
+                None => unexpected(status, body, UnexpectedReason::EmptyBody),
+            }
+        }
+
+        fn take_code<C>(found: &mut [(&[u16], Found<C>)], i: usize) -> Option<C> {
+            found.get_mut(i).and_then(|(_, f)| f.code.take())
+        }
+
+        /// The message, request id, details and items of the chosen table, else of
+        /// the first other table that has them.
+        fn merge<C>(mut found: Vec<(&[u16], Found<C>)>, chosen: Option<usize>) -> Found<C> {
+            let mut rest = Found::NOTHING;
+            for i in chosen.into_iter().chain(0..found.len()) {
+                let Some((_, f)) = found.get_mut(i) else {
+                    continue;
+                };
+                rest.message = rest.message.or_else(|| f.message.take());
+                rest.request_id = rest.request_id.or_else(|| f.request_id.take());
+                if rest.details.is_empty() {
+                    rest.details = ::core::mem::take(&mut f.details);
+                }
+                rest.items = rest.items.or_else(|| f.items.take());
+            }
+            rest
+        }
+    }
+}
+
+/// Reading one table's fields from one JSON object.
+fn expand_read() -> TokenStream {
+    quote! {
+        /// Reads a table's fields; `top` is false for an element of `items`.
+        fn read<C: Code>(
+            table: &Table<C>,
+            json: Option<&Value>,
+            status: u16,
+            top: bool,
+        ) -> Result<Found<C>, UnexpectedReason> {
+            let Some(json) = json else {
+                return Ok(Found::NOTHING);
+            };
+            let raw = get(json, &table.field);
+            let code = match raw {
+                Some(value) => Some((table.code)(value).ok_or(UnexpectedReason::WrongType(table.field.name))?),
+                None => None,
+            };
+            let mut message = text(json, table.message.as_ref())?;
+            if message.is_none() && table.free_text {
+                message = raw.and_then(Value::as_str).map(String::from);
+            }
+            let items = match table.items.as_ref().filter(|_| top) {
+                Some(path) => items(table, json, path, status)?,
+                None => None,
+            };
+            Ok(Found {
+                code,
+                message,
+                request_id: text(json, table.request_id.as_ref())?,
+                details: details(json, table.details.as_ref())?,
+                items,
+            })
+        }
+
+        /// The value at `path`; `None` when it is absent or `null`.
+        fn get<'v>(json: &'v Value, path: &Path) -> Option<&'v Value> {
+            path.keys
+                .iter()
+                .try_fold(json, |value, key| value.get(key))
+                .filter(|value| !value.is_null())
+        }
+
+        fn text(json: &Value, path: Option<&Path>) -> Result<Option<String>, UnexpectedReason> {
+            match path.map(|path| (path, get(json, path))) {
+                Some((_, Some(Value::String(text)))) => Ok(Some(text.clone())),
+                Some((path, Some(_))) => Err(UnexpectedReason::WrongType(path.name)),
+                _ => Ok(None),
+            }
+        }
+
+        fn details(json: &Value, path: Option<&Path>) -> Result<Vec<Detail>, UnexpectedReason> {
+            match path.map(|path| (path, get(json, path))) {
+                Some((path, Some(Value::Array(list)))) => list
+                    .iter()
+                    .map(|d| detail(d).ok_or(UnexpectedReason::WrongType(path.name)))
+                    .collect(),
+                Some((path, Some(_))) => Err(UnexpectedReason::WrongType(path.name)),
+                _ => Ok(Vec::new()),
+            }
+        }
+
+        fn detail(value: &Value) -> Option<Detail> {
+            Some(Detail {
+                field: String::from(value.get("field")?.as_str()?),
+                message: String::from(value.get("message")?.as_str()?),
+            })
+        }
+    }
+}
+
+/// The per-element outcomes of `items` (rule 6).
+fn expand_items() -> TokenStream {
+    quote! {
+        fn items<C: Code>(
+            table: &Table<C>,
+            json: &Value,
+            path: &Path,
+            status: u16,
+        ) -> Result<Option<Vec<Classified<C>>>, UnexpectedReason> {
+            match get(json, path) {
+                Some(Value::Array(list)) => Ok(Some(list.iter().map(|item| item_outcome(table, item, status)).collect())),
+                Some(_) => Err(UnexpectedReason::WrongType(path.name)),
+                None => Ok(None),
+            }
+        }
+
+        fn item_outcome<C: Code>(table: &Table<C>, item: &Value, status: u16) -> Classified<C> {
+            let reason = match read(table, Some(item), status, false) {
+                Ok(mut found) => match found.code.take() {
+                    Some(code) => return outcome(status, code, found),
+                    None => UnexpectedReason::MissingCode,
+                },
+                Err(reason) => reason,
+            };
+            Classified::Unexpected(Unexpected {
+                status,
+                reason,
+                excerpt: value_excerpt(item),
+            })
+        }
+    }
+}
+
+/// Building the outcome from a code.
+fn expand_outcome() -> TokenStream {
+    quote! {
+        fn outcome<C: Code>(status: u16, code: C, rest: Found<C>) -> Classified<C> {
+            let (outcome, kind, retry) = code.meta();
+            let items = rest.items.unwrap_or_default();
+            if outcome == Outcome::Failure {
+                return Classified::Failure(Failure {
+                    status,
+                    code,
+                    message: rest.message,
+                    kind,
+                    retry,
+                    request_id: rest.request_id,
+                    details: rest.details,
+                    items,
+                });
+            }
+            let reply = Reply {
+                status,
+                code: Some(code),
+                message: rest.message,
+                kind,
+                retry,
+                request_id: rest.request_id,
+                items,
+            };
+            match outcome {
+                Outcome::Pending => Classified::Pending(reply),
+                Outcome::Redirect => Classified::Redirect(reply),
+                _ => Classified::Success(reply),
+            }
+        }
+
+        /// A 2xx whose body carries no code.
+        fn no_code<C>(status: u16, rest: Found<C>) -> Classified<C> {
+            Classified::Success(Reply {
+                status,
+                code: None,
+                message: rest.message,
+                kind: CanonicalKind::Ok,
+                retry: RetryAdvice::Never,
+                request_id: rest.request_id,
+                items: rest.items.unwrap_or_default(),
+            })
+        }
+
+        fn unexpected<C>(status: u16, body: &[u8], reason: UnexpectedReason) -> Classified<C> {
+            Classified::Unexpected(Unexpected {
+                status,
+                reason,
+                excerpt: excerpt(body),
+            })
+        }
+    }
+}
+
+/// Bounded excerpts of a body and of a JSON value.
+fn expand_excerpt() -> TokenStream {
+    let bytes = proc_macro2::Literal::usize_unsuffixed(EXCERPT_BYTES);
+    quote! {
+        const EXCERPT_BYTES: usize = #bytes;
+
+        /// The first `EXCERPT_BYTES` bytes of the body, backed up to the start of a
+        /// character cut in two, as lossy UTF-8.
+        fn excerpt(body: &[u8]) -> String {
+            let mut end = body.len().min(EXCERPT_BYTES);
+            for _ in 0..3 {
+                if body.get(end).is_some_and(|b| b & 0xC0 == 0x80) {
+                    end = end.saturating_sub(1);
+                }
+            }
+            String::from_utf8_lossy(body.get(..end).unwrap_or_default()).into_owned()
+        }
+
+        /// Collects at most `EXCERPT_BYTES` bytes of text, then refuses more, which
+        /// stops the serializer: a large value is never written out in full.
+        struct Bounded(String);
+
+        impl ::core::fmt::Write for Bounded {
+            fn write_str(&mut self, text: &str) -> ::core::fmt::Result {
+                for c in text.chars() {
+                    if self.0.len() + c.len_utf8() > EXCERPT_BYTES {
+                        return Err(::core::fmt::Error);
+                    }
+                    self.0.push(c);
+                }
+                Ok(())
+            }
+        }
+
+        /// The start of a value's compact JSON.
+        fn value_excerpt(value: &Value) -> String {
+            let mut out = Bounded(String::new());
+            // An error only means the excerpt is full.
+            let _ = ::core::fmt::write(&mut out, ::core::format_args!("{}", value));
+            out.0
+        }
+    }
+}

@@ -1,0 +1,287 @@
+//! Run-time cost of the generated code against what users would write instead, on
+//! the real seed tables, side by side in one run. Each measurement walks one stream
+//! of 1 000 inputs: documented codes in random order with ~10 % undocumented ones.
+//!
+//! Run: `cargo bench -p provider-errors-tests --bench lookup`
+
+use criterion::{
+    BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime,
+};
+use std::fmt::Write;
+use std::hint::black_box;
+
+// The generated code, included into this crate as a user's crate includes it.
+#[allow(dead_code)] // the bench uses only the lookups
+mod dataforseo_gen {
+    include!("../../codegen/tests/generated/dataforseo.rs");
+}
+#[allow(dead_code)] // the bench uses only the lookups
+mod http_gen {
+    include!("../../codegen/tests/generated/http.rs");
+}
+#[allow(dead_code)] // the bench uses only the lookups
+mod serpapi_gen {
+    include!("../../codegen/tests/generated/serpapi.rs");
+}
+#[allow(dead_code)] // the bench uses only the lookups
+mod serplify_gen {
+    include!("../../codegen/tests/generated/serplify.rs");
+}
+#[allow(dead_code)] // the bench uses only the lookups
+mod seven_bridges_gen {
+    include!("../../codegen/tests/generated/seven_bridges.rs");
+}
+
+#[allow(dead_code, clippy::all)]
+mod alt {
+    include!(concat!(env!("OUT_DIR"), "/alternatives.rs"));
+}
+
+const STREAM: usize = 1_000;
+
+/// A small deterministic generator, so every run measures the same inputs.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+}
+
+/// `STREAM` items: documented ones, and an undocumented one one time in ten.
+fn stream<T: Clone>(documented: &[T], undocumented: impl Fn(u64) -> T) -> Vec<T> {
+    let mut rng = Lcg(0x5eed);
+    (0..STREAM)
+        .map(|_| {
+            let r = rng.next();
+            if r.is_multiple_of(10) {
+                undocumented(r)
+            } else {
+                documented[(r as usize / 10) % documented.len()].clone()
+            }
+        })
+        .collect()
+}
+
+fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTime> {
+    let mut group = c.benchmark_group(name);
+    group.throughput(Throughput::Elements(STREAM as u64));
+    group
+}
+
+macro_rules! int_lookups {
+    ($c:expr, $name:literal, $generated:ty, $alt:ident, $int:ty) => {{
+        let codes = stream(&alt::$alt::CODES, |r| 60_000 + (r % 1_000) as $int);
+        let mut g = group($c, $name);
+        g.bench_function("provider-errors from_code", |b| {
+            b.iter(|| {
+                codes
+                    .iter()
+                    .filter(|c| <$generated>::from_code(black_box(**c)).is_documented())
+                    .count()
+            })
+        });
+        g.bench_function("hand-written match", |b| {
+            b.iter(|| {
+                codes
+                    .iter()
+                    .filter(|c| alt::$alt::hand_match(black_box(**c)).is_some())
+                    .count()
+            })
+        });
+        g.bench_function("num_enum TryFromPrimitive", |b| {
+            use num_enum::TryFromPrimitive;
+            b.iter(|| {
+                codes
+                    .iter()
+                    .filter(|c| alt::$alt::Derived::try_from_primitive(black_box(**c)).is_ok())
+                    .count()
+            })
+        });
+        g.bench_function("strum FromRepr", |b| {
+            b.iter(|| {
+                codes
+                    .iter()
+                    .filter(|c| alt::$alt::Derived::from_repr(black_box(**c)).is_some())
+                    .count()
+            })
+        });
+        g.bench_function("phf Map", |b| {
+            b.iter(|| {
+                codes
+                    .iter()
+                    .filter(|c| alt::$alt::PHF.get(&u64::from(black_box(**c))).is_some())
+                    .count()
+            })
+        });
+        g.bench_function("binary search", |b| {
+            b.iter(|| {
+                codes
+                    .iter()
+                    .filter(|c| alt::$alt::binary_search(black_box(**c)).is_some())
+                    .count()
+            })
+        });
+        g.finish();
+    }};
+}
+
+fn integer_codes(c: &mut Criterion) {
+    int_lookups!(
+        c,
+        "int/dataforseo status (51 codes)",
+        dataforseo_gen::dataforseo::Status,
+        dataforseo_status,
+        u32
+    );
+    int_lookups!(
+        c,
+        "int/seven_bridges code (130 codes)",
+        seven_bridges_gen::seven_bridges::Code,
+        seven_bridges_code,
+        u32
+    );
+    int_lookups!(
+        c,
+        "int/http status (63 codes)",
+        http_gen::http::Status,
+        http_status,
+        u16
+    );
+    // The HTTP table against the `http` crate, which knows every registered status.
+    let statuses = stream(&alt::http_status::CODES, |r| 600 + (r % 300) as u16);
+    let mut g = group(c, "int/http status (63 codes)");
+    g.bench_function("http::StatusCode::from_u16", |b| {
+        b.iter(|| {
+            statuses
+                .iter()
+                .filter(|s| http::StatusCode::from_u16(black_box(**s)).is_ok())
+                .count()
+        })
+    });
+    g.finish();
+}
+
+macro_rules! str_lookups {
+    ($c:expr, $name:literal, $generated:ty, $alt:ident, strum: $strum:expr) => {{
+        let codes: Vec<String> = stream(&alt::$alt::CODES.map(str::to_owned), |r| {
+            format!("undocumented_{r}")
+        });
+        let mut g = group($c, $name);
+        g.bench_function("provider-errors from_code", |b| {
+            b.iter(|| {
+                codes
+                    .iter()
+                    .filter(|c| <$generated>::from_code(black_box(c.as_str())).is_documented())
+                    .count()
+            })
+        });
+        g.bench_function("provider-errors TryFrom<&str>", |b| {
+            b.iter(|| {
+                codes
+                    .iter()
+                    .filter(|c| <$generated>::try_from(black_box(c.as_str())).is_ok())
+                    .count()
+            })
+        });
+        g.bench_function("hand-written match", |b| {
+            b.iter(|| {
+                codes
+                    .iter()
+                    .filter(|c| alt::$alt::hand_match(black_box(c.as_str())).is_some())
+                    .count()
+            })
+        });
+        g.bench_function("phf Map", |b| {
+            b.iter(|| {
+                codes
+                    .iter()
+                    .filter(|c| alt::$alt::PHF.get(black_box(c.as_str())).is_some())
+                    .count()
+            })
+        });
+        if $strum {
+            g.bench_function("strum EnumString", |b| {
+                b.iter(|| {
+                    codes
+                        .iter()
+                        .filter(|c| black_box(c.as_str()).parse::<alt::$alt::Derived>().is_ok())
+                        .count()
+                })
+            });
+        }
+        g.finish();
+    }};
+}
+
+fn string_codes(c: &mut Criterion) {
+    str_lookups!(c, "str/serplify error_code (13 codes)", serplify_gen::serplify::ErrorCode, serplify_error_code, strum: true);
+    // Free text: strum cannot express white-space-insensitive matching, so it is left out.
+    str_lookups!(c, "str/serpapi error_message (5 messages)", serpapi_gen::serpapi::ErrorMessage, serpapi_error_message, strum: false);
+}
+
+fn messages(c: &mut Criterion) {
+    use dataforseo_gen::dataforseo::Status;
+    use strum::VariantArray;
+    let ours: Vec<Status> = stream(Status::ALL, |_| Status::Unknown(40299));
+    // The enum a strum user has: code discriminants, so FromRepr works on it too.
+    let theirs: Vec<alt::dataforseo_status::Derived> =
+        stream(alt::dataforseo_status::Derived::VARIANTS, |_| {
+            alt::dataforseo_status::Derived::V0
+        });
+    // A separate dense enum: what strum's display costs when it need not also look up codes.
+    let dense: Vec<alt::dataforseo_status::Shown> = stream(alt::dataforseo_status::Shown::VARIANTS, |_| {
+        alt::dataforseo_status::Shown::V0
+    });
+    let mut g = group(c, "message/dataforseo status");
+    g.bench_function("provider-errors message()", |b| {
+        b.iter(|| {
+            ours.iter()
+                .map(|s| black_box(s).message().map_or(0, str::len))
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("strum IntoStaticStr", |b| {
+        b.iter(|| {
+            theirs
+                .iter()
+                .map(|s| <&'static str>::from(*black_box(s)).len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("strum IntoStaticStr (separate dense enum)", |b| {
+        b.iter(|| {
+            dense
+                .iter()
+                .map(|s| <&'static str>::from(*black_box(s)).len())
+                .sum::<usize>()
+        })
+    });
+    let mut buf = String::with_capacity(256);
+    g.bench_function("provider-errors Display (message, provider, code)", |b| {
+        b.iter(|| {
+            ours.iter().fold(0, |n, s| {
+                buf.clear();
+                write!(buf, "{}", black_box(s)).unwrap();
+                n + buf.len()
+            })
+        })
+    });
+    g.bench_function("strum Display (message only)", |b| {
+        b.iter(|| {
+            theirs.iter().fold(0, |n, s| {
+                buf.clear();
+                write!(buf, "{}", black_box(s)).unwrap();
+                n + buf.len()
+            })
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, integer_codes, string_codes, messages);
+criterion_main!(benches);

@@ -1,0 +1,147 @@
+//! Writes `$OUT_DIR/alternatives.rs`: for every table of the bundled schemas, the
+//! code → variant lookups a user would write instead of provider-errors (a hand-written
+//! `match`, num_enum and strum derives, a phf map, binary search over a sorted array).
+//! `benches/lookup.rs` measures them beside the generated code.
+
+use provider_errors_codegen::model::{Code, CodeType, Table};
+use quote::{format_ident, quote};
+use std::path::PathBuf;
+
+fn main() {
+    let schema = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../schema");
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed={}", schema.display());
+    let catalog = provider_errors_codegen::load(&[&schema]).unwrap_or_else(|e| panic!("{e}"));
+    let modules = catalog
+        .providers
+        .iter()
+        .flat_map(|p| p.tables.iter().map(move |t| (p, t)))
+        .map(|(p, t)| {
+            let module = format_ident!("{}_{}", p.id, t.id);
+            let body = match t.code_type {
+                CodeType::Int(ty) => int_table(t, ty.name()),
+                CodeType::Str => str_table(t),
+            };
+            quote! { pub mod #module { #body } }
+        });
+    let code = quote! { #(#modules)* }.to_string();
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("alternatives.rs");
+    std::fs::write(out, code).expect("write alternatives.rs");
+}
+
+/// `V0`, `V1`, ...: variant names do not matter to a lookup.
+fn variants(t: &Table) -> Vec<proc_macro2::Ident> {
+    (0..t.entries.len()).map(|i| format_ident!("V{i}")).collect()
+}
+
+fn int_table(t: &Table, ty: &str) -> proc_macro2::TokenStream {
+    let ty = format_ident!("{ty}");
+    let variants = variants(t);
+    let codes: Vec<i128> = t
+        .entries
+        .iter()
+        .map(|e| if let Code::Int(n) = e.code { n } else { 0 })
+        .collect();
+    let lits: Vec<_> = codes
+        .iter()
+        .map(|c| proc_macro2::Literal::i128_unsuffixed(*c))
+        .collect();
+    let indices = 0..variants.len();
+    let mut sorted: Vec<(i128, usize)> = codes.iter().copied().zip(0..).collect();
+    sorted.sort();
+    let sorted_codes = sorted
+        .iter()
+        .map(|(c, _)| proc_macro2::Literal::i128_unsuffixed(*c));
+    let sorted_index = sorted.iter().map(|(_, i)| *i);
+    let mut map = phf_codegen::Map::new();
+    for (i, c) in codes.iter().enumerate() {
+        let c = <u64>::try_from(*c).expect("benchmarked tables have non-negative codes");
+        map.entry(c, i.to_string());
+    }
+    let map: proc_macro2::TokenStream = map.build().to_string().parse().expect("phf map");
+    let n = codes.len();
+    let shown = shown(t);
+    let messages = t.entries.iter().map(|e| e.message.as_str());
+    quote! {
+        /// num_enum and strum on one `#[repr]` enum whose discriminants are the codes,
+        /// as a user would write it to get both code -> variant and variant -> message.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, num_enum::TryFromPrimitive, strum::FromRepr,
+                 strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+        #[repr(#ty)]
+        pub enum Derived { #( #[strum(to_string = #messages)] #variants = #lits, )* }
+
+        #shown
+
+        /// What a user would write by hand.
+        pub fn hand_match(code: #ty) -> Option<usize> {
+            match code { #( #lits => Some(#indices), )* _ => None }
+        }
+
+        static SORTED: [#ty; #n] = [#(#sorted_codes),*];
+        static SORTED_INDEX: [usize; #n] = [#(#sorted_index),*];
+
+        /// Binary search over the sorted codes.
+        pub fn binary_search(code: #ty) -> Option<usize> {
+            SORTED.binary_search(&code).ok().map(|i| SORTED_INDEX[i])
+        }
+
+        /// A perfect-hash map from code to position.
+        pub static PHF: phf::Map<u64, usize> = #map;
+
+        /// Every documented code, in schema order.
+        pub static CODES: [#ty; #n] = [#(#lits),*];
+    }
+}
+
+fn str_table(t: &Table) -> proc_macro2::TokenStream {
+    let variants = variants(t);
+    let codes: Vec<&str> = t
+        .entries
+        .iter()
+        .map(|e| {
+            if let Code::Str(s) = &e.code {
+                s.as_str()
+            } else {
+                ""
+            }
+        })
+        .collect();
+    let indices = 0..variants.len();
+    let mut map = phf_codegen::Map::new();
+    for (i, c) in codes.iter().enumerate() {
+        map.entry(*c, i.to_string());
+    }
+    let map: proc_macro2::TokenStream = map.build().to_string().parse().expect("phf map");
+    let n = codes.len();
+    let shown = shown(t);
+    quote! {
+        /// strum's parsing, each variant spelled as its code.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString)]
+        pub enum Derived { #( #[strum(serialize = #codes)] #variants, )* }
+
+        #shown
+
+        /// What a user would write by hand.
+        pub fn hand_match(code: &str) -> Option<usize> {
+            match code { #( #codes => Some(#indices), )* _ => None }
+        }
+
+        /// A perfect-hash map from code to position.
+        pub static PHF: phf::Map<&'static str, usize> = #map;
+
+        /// Every documented code, in schema order.
+        pub static CODES: [&str; #n] = [#(#codes),*];
+    }
+}
+
+/// strum's `Display` and `IntoStaticStr` on a separate enum with default (dense)
+/// discriminants: faster to show, but it cannot be looked up by code.
+fn shown(t: &Table) -> proc_macro2::TokenStream {
+    let variants = variants(t);
+    let messages = t.entries.iter().map(|e| e.message.as_str());
+    quote! {
+        /// strum's display of the provider message.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::Display, strum::VariantArray)]
+        pub enum Shown { #( #[strum(to_string = #messages)] #variants, )* }
+    }
+}
