@@ -81,11 +81,11 @@ struct Scan {
 struct Cursor {
     /// A node may start here (so `&`, `*`, quotes and `|` are indicators).
     node_start: bool,
-    /// Only indentation and `- ` so far.
+    /// Only indentation and `- `, `? ` or `: ` so far.
     leading: bool,
-    /// Column of the last leading `-`, else the indent.
+    /// Column of the last leading `-`, `?` or `:`, else the indent.
     dash_col: usize,
-    /// Column of the first node after the leading `- `.
+    /// Column of the first node after the leading indicators.
     owner: usize,
     /// A `key: ` came before (block context).
     keyed: bool,
@@ -108,10 +108,13 @@ impl Scan {
     fn line(&mut self, line: &str, n: usize) -> Option<Refusal> {
         let content = line.trim_start_matches(' ');
         let indent = line.len() - content.len();
-        for open in [&mut self.block, &mut self.plain] {
+        // Scalar text, where `*` is not an alias: a block scalar's more indented lines
+        // (`#` included), a plain scalar's until a comment line ends it.
+        for (open, comment_ends) in [(&mut self.block, false), (&mut self.plain, true)] {
             if let Some(limit) = *open {
-                if content.is_empty() || (indent > limit && !content.starts_with('#')) {
-                    return None; // scalar text: `*` there is not an alias
+                let ended = comment_ends && content.starts_with('#');
+                if content.is_empty() || (indent > limit && !ended) {
+                    return None;
                 }
                 *open = None;
             }
@@ -154,17 +157,19 @@ impl Scan {
             let was_start = at.node_start;
             let spaced = chars.peek().is_none_or(|(_, next)| blank(*next));
             let flow = self.depth > 0;
-            if at.leading && !(blank(c) || (c == '-' && spaced)) {
+            // `- `, `? ` and `: ` at the start of a line each open a node further in.
+            let indicator = matches!(c, '-' | '?' | ':') && spaced;
+            if at.leading && !(blank(c) || indicator) {
                 at.leading = false;
                 at.owner = indent + i;
             }
             if c == '!' && was_start {
                 // A tag: the node it applies to follows it.
                 let mut end = i + 1;
-                while let Some((j, _)) =
+                while let Some((j, t)) =
                     chars.next_if(|(_, next)| !(blank(*next) || flow && ",[]{}".contains(*next)))
                 {
-                    end = j + 1;
+                    end = j + t.len_utf8(); // found by fuzzing: `!م` split a character
                 }
                 let token = &content[i..end];
                 if !CORE_TAGS.contains(&token) {
@@ -190,7 +195,7 @@ impl Scan {
                     }
                 }
                 ']' | '}' if flow => self.depth -= 1,
-                '-' if at.leading && spaced => at.dash_col = indent + i,
+                '-' | '?' | ':' if at.leading && indicator => at.dash_col = indent + i,
                 _ => {}
             }
             let flow = self.depth > 0;
@@ -261,6 +266,13 @@ mod tests {
     }
 
     #[test]
+    fn a_block_scalar_line_starting_with_a_hash_is_text() {
+        // Found by the property tests after the plain-scalar change: `#` ended the
+        // block scalar too, and the `&` on its next line was refused.
+        passes("c: |2-\n    #k\n  &x\nk: v\n", "{c: \"  #k\\n&x\", k: v}");
+    }
+
+    #[test]
     fn text_that_merely_contains_the_characters_is_fine() {
         let ok = "message: 5 * 3 & more\nq: \"*not\"\nr: '&not'\nd: |\n  *literal\n  &text\ne: x # *comment\n\
                   m: \"multi\n  *line\"\nf: a*b\n";
@@ -325,6 +337,12 @@ mod tests {
         alias_at("k: !!seq [*x]\n", 1, "*x");
         alias_at("k:\n  *x\n", 2, "*x");
         alias_at("k: [a,\n  *x]\n", 2, "*x");
+        // Found by fuzzing: a complex key's mapping starts after `? `, so its next
+        // keys are not the continuation of a plain scalar.
+        let complex = "? k:>-  id: acme\n  name: Acme\n  source:\n    *r: 1\n";
+        alias_at(complex, 4, "*r:");
+        alias_at("? a: b\n  *x: 1\n", 2, "*x:");
+        alias_at("- ? a: b\n    *x: 1\n", 2, "*x:");
     }
 
     #[test]
@@ -343,6 +361,9 @@ mod tests {
             check("%TAG !! tag:example.com,2000:\n---\na: !!str b\n"),
             tag(1, "%TAG")
         );
+        // Found by fuzzing: the tag's end was counted in characters, not bytes.
+        assert_eq!(check("!\u{645}"), tag(1, "!\u{645}"));
+        assert_eq!(check("a: !é日😀 x\n"), tag(1, "!é日😀"));
         passes("code: !!str 404\nname: !!str x\n", "{code: '404', name: x}");
         passes("m: \"!!binary x\"\nn: a !b\n", "{m: '!!binary x', n: 'a !b'}");
     }
