@@ -3,6 +3,9 @@
 //! `match`, num_enum and strum derives, a phf map, binary search over a sorted array).
 //! `benches/lookup.rs` measures them beside the generated code.
 
+#[path = "src/large_spec.rs"]
+mod large_spec;
+
 use provider_errors_codegen::model::{Code, CodeType, Table};
 use quote::{format_ident, quote};
 use std::path::PathBuf;
@@ -25,8 +28,21 @@ fn main() {
             quote! { pub mod #module { #body } }
         });
     let code = quote! { #(#modules)* }.to_string();
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("alternatives.rs");
-    std::fs::write(out, code).expect("write alternatives.rs");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    std::fs::write(out_dir.join("alternatives.rs"), code).expect("write alternatives.rs");
+    large_tables(&out_dir);
+}
+
+/// `$OUT_DIR/large.rs`: the generated code of `src/large_spec.rs`'s tables, which
+/// `src/lib.rs` compiles under `deny(warnings)`.
+fn large_tables(out_dir: &std::path::Path) {
+    println!("cargo:rerun-if-changed=src/large_spec.rs");
+    let schema = out_dir.join("large.yaml");
+    std::fs::write(&schema, large_spec::schema_yaml()).expect("write large.yaml");
+    let mut config = provider_errors_codegen::Config::new();
+    config.schema(&schema).no_std(true);
+    let code = config.generate().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(out_dir.join("large.rs"), code).expect("write large.rs");
 }
 
 /// `V0`, `V1`, ...: variant names do not matter to a lookup.

@@ -29,9 +29,24 @@ struct Ctx<'a> {
 /// table (BENCHMARKS.md, compile time), a sorted array in linear time.
 const LARGE_TABLE: usize = 1024;
 
+/// Up to this many codes, the code-to-variant `match` is `#[inline(always)]`: left to
+/// itself LLVM kept DataForSEO's 51-arm `from_code` out of line (a call per lookup,
+/// and for strings an `Option<Self>` returned through memory whose drop it could not
+/// fold), which made it 1.25 to 1.7 times slower than strum's inlined equivalent.
+const INLINE_ALWAYS: usize = 256;
+
 impl Ctx<'_> {
     fn is_str(&self) -> bool {
         self.table.code_type == CodeType::Str
+    }
+
+    /// The inline hint of the code-to-variant lookup (see [`INLINE_ALWAYS`]).
+    fn lookup_inline(&self) -> TokenStream {
+        if self.table.entries.len() <= INLINE_ALWAYS {
+            quote!(#[inline(always)])
+        } else {
+            quote!(#[inline])
+        }
     }
 
     fn shared(&self, name: &str) -> TokenStream {
@@ -88,9 +103,16 @@ fn expand_enum(cx: &Ctx) -> TokenStream {
         CodeType::Str => (quote!(Clone), cx.opts.string_type()),
     };
     let (repr, discriminants, unknown_discriminant) = discriminants(cx);
+    // Large tables: a derived `Debug` is a `match` with an arm per variant, a third of
+    // the compile time at 10 000 codes (BENCHMARKS.md); `large_debug` reads a table.
+    let (debug, large_debug) = if cx.large {
+        (None, Some(expand_large_debug(cx)))
+    } else {
+        (Some(quote!(Debug,)), None)
+    };
     quote! {
         #doc
-        #[derive(Debug, #derives, PartialEq, Eq, Hash)]
+        #[derive(#debug #derives, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         #repr
         // Variant names come from the provider's words ("Multi-Status" in `Status`).
@@ -99,6 +121,33 @@ fn expand_enum(cx: &Ctx) -> TokenStream {
             #( #variant_docs #variants #discriminants, )*
             /// A code the documentation does not list, kept exactly as received.
             Unknown(#unknown_ty) #unknown_discriminant,
+        }
+
+        #large_debug
+    }
+}
+
+/// `Debug` as derived (the variant's name, or `Unknown(code)`), from an array of names.
+fn expand_large_debug(cx: &Ctx) -> TokenStream {
+    let (name, n) = (&cx.name, cx.variants.len());
+    // As the derive prints it: `r#Type` is `Type`.
+    let names = cx
+        .variants
+        .iter()
+        .map(|v| v.to_string().trim_start_matches("r#").to_owned());
+    quote! {
+        impl #name {
+            /// Each variant's name, for `Debug`.
+            const NAMES: &[&str; #n] = &[#(#names),*];
+        }
+
+        impl ::core::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    Self::Unknown(code) => f.debug_tuple("Unknown").field(code).finish(),
+                    _ => f.write_str(Self::NAMES[self.index()]),
+                }
+            }
         }
     }
 }
@@ -146,19 +195,13 @@ fn expand_consts(cx: &Ctx) -> TokenStream {
     // HTTP-status tables answer `http_status` from the code itself.
     let statuses = (cx.table.wire.location == Location::JsonBody).then(|| {
         let values = cx.array(|e| option(e.http_status), quote!(::core::option::Option::None));
-        quote!(const HTTP_STATUSES: [::core::option::Option<u16>; #total] = #values;)
+        quote!(const HTTP_STATUSES: &[::core::option::Option<u16>; #total] = &#values;)
     });
     let categories = cx.array(
         |e| text(e.category.as_ref()),
         quote!(::core::option::Option::None),
     );
-    let also = cx.array(
-        |e| {
-            let texts = e.also_documented.iter().map(|(m, _)| m);
-            quote!(&[#(#texts),*])
-        },
-        quote!(&[]),
-    );
+    let also = expand_also_documented(cx);
     let [kind, retry, outcome] = ["CanonicalKind", "RetryAdvice", "Outcome"].map(|s| cx.shared(s));
     let kinds = cx.array(|e| keyword(&kind, e.kind.variant()), quote!(#kind::Unknown));
     let retries = cx.array(|e| keyword(&retry, e.retry.variant()), quote!(#retry::Never));
@@ -177,16 +220,16 @@ fn expand_consts(cx: &Ctx) -> TokenStream {
             /// Every documented code, in the documentation's order.
             pub const ALL: &[Self] = &[#(Self::#variants),*];
 
-            const CODES: [#code_ty; #n] = [#(#codes),*];
+            const CODES: &[#code_ty; #n] = &[#(#codes),*];
             #sorted
-            const MESSAGES: [&str; #total] = #messages;
-            const DESCRIPTIONS: [::core::option::Option<&str>; #total] = #descriptions;
+            const MESSAGES: &[&str; #total] = &#messages;
+            const DESCRIPTIONS: &[::core::option::Option<&str>; #total] = &#descriptions;
             #statuses
-            const CATEGORIES: [::core::option::Option<&str>; #total] = #categories;
-            const ALSO_DOCUMENTED: [&[&str]; #total] = #also;
-            const KINDS: [#kind; #total] = #kinds;
-            const RETRIES: [#retry; #total] = #retries;
-            const OUTCOMES: [#outcome; #total] = #outcomes;
+            const CATEGORIES: &[::core::option::Option<&str>; #total] = &#categories;
+            #also
+            const KINDS: &[#kind; #total] = &#kinds;
+            const RETRIES: &[#retry; #total] = &#retries;
+            const OUTCOMES: &[#outcome; #total] = &#outcomes;
 
             /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
             #[inline]
@@ -200,6 +243,36 @@ fn expand_consts(cx: &Ctx) -> TokenStream {
     }
 }
 
+/// `also_documented` as one flat list of texts and, per entry, where its texts start
+/// (the next entry's start is where they end). An array of slices, one `&[..]` per
+/// entry, cost a second of borrow checking at 10 000 codes (BENCHMARKS.md); integers
+/// cost next to nothing. Without any such text, there are no arrays at all.
+fn expand_also_documented(cx: &Ctx) -> TokenStream {
+    let texts: Vec<&String> = cx
+        .table
+        .entries
+        .iter()
+        .flat_map(|e| e.also_documented.iter().map(|(text, _)| text))
+        .collect();
+    if texts.is_empty() {
+        return TokenStream::new();
+    }
+    let mut start = 0u32;
+    let mut starts = vec![0u32];
+    for entry in &cx.table.entries {
+        start += u32::try_from(entry.also_documented.len()).unwrap_or(u32::MAX);
+        starts.push(start);
+    }
+    starts.push(start); // `Unknown` has none
+    let (m, len) = (texts.len(), starts.len());
+    quote! {
+        /// Every `also_documented` text, entry after entry.
+        const ALSO_TEXTS: &[&str; #m] = &[#(#texts),*];
+        /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+        const ALSO_STARTS: &[u32; #len] = &[#(#starts),*];
+    }
+}
+
 /// The codes in ascending order and, for each, its position in `ALL`.
 fn expand_sorted(cx: &Ctx) -> TokenStream {
     let code_ty = &cx.code_ty;
@@ -209,9 +282,9 @@ fn expand_sorted(cx: &Ctx) -> TokenStream {
     let codes = order.iter().map(|&i| code_literal(&cx.table.entries[i]));
     quote! {
         /// The codes in ascending order, for binary search.
-        const SORTED: [#code_ty; #n] = [#(#codes),*];
+        const SORTED: &[#code_ty; #n] = &[#(#codes),*];
         /// For each of `SORTED`, its position in `ALL`.
-        const SORTED_INDEX: [usize; #n] = [#(#order),*];
+        const SORTED_INDEX: &[usize; #n] = &[#(#order),*];
     }
 }
 
@@ -220,6 +293,15 @@ fn expand_accessors(cx: &Ctx) -> TokenStream {
     let [kind, retry, outcome] = ["CanonicalKind", "RetryAdvice", "Outcome"].map(|s| cx.shared(s));
     let from_code = expand_from_code(cx);
     let code = expand_code(cx);
+    let also_documented = if cx.table.entries.iter().all(|e| e.also_documented.is_empty()) {
+        quote!(&[])
+    } else {
+        quote! {
+            let i = self.index();
+            let (start, end) = (Self::ALSO_STARTS[i] as usize, Self::ALSO_STARTS[i + 1] as usize);
+            Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
+        }
+    };
     let http_status = match cx.table.wire.location {
         Location::HttpStatus => quote!(::core::option::Option::Some(self.code())),
         Location::JsonBody => quote!(Self::HTTP_STATUSES[self.index()]),
@@ -255,7 +337,7 @@ fn expand_accessors(cx: &Ctx) -> TokenStream {
 
             /// Other texts the documentation gives for this code.
             pub const fn also_documented(&self) -> &'static [&'static str] {
-                Self::ALSO_DOCUMENTED[self.index()]
+                #also_documented
             }
 
             /// The canonical kind; `Unknown` for an undocumented code.
@@ -324,11 +406,12 @@ fn expand_from_code(cx: &Ctx) -> TokenStream {
             }
         };
     }
+    let inline = cx.lookup_inline();
     if !cx.is_str() {
         return quote! {
             /// The variant of a raw code; a code the documentation does not list
             /// becomes `Unknown`, so this never fails.
-            #[inline]
+            #inline
             pub const fn from_code(code: #code_ty) -> Self {
                 match code {
                     #( #codes => Self::#variants, )*
@@ -358,6 +441,7 @@ fn expand_from_code(cx: &Ctx) -> TokenStream {
 /// a comparison that ignores differences in white space.
 fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
     let variants = &cx.variants;
+    let inline = cx.lookup_inline();
     let (fallback, loose) = match cx.table.wire.match_mode {
         MatchMode::Exact => (quote!(::core::option::Option::None), None),
         MatchMode::NormalizeWhitespace => (
@@ -384,7 +468,7 @@ fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
     };
     quote! {
         /// The documented variant for `code`, if any.
-        #[inline]
+        #inline
         fn documented(code: &str) -> ::core::option::Option<Self> {
             #exact
         }
@@ -526,6 +610,7 @@ fn expand_conversions(cx: &Ctx) -> TokenStream {
             #[automatically_derived]
             impl ::core::convert::TryFrom<#code_ty> for #name {
                 type Error = #unknown<#code_ty>;
+                #[inline]
                 fn try_from(code: #code_ty) -> ::core::result::Result<Self, #unknown<#code_ty>> {
                     match Self::from_code(code) {
                         Self::Unknown(code) => ::core::result::Result::Err(#unknown {
@@ -553,6 +638,7 @@ fn expand_conversions(cx: &Ctx) -> TokenStream {
         #[automatically_derived]
         impl<'a> ::core::convert::TryFrom<&'a str> for #name {
             type Error = #unknown<&'a str>;
+            #[inline]
             fn try_from(code: &'a str) -> ::core::result::Result<Self, #unknown<&'a str>> {
                 Self::documented(code).ok_or(#unknown { provider: Self::PROVIDER, table: Self::TABLE, code })
             }
@@ -562,6 +648,7 @@ fn expand_conversions(cx: &Ctx) -> TokenStream {
         #[automatically_derived]
         impl ::core::str::FromStr for #name {
             type Err = #unknown<#string>;
+            #[inline]
             fn from_str(code: &str) -> ::core::result::Result<Self, #unknown<#string>> {
                 Self::documented(code).ok_or_else(|| #unknown {
                     provider: Self::PROVIDER,

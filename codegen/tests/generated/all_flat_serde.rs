@@ -720,15 +720,15 @@ impl DataForSeoHttp {
         Self::NotFound,
         Self::InternalServerError,
     ];
-    const CODES: [u16; 4usize] = [401, 402, 404, 500];
-    const MESSAGES: [&str; 5usize] = [
+    const CODES: &[u16; 4usize] = &[401, 402, 404, 500];
+    const MESSAGES: &[&str; 5usize] = &[
         "Unauthorized",
         "Payment Required",
         "Not Found",
         "Internal Server Error",
         "",
     ];
-    const DESCRIPTIONS: [::core::option::Option<&str>; 5usize] = [
+    const DESCRIPTIONS: &[::core::option::Option<&str>; 5usize] = &[
         ::core::option::Option::Some(
             "You are not authorized to access this resource. See your login details here: https://app.dataforseo.com/api-access",
         ),
@@ -741,29 +741,28 @@ impl DataForSeoHttp {
         ),
         ::core::option::Option::None,
     ];
-    const CATEGORIES: [::core::option::Option<&str>; 5usize] = [
+    const CATEGORIES: &[::core::option::Option<&str>; 5usize] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const ALSO_DOCUMENTED: [&[&str]; 5usize] = [&[], &[], &[], &[], &[]];
-    const KINDS: [CanonicalKind; 5usize] = [
+    const KINDS: &[CanonicalKind; 5usize] = &[
         CanonicalKind::Unauthenticated,
         CanonicalKind::ResourceExhausted,
         CanonicalKind::NotFound,
         CanonicalKind::Internal,
         CanonicalKind::Unknown,
     ];
-    const RETRIES: [RetryAdvice; 5usize] = [
+    const RETRIES: &[RetryAdvice; 5usize] = &[
         RetryAdvice::AfterFixCredentials,
         RetryAdvice::AfterTopUp,
         RetryAdvice::Never,
         RetryAdvice::Backoff,
         RetryAdvice::Never,
     ];
-    const OUTCOMES: [Outcome; 5usize] = [
+    const OUTCOMES: &[Outcome; 5usize] = &[
         Outcome::Failure,
         Outcome::Failure,
         Outcome::Failure,
@@ -785,7 +784,7 @@ impl DataForSeoHttp {
 impl DataForSeoHttp {
     /// The variant of a raw code; a code the documentation does not list
     /// becomes `Unknown`, so this never fails.
-    #[inline]
+    #[inline(always)]
     pub const fn from_code(code: u16) -> Self {
         match code {
             401 => Self::Unauthorized,
@@ -825,7 +824,7 @@ impl DataForSeoHttp {
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
-        Self::ALSO_DOCUMENTED[self.index()]
+        &[]
     }
     /// The canonical kind; `Unknown` for an undocumented code.
     #[inline]
@@ -888,6 +887,7 @@ impl ::core::fmt::Display for DataForSeoHttp {
 #[automatically_derived]
 impl ::core::convert::TryFrom<u16> for DataForSeoHttp {
     type Error = UnknownCode<u16>;
+    #[inline]
     fn try_from(code: u16) -> ::core::result::Result<Self, UnknownCode<u16>> {
         match Self::from_code(code) {
             Self::Unknown(code) => {
@@ -1392,14 +1392,14 @@ impl DataForSeoStatus {
         Self::InternalTimeout,
         Self::TargetPageTimeout,
     ];
-    const CODES: [u32; 51usize] = [
+    const CODES: &[u32; 51usize] = &[
         20000, 20100, 40000, 40001, 40002, 40003, 40004, 40005, 40006, 40100, 40101,
         40102, 40103, 40104, 40200, 40201, 40202, 40203, 40204, 40205, 40206, 40207,
         40208, 40209, 40210, 40400, 40401, 40402, 40403, 40404, 40405, 40406, 40407,
         40408, 40501, 40502, 40503, 40504, 40505, 40506, 40601, 40602, 50000, 50001,
         50100, 50301, 50302, 50303, 50304, 50401, 50402,
     ];
-    const MESSAGES: [&str; 52usize] = [
+    const MESSAGES: &[&str; 52usize] = &[
         "Ok.",
         "Task Created.",
         "You can set only one task at a time.",
@@ -1453,7 +1453,7 @@ impl DataForSeoStatus {
         "Target page took too long to respond.",
         "",
     ];
-    const DESCRIPTIONS: [::core::option::Option<&str>; 52usize] = [
+    const DESCRIPTIONS: &[::core::option::Option<&str>; 52usize] = &[
         ::core::option::Option::Some("the request has been successfully completed"),
         ::core::option::Option::Some(
             "as a result of the successful request, the task has been created",
@@ -1587,7 +1587,7 @@ impl DataForSeoStatus {
         ),
         ::core::option::Option::None,
     ];
-    const HTTP_STATUSES: [::core::option::Option<u16>; 52usize] = [
+    const HTTP_STATUSES: &[::core::option::Option<u16>; 52usize] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -1641,7 +1641,7 @@ impl DataForSeoStatus {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const CATEGORIES: [::core::option::Option<&str>; 52usize] = [
+    const CATEGORIES: &[::core::option::Option<&str>; 52usize] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -1695,77 +1695,34 @@ impl DataForSeoStatus {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const ALSO_DOCUMENTED: [&[&str]; 52usize] = [
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &["Internal SE server error."],
-        &[],
-        &[],
-        &[
-            "Please verify your account before using the API. You can complete the verification in the user panel: https://app.dataforseo.com/ .",
-        ],
-        &[],
-        &[],
-        &[],
-        &[
-            "The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api-settings.",
-        ],
-        &[
-            "Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/users/getrows .",
-        ],
-        &[
-            "The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api-settings.",
-        ],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[
-            "Insufficient Funds. Your account’s balance is too low to complete this request.",
-        ],
-        &["Not found."],
-        &[],
-        &[],
-        &[],
-        &["No Prepared Data Found.Please Contact Our Support Team."],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &["POST Data is Invalid."],
-        &[],
-        &[],
-        &[],
-        &[],
-        &["Task in Queue."],
-        &[],
-        &[],
-        &[],
-        &[
-            "Too many requests",
-            "Could not connect to host",
-            "3rd Party API Service Unavailable",
-        ],
-        &[],
-        &["Update is in progress. Please try after a few minutes"],
-        &[
-            "This function is temporarily unavailable. Please contact support for more information.",
-        ],
-        &["Internal Error – Timeout."],
-        &[],
-        &[],
+    /// Every `also_documented` text, entry after entry.
+    const ALSO_TEXTS: &[&str; 16usize] = &[
+        "Internal SE server error.",
+        "Please verify your account before using the API. You can complete the verification in the user panel: https://app.dataforseo.com/ .",
+        "The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api-settings.",
+        "Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/users/getrows .",
+        "The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api-settings.",
+        "Insufficient Funds. Your account’s balance is too low to complete this request.",
+        "Not found.",
+        "No Prepared Data Found.Please Contact Our Support Team.",
+        "POST Data is Invalid.",
+        "Task in Queue.",
+        "Too many requests",
+        "Could not connect to host",
+        "3rd Party API Service Unavailable",
+        "Update is in progress. Please try after a few minutes",
+        "This function is temporarily unavailable. Please contact support for more information.",
+        "Internal Error – Timeout.",
     ];
-    const KINDS: [CanonicalKind; 52usize] = [
+    /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+    const ALSO_STARTS: &[u32; 53usize] = &[
+        0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 1u32, 1u32,
+        1u32, 2u32, 2u32, 2u32, 2u32, 3u32, 4u32, 5u32, 5u32, 5u32, 5u32, 5u32, 6u32,
+        7u32, 7u32, 7u32, 7u32, 8u32, 8u32, 8u32, 8u32, 8u32, 8u32, 8u32, 9u32, 9u32,
+        9u32, 9u32, 9u32, 10u32, 10u32, 10u32, 10u32, 13u32, 13u32, 14u32, 15u32, 16u32,
+        16u32, 16u32,
+    ];
+    const KINDS: &[CanonicalKind; 52usize] = &[
         CanonicalKind::Ok,
         CanonicalKind::Ok,
         CanonicalKind::InvalidArgument,
@@ -1819,7 +1776,7 @@ impl DataForSeoStatus {
         CanonicalKind::DeadlineExceeded,
         CanonicalKind::Unknown,
     ];
-    const RETRIES: [RetryAdvice; 52usize] = [
+    const RETRIES: &[RetryAdvice; 52usize] = &[
         RetryAdvice::Never,
         RetryAdvice::Never,
         RetryAdvice::AfterFixRequest,
@@ -1873,7 +1830,7 @@ impl DataForSeoStatus {
         RetryAdvice::Backoff,
         RetryAdvice::Never,
     ];
-    const OUTCOMES: [Outcome; 52usize] = [
+    const OUTCOMES: &[Outcome; 52usize] = &[
         Outcome::Success,
         Outcome::Success,
         Outcome::Failure,
@@ -1989,7 +1946,7 @@ impl DataForSeoStatus {
 impl DataForSeoStatus {
     /// The variant of a raw code; a code the documentation does not list
     /// becomes `Unknown`, so this never fails.
-    #[inline]
+    #[inline(always)]
     pub const fn from_code(code: u32) -> Self {
         match code {
             20000 => Self::Ok,
@@ -2076,7 +2033,12 @@ impl DataForSeoStatus {
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
-        Self::ALSO_DOCUMENTED[self.index()]
+        let i = self.index();
+        let (start, end) = (
+            Self::ALSO_STARTS[i] as usize,
+            Self::ALSO_STARTS[i + 1] as usize,
+        );
+        Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
     }
     /// The canonical kind; `Unknown` for an undocumented code.
     #[inline]
@@ -2139,6 +2101,7 @@ impl ::core::fmt::Display for DataForSeoStatus {
 #[automatically_derived]
 impl ::core::convert::TryFrom<u32> for DataForSeoStatus {
     type Error = UnknownCode<u32>;
+    #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCode<u32>> {
         match Self::from_code(code) {
             Self::Unknown(code) => {
@@ -2858,13 +2821,13 @@ impl HttpStatus {
         Self::NetworkAuthenticationRequired,
         Self::NetworkConnectionTimeoutError,
     ];
-    const CODES: [u16; 63usize] = [
+    const CODES: &[u16; 63usize] = &[
         100, 101, 102, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302,
         303, 304, 305, 307, 308, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410,
         411, 412, 413, 414, 415, 416, 417, 418, 421, 422, 423, 424, 426, 428, 429, 431,
         444, 451, 499, 500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511, 599,
     ];
-    const MESSAGES: [&str; 64usize] = [
+    const MESSAGES: &[&str; 64usize] = &[
         "Continue",
         "Switching protocol",
         "Processing request",
@@ -2930,7 +2893,7 @@ impl HttpStatus {
         "Network connection timeout error",
         "",
     ];
-    const DESCRIPTIONS: [::core::option::Option<&str>; 64usize] = [
+    const DESCRIPTIONS: &[::core::option::Option<&str>; 64usize] = &[
         ::core::option::Option::Some(
             "This interim response is used to inform the client that the initial part of the request has been received and has not yet been rejected by the server. The client should continue by sending the remainder of the request or, if the request has already been completed, ignore this response. The server must send a final response after the request has been completed.",
         ),
@@ -3072,7 +3035,7 @@ impl HttpStatus {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const CATEGORIES: [::core::option::Option<&str>; 64usize] = [
+    const CATEGORIES: &[::core::option::Option<&str>; 64usize] = &[
         ::core::option::Option::Some("1xx Informational"),
         ::core::option::Option::Some("1xx Informational"),
         ::core::option::Option::Some("1xx Informational"),
@@ -3138,73 +3101,48 @@ impl HttpStatus {
         ::core::option::Option::Some("5xx Server Error"),
         ::core::option::Option::None,
     ];
-    const ALSO_DOCUMENTED: [&[&str]; 64usize] = [
-        &[],
-        &["Switching Protocols"],
-        &[],
-        &[],
-        &["Created"],
-        &[],
-        &["Non-Authoritative Information"],
-        &["No Content"],
-        &["Reset Content"],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &["Moved Permanently"],
-        &[],
-        &["See Other"],
-        &["Not Modified"],
-        &["Use Proxy"],
-        &["Temporary Redirect"],
-        &[],
-        &["Bad Request"],
-        &[],
-        &[],
-        &[],
-        &[],
-        &["Method Not Allowed"],
-        &["Not Accepted"],
-        &["Proxy Authentication Required"],
-        &["Request Timeout"],
-        &[],
-        &[],
-        &["Length Required"],
-        &["Precondition Failed"],
-        &["Request Entity Too Large"],
-        &["Request-URI Too Long"],
-        &["Unsupported Media Type"],
-        &["Requested Range Not Satisfiable"],
-        &["Expectation Failed"],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &["Too Many Requests"],
-        &[],
-        &[],
-        &[],
-        &[],
-        &["Internal Server Error"],
-        &["Not Implemented"],
-        &["Bad Gateway"],
-        &["Service Unavailable"],
-        &["Gateway Timeout"],
-        &["HTTP Version Not Supported"],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
+    /// Every `also_documented` text, entry after entry.
+    const ALSO_TEXTS: &[&str; 29usize] = &[
+        "Switching Protocols",
+        "Created",
+        "Non-Authoritative Information",
+        "No Content",
+        "Reset Content",
+        "Moved Permanently",
+        "See Other",
+        "Not Modified",
+        "Use Proxy",
+        "Temporary Redirect",
+        "Bad Request",
+        "Method Not Allowed",
+        "Not Accepted",
+        "Proxy Authentication Required",
+        "Request Timeout",
+        "Length Required",
+        "Precondition Failed",
+        "Request Entity Too Large",
+        "Request-URI Too Long",
+        "Unsupported Media Type",
+        "Requested Range Not Satisfiable",
+        "Expectation Failed",
+        "Too Many Requests",
+        "Internal Server Error",
+        "Not Implemented",
+        "Bad Gateway",
+        "Service Unavailable",
+        "Gateway Timeout",
+        "HTTP Version Not Supported",
     ];
-    const KINDS: [CanonicalKind; 64usize] = [
+    /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+    const ALSO_STARTS: &[u32; 65usize] = &[
+        0u32, 0u32, 1u32, 1u32, 1u32, 2u32, 2u32, 3u32, 4u32, 5u32, 5u32, 5u32, 5u32,
+        5u32, 5u32, 6u32, 6u32, 7u32, 8u32, 9u32, 10u32, 10u32, 11u32, 11u32, 11u32,
+        11u32, 11u32, 12u32, 13u32, 14u32, 15u32, 15u32, 15u32, 16u32, 17u32, 18u32,
+        19u32, 20u32, 21u32, 22u32, 22u32, 22u32, 22u32, 22u32, 22u32, 22u32, 22u32,
+        23u32, 23u32, 23u32, 23u32, 23u32, 24u32, 25u32, 26u32, 27u32, 28u32, 29u32,
+        29u32, 29u32, 29u32, 29u32, 29u32, 29u32, 29u32,
+    ];
+    const KINDS: &[CanonicalKind; 64usize] = &[
         CanonicalKind::Ok,
         CanonicalKind::Ok,
         CanonicalKind::Ok,
@@ -3270,7 +3208,7 @@ impl HttpStatus {
         CanonicalKind::DeadlineExceeded,
         CanonicalKind::Unknown,
     ];
-    const RETRIES: [RetryAdvice; 64usize] = [
+    const RETRIES: &[RetryAdvice; 64usize] = &[
         RetryAdvice::Never,
         RetryAdvice::Never,
         RetryAdvice::Never,
@@ -3336,7 +3274,7 @@ impl HttpStatus {
         RetryAdvice::Backoff,
         RetryAdvice::Never,
     ];
-    const OUTCOMES: [Outcome; 64usize] = [
+    const OUTCOMES: &[Outcome; 64usize] = &[
         Outcome::Pending,
         Outcome::Pending,
         Outcome::Pending,
@@ -3476,7 +3414,7 @@ impl HttpStatus {
 impl HttpStatus {
     /// The variant of a raw code; a code the documentation does not list
     /// becomes `Unknown`, so this never fails.
-    #[inline]
+    #[inline(always)]
     pub const fn from_code(code: u16) -> Self {
         match code {
             100 => Self::Continue,
@@ -3575,7 +3513,12 @@ impl HttpStatus {
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
-        Self::ALSO_DOCUMENTED[self.index()]
+        let i = self.index();
+        let (start, end) = (
+            Self::ALSO_STARTS[i] as usize,
+            Self::ALSO_STARTS[i + 1] as usize,
+        );
+        Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
     }
     /// The canonical kind; `Unknown` for an undocumented code.
     #[inline]
@@ -3638,6 +3581,7 @@ impl ::core::fmt::Display for HttpStatus {
 #[automatically_derived]
 impl ::core::convert::TryFrom<u16> for HttpStatus {
     type Error = UnknownCode<u16>;
+    #[inline]
     fn try_from(code: u16) -> ::core::result::Result<Self, UnknownCode<u16>> {
         match Self::from_code(code) {
             Self::Unknown(code) => {
@@ -3799,8 +3743,8 @@ impl SerpApiHttp {
         Self::InternalServerError,
         Self::ServiceUnavailable,
     ];
-    const CODES: [u16; 9usize] = [200, 400, 401, 403, 404, 410, 429, 500, 503];
-    const MESSAGES: [&str; 10usize] = [
+    const CODES: &[u16; 9usize] = &[200, 400, 401, 403, 404, 410, 429, 500, 503];
+    const MESSAGES: &[&str; 10usize] = &[
         "OK",
         "Bad Request",
         "Unauthorized",
@@ -3812,7 +3756,7 @@ impl SerpApiHttp {
         "Server Error",
         "",
     ];
-    const DESCRIPTIONS: [::core::option::Option<&str>; 10usize] = [
+    const DESCRIPTIONS: &[::core::option::Option<&str>; 10usize] = &[
         ::core::option::Option::Some("Everything worked as expected."),
         ::core::option::Option::Some(
             "We were unable to process the request. The request may be missing a required parameter.",
@@ -3836,7 +3780,7 @@ impl SerpApiHttp {
         ),
         ::core::option::Option::None,
     ];
-    const CATEGORIES: [::core::option::Option<&str>; 10usize] = [
+    const CATEGORIES: &[::core::option::Option<&str>; 10usize] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -3848,19 +3792,7 @@ impl SerpApiHttp {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const ALSO_DOCUMENTED: [&[&str]; 10usize] = [
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-    ];
-    const KINDS: [CanonicalKind; 10usize] = [
+    const KINDS: &[CanonicalKind; 10usize] = &[
         CanonicalKind::Ok,
         CanonicalKind::InvalidArgument,
         CanonicalKind::Unauthenticated,
@@ -3872,7 +3804,7 @@ impl SerpApiHttp {
         CanonicalKind::Unavailable,
         CanonicalKind::Unknown,
     ];
-    const RETRIES: [RetryAdvice; 10usize] = [
+    const RETRIES: &[RetryAdvice; 10usize] = &[
         RetryAdvice::Never,
         RetryAdvice::AfterFixRequest,
         RetryAdvice::AfterFixCredentials,
@@ -3884,7 +3816,7 @@ impl SerpApiHttp {
         RetryAdvice::Backoff,
         RetryAdvice::Never,
     ];
-    const OUTCOMES: [Outcome; 10usize] = [
+    const OUTCOMES: &[Outcome; 10usize] = &[
         Outcome::Success,
         Outcome::Failure,
         Outcome::Failure,
@@ -3916,7 +3848,7 @@ impl SerpApiHttp {
 impl SerpApiHttp {
     /// The variant of a raw code; a code the documentation does not list
     /// becomes `Unknown`, so this never fails.
-    #[inline]
+    #[inline(always)]
     pub const fn from_code(code: u16) -> Self {
         match code {
             200 => Self::Ok,
@@ -3961,7 +3893,7 @@ impl SerpApiHttp {
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
-        Self::ALSO_DOCUMENTED[self.index()]
+        &[]
     }
     /// The canonical kind; `Unknown` for an undocumented code.
     #[inline]
@@ -4024,6 +3956,7 @@ impl ::core::fmt::Display for SerpApiHttp {
 #[automatically_derived]
 impl ::core::convert::TryFrom<u16> for SerpApiHttp {
     type Error = UnknownCode<u16>;
+    #[inline]
     fn try_from(code: u16) -> ::core::result::Result<Self, UnknownCode<u16>> {
         match Self::from_code(code) {
             Self::Unknown(code) => {
@@ -4153,9 +4086,9 @@ impl SerpApiSearchStatus {
         Self::Queued,
         Self::Error,
     ];
-    const CODES: [&str; 4usize] = ["Success", "Processing", "Queued", "Error"];
-    const MESSAGES: [&str; 5usize] = ["Success", "Processing", "Queued", "Error", ""];
-    const DESCRIPTIONS: [::core::option::Option<&str>; 5usize] = [
+    const CODES: &[&str; 4usize] = &["Success", "Processing", "Queued", "Error"];
+    const MESSAGES: &[&str; 5usize] = &["Success", "Processing", "Queued", "Error", ""];
+    const DESCRIPTIONS: &[::core::option::Option<&str>; 5usize] = &[
         ::core::option::Option::Some(
             "Search request is successfully processed (It might include empty results).",
         ),
@@ -4166,36 +4099,35 @@ impl SerpApiSearchStatus {
         ),
         ::core::option::Option::None,
     ];
-    const HTTP_STATUSES: [::core::option::Option<u16>; 5usize] = [
+    const HTTP_STATUSES: &[::core::option::Option<u16>; 5usize] = &[
         ::core::option::Option::Some(200u16),
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::Some(503u16),
         ::core::option::Option::None,
     ];
-    const CATEGORIES: [::core::option::Option<&str>; 5usize] = [
+    const CATEGORIES: &[::core::option::Option<&str>; 5usize] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const ALSO_DOCUMENTED: [&[&str]; 5usize] = [&[], &[], &[], &[], &[]];
-    const KINDS: [CanonicalKind; 5usize] = [
+    const KINDS: &[CanonicalKind; 5usize] = &[
         CanonicalKind::Ok,
         CanonicalKind::Ok,
         CanonicalKind::Ok,
         CanonicalKind::Unavailable,
         CanonicalKind::Unknown,
     ];
-    const RETRIES: [RetryAdvice; 5usize] = [
+    const RETRIES: &[RetryAdvice; 5usize] = &[
         RetryAdvice::Never,
         RetryAdvice::Poll,
         RetryAdvice::Poll,
         RetryAdvice::Backoff,
         RetryAdvice::Never,
     ];
-    const OUTCOMES: [Outcome; 5usize] = [
+    const OUTCOMES: &[Outcome; 5usize] = &[
         Outcome::Success,
         Outcome::Pending,
         Outcome::Pending,
@@ -4227,7 +4159,7 @@ impl SerpApiSearchStatus {
         }
     }
     /// The documented variant for `code`, if any.
-    #[inline]
+    #[inline(always)]
     fn documented(code: &str) -> ::core::option::Option<Self> {
         match code {
             "Success" => ::core::option::Option::Some(Self::Success),
@@ -4267,7 +4199,7 @@ impl SerpApiSearchStatus {
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
-        Self::ALSO_DOCUMENTED[self.index()]
+        &[]
     }
     /// The canonical kind; `Unknown` for an undocumented code.
     #[inline]
@@ -4328,6 +4260,7 @@ impl ::core::fmt::Display for SerpApiSearchStatus {
 #[automatically_derived]
 impl<'a> ::core::convert::TryFrom<&'a str> for SerpApiSearchStatus {
     type Error = UnknownCode<&'a str>;
+    #[inline]
     fn try_from(code: &'a str) -> ::core::result::Result<Self, UnknownCode<&'a str>> {
         Self::documented(code)
             .ok_or(UnknownCode {
@@ -4341,6 +4274,7 @@ impl<'a> ::core::convert::TryFrom<&'a str> for SerpApiSearchStatus {
 #[automatically_derived]
 impl ::core::str::FromStr for SerpApiSearchStatus {
     type Err = UnknownCode<::std::string::String>;
+    #[inline]
     fn from_str(
         code: &str,
     ) -> ::core::result::Result<Self, UnknownCode<::std::string::String>> {
@@ -4483,14 +4417,14 @@ impl SerpApiErrorMessage {
         Self::NoValidResults,
         Self::NoResults,
     ];
-    const CODES: [&str; 5usize] = [
+    const CODES: &[&str; 5usize] = &[
         "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key",
         "Your account has run out of searches.",
         "Missing query `q` parameter.",
         "We couldn't get valid results for this search. Please try again later.",
         "Google hasn't returned any results for this query.",
     ];
-    const MESSAGES: [&str; 6usize] = [
+    const MESSAGES: &[&str; 6usize] = &[
         "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key",
         "Your account has run out of searches.",
         "Missing query `q` parameter.",
@@ -4498,7 +4432,7 @@ impl SerpApiErrorMessage {
         "Google hasn't returned any results for this query.",
         "",
     ];
-    const DESCRIPTIONS: [::core::option::Option<&str>; 6usize] = [
+    const DESCRIPTIONS: &[::core::option::Option<&str>; 6usize] = &[
         ::core::option::Option::Some("Error for invalid API key"),
         ::core::option::Option::Some("Error for no searches remaining"),
         ::core::option::Option::Some(
@@ -4510,7 +4444,7 @@ impl SerpApiErrorMessage {
         ),
         ::core::option::Option::None,
     ];
-    const HTTP_STATUSES: [::core::option::Option<u16>; 6usize] = [
+    const HTTP_STATUSES: &[::core::option::Option<u16>; 6usize] = &[
         ::core::option::Option::Some(401u16),
         ::core::option::Option::Some(429u16),
         ::core::option::Option::Some(400u16),
@@ -4518,7 +4452,7 @@ impl SerpApiErrorMessage {
         ::core::option::Option::Some(200u16),
         ::core::option::Option::None,
     ];
-    const CATEGORIES: [::core::option::Option<&str>; 6usize] = [
+    const CATEGORIES: &[::core::option::Option<&str>; 6usize] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -4526,8 +4460,7 @@ impl SerpApiErrorMessage {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const ALSO_DOCUMENTED: [&[&str]; 6usize] = [&[], &[], &[], &[], &[], &[]];
-    const KINDS: [CanonicalKind; 6usize] = [
+    const KINDS: &[CanonicalKind; 6usize] = &[
         CanonicalKind::Unauthenticated,
         CanonicalKind::ResourceExhausted,
         CanonicalKind::InvalidArgument,
@@ -4535,7 +4468,7 @@ impl SerpApiErrorMessage {
         CanonicalKind::NotFound,
         CanonicalKind::Unknown,
     ];
-    const RETRIES: [RetryAdvice; 6usize] = [
+    const RETRIES: &[RetryAdvice; 6usize] = &[
         RetryAdvice::AfterFixCredentials,
         RetryAdvice::AfterTopUp,
         RetryAdvice::AfterFixRequest,
@@ -4543,7 +4476,7 @@ impl SerpApiErrorMessage {
         RetryAdvice::Never,
         RetryAdvice::Never,
     ];
-    const OUTCOMES: [Outcome; 6usize] = [
+    const OUTCOMES: &[Outcome; 6usize] = &[
         Outcome::Failure,
         Outcome::Failure,
         Outcome::Failure,
@@ -4577,7 +4510,7 @@ impl SerpApiErrorMessage {
         }
     }
     /// The documented variant for `code`, if any.
-    #[inline]
+    #[inline(always)]
     fn documented(code: &str) -> ::core::option::Option<Self> {
         match code {
             "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key" => {
@@ -4657,7 +4590,7 @@ impl SerpApiErrorMessage {
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
-        Self::ALSO_DOCUMENTED[self.index()]
+        &[]
     }
     /// The canonical kind; `Unknown` for an undocumented code.
     #[inline]
@@ -4718,6 +4651,7 @@ impl ::core::fmt::Display for SerpApiErrorMessage {
 #[automatically_derived]
 impl<'a> ::core::convert::TryFrom<&'a str> for SerpApiErrorMessage {
     type Error = UnknownCode<&'a str>;
+    #[inline]
     fn try_from(code: &'a str) -> ::core::result::Result<Self, UnknownCode<&'a str>> {
         Self::documented(code)
             .ok_or(UnknownCode {
@@ -4731,6 +4665,7 @@ impl<'a> ::core::convert::TryFrom<&'a str> for SerpApiErrorMessage {
 #[automatically_derived]
 impl ::core::str::FromStr for SerpApiErrorMessage {
     type Err = UnknownCode<::std::string::String>;
+    #[inline]
     fn from_str(
         code: &str,
     ) -> ::core::result::Result<Self, UnknownCode<::std::string::String>> {
@@ -4902,7 +4837,7 @@ impl SerplifyErrorCode {
         Self::TaskFailed,
         Self::InternalError,
     ];
-    const CODES: [&str; 13usize] = [
+    const CODES: &[&str; 13usize] = &[
         "bad_request",
         "unauthorized",
         "insufficient_balance",
@@ -4917,7 +4852,7 @@ impl SerplifyErrorCode {
         "task_failed",
         "internal_error",
     ];
-    const MESSAGES: [&str; 14usize] = [
+    const MESSAGES: &[&str; 14usize] = &[
         "Malformed request body or parameters.",
         "Missing or invalid API key.",
         "Prepaid wallet balance too low for the request.",
@@ -4933,7 +4868,7 @@ impl SerplifyErrorCode {
         "Unexpected server error.",
         "",
     ];
-    const DESCRIPTIONS: [::core::option::Option<&str>; 14usize] = [
+    const DESCRIPTIONS: &[::core::option::Option<&str>; 14usize] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -4949,7 +4884,7 @@ impl SerplifyErrorCode {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const HTTP_STATUSES: [::core::option::Option<u16>; 14usize] = [
+    const HTTP_STATUSES: &[::core::option::Option<u16>; 14usize] = &[
         ::core::option::Option::Some(400u16),
         ::core::option::Option::Some(401u16),
         ::core::option::Option::Some(402u16),
@@ -4965,7 +4900,7 @@ impl SerplifyErrorCode {
         ::core::option::Option::Some(500u16),
         ::core::option::Option::None,
     ];
-    const CATEGORIES: [::core::option::Option<&str>; 14usize] = [
+    const CATEGORIES: &[::core::option::Option<&str>; 14usize] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -4981,23 +4916,17 @@ impl SerplifyErrorCode {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const ALSO_DOCUMENTED: [&[&str]; 14usize] = [
-        &["Invalid request body."],
-        &[],
-        &["Your prepaid balance is too low for this request."],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
+    /// Every `also_documented` text, entry after entry.
+    const ALSO_TEXTS: &[&str; 2usize] = &[
+        "Invalid request body.",
+        "Your prepaid balance is too low for this request.",
     ];
-    const KINDS: [CanonicalKind; 14usize] = [
+    /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+    const ALSO_STARTS: &[u32; 15usize] = &[
+        0u32, 1u32, 1u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32,
+        2u32, 2u32,
+    ];
+    const KINDS: &[CanonicalKind; 14usize] = &[
         CanonicalKind::InvalidArgument,
         CanonicalKind::Unauthenticated,
         CanonicalKind::ResourceExhausted,
@@ -5013,7 +4942,7 @@ impl SerplifyErrorCode {
         CanonicalKind::Internal,
         CanonicalKind::Unknown,
     ];
-    const RETRIES: [RetryAdvice; 14usize] = [
+    const RETRIES: &[RetryAdvice; 14usize] = &[
         RetryAdvice::AfterFixRequest,
         RetryAdvice::AfterFixCredentials,
         RetryAdvice::AfterTopUp,
@@ -5029,7 +4958,7 @@ impl SerplifyErrorCode {
         RetryAdvice::Backoff,
         RetryAdvice::Never,
     ];
-    const OUTCOMES: [Outcome; 14usize] = [
+    const OUTCOMES: &[Outcome; 14usize] = &[
         Outcome::Failure,
         Outcome::Failure,
         Outcome::Failure,
@@ -5079,7 +5008,7 @@ impl SerplifyErrorCode {
         }
     }
     /// The documented variant for `code`, if any.
-    #[inline]
+    #[inline(always)]
     fn documented(code: &str) -> ::core::option::Option<Self> {
         match code {
             "bad_request" => ::core::option::Option::Some(Self::BadRequest),
@@ -5130,7 +5059,12 @@ impl SerplifyErrorCode {
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
-        Self::ALSO_DOCUMENTED[self.index()]
+        let i = self.index();
+        let (start, end) = (
+            Self::ALSO_STARTS[i] as usize,
+            Self::ALSO_STARTS[i + 1] as usize,
+        );
+        Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
     }
     /// The canonical kind; `Unknown` for an undocumented code.
     #[inline]
@@ -5193,6 +5127,7 @@ impl ::core::fmt::Display for SerplifyErrorCode {
 #[automatically_derived]
 impl<'a> ::core::convert::TryFrom<&'a str> for SerplifyErrorCode {
     type Error = UnknownCode<&'a str>;
+    #[inline]
     fn try_from(code: &'a str) -> ::core::result::Result<Self, UnknownCode<&'a str>> {
         Self::documented(code)
             .ok_or(UnknownCode {
@@ -5206,6 +5141,7 @@ impl<'a> ::core::convert::TryFrom<&'a str> for SerplifyErrorCode {
 #[automatically_derived]
 impl ::core::str::FromStr for SerplifyErrorCode {
     type Err = UnknownCode<::std::string::String>;
+    #[inline]
     fn from_str(
         code: &str,
     ) -> ::core::result::Result<Self, UnknownCode<::std::string::String>> {
@@ -6106,7 +6042,7 @@ impl SevenBridgesCode {
         Self::UnsupportedMediaType,
         Self::RequestContentDecodingFailed,
     ];
-    const CODES: [u32; 130usize] = [
+    const CODES: &[u32; 130usize] = &[
         0, 1000, 2000, 2001, 2002, 2003, 3000, 3001, 3002, 3003, 3004, 3005, 3006, 3007,
         3008, 3009, 3010, 3011, 3012, 3013, 4000, 4001, 4002, 4003, 4004, 4005, 4006,
         4007, 5000, 5001, 5002, 5003, 5004, 5005, 5006, 5007, 5008, 5009, 5010, 6000,
@@ -6118,7 +6054,7 @@ impl SevenBridgesCode {
         9013, 9014, 9015, 9016, 9017, 9018, 9019, 9021, 9022, 9032, 9024, 9025, 9027,
         9028, 9101, 90000, 90001, 90002, 90003, 90004, 90005, 90006, 90007, 90008, 90009,
     ];
-    const MESSAGES: [&str; 131usize] = [
+    const MESSAGES: &[&str; 131usize] = &[
         "The Platform is currently under maintenance.",
         "Rate limit exceeded! Check response headers.",
         "User service is currently unavailable.",
@@ -6251,7 +6187,7 @@ impl SevenBridgesCode {
         "An error occurred during the decoding of the request content.",
         "",
     ];
-    const DESCRIPTIONS: [::core::option::Option<&str>; 131usize] = [
+    const DESCRIPTIONS: &[::core::option::Option<&str>; 131usize] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -6384,7 +6320,7 @@ impl SevenBridgesCode {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const HTTP_STATUSES: [::core::option::Option<u16>; 131usize] = [
+    const HTTP_STATUSES: &[::core::option::Option<u16>; 131usize] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -6517,7 +6453,7 @@ impl SevenBridgesCode {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const CATEGORIES: [::core::option::Option<&str>; 131usize] = [
+    const CATEGORIES: &[::core::option::Option<&str>; 131usize] = &[
         ::core::option::Option::Some("Platform maintenance errors"),
         ::core::option::Option::Some("General errors"),
         ::core::option::Option::Some("User errors"),
@@ -6650,140 +6586,25 @@ impl SevenBridgesCode {
         ::core::option::Option::Some("General validation errors"),
         ::core::option::Option::None,
     ];
-    const ALSO_DOCUMENTED: [&[&str]; 131usize] = [
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &["Source project must not be null or an empty string."],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
+    /// Every `also_documented` text, entry after entry.
+    const ALSO_TEXTS: &[&str; 1usize] = &[
+        "Source project must not be null or an empty string.",
     ];
-    const KINDS: [CanonicalKind; 131usize] = [
+    /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+    const ALSO_STARTS: &[u32; 132usize] = &[
+        0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32,
+        0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32,
+        0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32,
+        0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 1u32, 1u32, 1u32, 1u32,
+        1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+        1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+        1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+        1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+        1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+        1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+        1u32, 1u32,
+    ];
+    const KINDS: &[CanonicalKind; 131usize] = &[
         CanonicalKind::Unavailable,
         CanonicalKind::ResourceExhausted,
         CanonicalKind::Unavailable,
@@ -6916,7 +6737,7 @@ impl SevenBridgesCode {
         CanonicalKind::InvalidArgument,
         CanonicalKind::Unknown,
     ];
-    const RETRIES: [RetryAdvice; 131usize] = [
+    const RETRIES: &[RetryAdvice; 131usize] = &[
         RetryAdvice::Backoff,
         RetryAdvice::Backoff,
         RetryAdvice::Backoff,
@@ -7049,7 +6870,7 @@ impl SevenBridgesCode {
         RetryAdvice::AfterFixRequest,
         RetryAdvice::Never,
     ];
-    const OUTCOMES: [Outcome; 131usize] = [
+    const OUTCOMES: &[Outcome; 131usize] = &[
         Outcome::Failure,
         Outcome::Failure,
         Outcome::Failure,
@@ -7323,7 +7144,7 @@ impl SevenBridgesCode {
 impl SevenBridgesCode {
     /// The variant of a raw code; a code the documentation does not list
     /// becomes `Unknown`, so this never fails.
-    #[inline]
+    #[inline(always)]
     pub const fn from_code(code: u32) -> Self {
         match code {
             0 => Self::PlatformUnderMaintenance,
@@ -7489,7 +7310,12 @@ impl SevenBridgesCode {
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
-        Self::ALSO_DOCUMENTED[self.index()]
+        let i = self.index();
+        let (start, end) = (
+            Self::ALSO_STARTS[i] as usize,
+            Self::ALSO_STARTS[i + 1] as usize,
+        );
+        Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
     }
     /// The canonical kind; `Unknown` for an undocumented code.
     #[inline]
@@ -7552,6 +7378,7 @@ impl ::core::fmt::Display for SevenBridgesCode {
 #[automatically_derived]
 impl ::core::convert::TryFrom<u32> for SevenBridgesCode {
     type Error = UnknownCode<u32>;
+    #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCode<u32>> {
         match Self::from_code(code) {
             Self::Unknown(code) => {

@@ -1201,15 +1201,15 @@ pub mod dataforseo {
             Self::NotFound,
             Self::InternalServerError,
         ];
-        const CODES: [u16; 4usize] = [401, 402, 404, 500];
-        const MESSAGES: [&str; 5usize] = [
+        const CODES: &[u16; 4usize] = &[401, 402, 404, 500];
+        const MESSAGES: &[&str; 5usize] = &[
             "Unauthorized",
             "Payment Required",
             "Not Found",
             "Internal Server Error",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 5usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 5usize] = &[
             ::core::option::Option::Some(
                 "You are not authorized to access this resource. See your login details here: https://app.dataforseo.com/api-access",
             ),
@@ -1222,29 +1222,28 @@ pub mod dataforseo {
             ),
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 5usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 5usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 5usize] = [&[], &[], &[], &[], &[]];
-        const KINDS: [super::CanonicalKind; 5usize] = [
+        const KINDS: &[super::CanonicalKind; 5usize] = &[
             super::CanonicalKind::Unauthenticated,
             super::CanonicalKind::ResourceExhausted,
             super::CanonicalKind::NotFound,
             super::CanonicalKind::Internal,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 5usize] = [
+        const RETRIES: &[super::RetryAdvice; 5usize] = &[
             super::RetryAdvice::AfterFixCredentials,
             super::RetryAdvice::AfterTopUp,
             super::RetryAdvice::Never,
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 5usize] = [
+        const OUTCOMES: &[super::Outcome; 5usize] = &[
             super::Outcome::Failure,
             super::Outcome::Failure,
             super::Outcome::Failure,
@@ -1266,7 +1265,7 @@ pub mod dataforseo {
     impl Http {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
-        #[inline]
+        #[inline(always)]
         pub const fn from_code(code: u16) -> Self {
             match code {
                 401 => Self::Unauthorized,
@@ -1306,7 +1305,7 @@ pub mod dataforseo {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            &[]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -1369,6 +1368,7 @@ pub mod dataforseo {
     #[automatically_derived]
     impl ::core::convert::TryFrom<u16> for Http {
         type Error = super::UnknownCode<u16>;
+        #[inline]
         fn try_from(code: u16) -> ::core::result::Result<Self, super::UnknownCode<u16>> {
             match Self::from_code(code) {
                 Self::Unknown(code) => {
@@ -1853,14 +1853,14 @@ pub mod dataforseo {
             Self::InternalTimeout,
             Self::TargetPageTimeout,
         ];
-        const CODES: [u32; 51usize] = [
+        const CODES: &[u32; 51usize] = &[
             20000, 20100, 40000, 40001, 40002, 40003, 40004, 40005, 40006, 40100, 40101,
             40102, 40103, 40104, 40200, 40201, 40202, 40203, 40204, 40205, 40206, 40207,
             40208, 40209, 40210, 40400, 40401, 40402, 40403, 40404, 40405, 40406, 40407,
             40408, 40501, 40502, 40503, 40504, 40505, 40506, 40601, 40602, 50000, 50001,
             50100, 50301, 50302, 50303, 50304, 50401, 50402,
         ];
-        const MESSAGES: [&str; 52usize] = [
+        const MESSAGES: &[&str; 52usize] = &[
             "Ok.",
             "Task Created.",
             "You can set only one task at a time.",
@@ -1914,7 +1914,7 @@ pub mod dataforseo {
             "Target page took too long to respond.",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 52usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 52usize] = &[
             ::core::option::Option::Some("the request has been successfully completed"),
             ::core::option::Option::Some(
                 "as a result of the successful request, the task has been created",
@@ -2052,7 +2052,7 @@ pub mod dataforseo {
             ),
             ::core::option::Option::None,
         ];
-        const HTTP_STATUSES: [::core::option::Option<u16>; 52usize] = [
+        const HTTP_STATUSES: &[::core::option::Option<u16>; 52usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -2106,7 +2106,7 @@ pub mod dataforseo {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 52usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 52usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -2160,77 +2160,34 @@ pub mod dataforseo {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 52usize] = [
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Internal SE server error."],
-            &[],
-            &[],
-            &[
-                "Please verify your account before using the API. You can complete the verification in the user panel: https://app.dataforseo.com/ .",
-            ],
-            &[],
-            &[],
-            &[],
-            &[
-                "The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api-settings.",
-            ],
-            &[
-                "Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/users/getrows .",
-            ],
-            &[
-                "The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api-settings.",
-            ],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[
-                "Insufficient Funds. Your account’s balance is too low to complete this request.",
-            ],
-            &["Not found."],
-            &[],
-            &[],
-            &[],
-            &["No Prepared Data Found.Please Contact Our Support Team."],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["POST Data is Invalid."],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Task in Queue."],
-            &[],
-            &[],
-            &[],
-            &[
-                "Too many requests",
-                "Could not connect to host",
-                "3rd Party API Service Unavailable",
-            ],
-            &[],
-            &["Update is in progress. Please try after a few minutes"],
-            &[
-                "This function is temporarily unavailable. Please contact support for more information.",
-            ],
-            &["Internal Error – Timeout."],
-            &[],
-            &[],
+        /// Every `also_documented` text, entry after entry.
+        const ALSO_TEXTS: &[&str; 16usize] = &[
+            "Internal SE server error.",
+            "Please verify your account before using the API. You can complete the verification in the user panel: https://app.dataforseo.com/ .",
+            "The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api-settings.",
+            "Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/users/getrows .",
+            "The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api-settings.",
+            "Insufficient Funds. Your account’s balance is too low to complete this request.",
+            "Not found.",
+            "No Prepared Data Found.Please Contact Our Support Team.",
+            "POST Data is Invalid.",
+            "Task in Queue.",
+            "Too many requests",
+            "Could not connect to host",
+            "3rd Party API Service Unavailable",
+            "Update is in progress. Please try after a few minutes",
+            "This function is temporarily unavailable. Please contact support for more information.",
+            "Internal Error – Timeout.",
         ];
-        const KINDS: [super::CanonicalKind; 52usize] = [
+        /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+        const ALSO_STARTS: &[u32; 53usize] = &[
+            0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 1u32, 1u32,
+            1u32, 2u32, 2u32, 2u32, 2u32, 3u32, 4u32, 5u32, 5u32, 5u32, 5u32, 5u32, 6u32,
+            7u32, 7u32, 7u32, 7u32, 8u32, 8u32, 8u32, 8u32, 8u32, 8u32, 8u32, 9u32, 9u32,
+            9u32, 9u32, 9u32, 10u32, 10u32, 10u32, 10u32, 13u32, 13u32, 14u32, 15u32,
+            16u32, 16u32, 16u32,
+        ];
+        const KINDS: &[super::CanonicalKind; 52usize] = &[
             super::CanonicalKind::Ok,
             super::CanonicalKind::Ok,
             super::CanonicalKind::InvalidArgument,
@@ -2284,7 +2241,7 @@ pub mod dataforseo {
             super::CanonicalKind::DeadlineExceeded,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 52usize] = [
+        const RETRIES: &[super::RetryAdvice; 52usize] = &[
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
             super::RetryAdvice::AfterFixRequest,
@@ -2338,7 +2295,7 @@ pub mod dataforseo {
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 52usize] = [
+        const OUTCOMES: &[super::Outcome; 52usize] = &[
             super::Outcome::Success,
             super::Outcome::Success,
             super::Outcome::Failure,
@@ -2454,7 +2411,7 @@ pub mod dataforseo {
     impl Status {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
-        #[inline]
+        #[inline(always)]
         pub const fn from_code(code: u32) -> Self {
             match code {
                 20000 => Self::Ok,
@@ -2541,7 +2498,12 @@ pub mod dataforseo {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            let i = self.index();
+            let (start, end) = (
+                Self::ALSO_STARTS[i] as usize,
+                Self::ALSO_STARTS[i + 1] as usize,
+            );
+            Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -2604,6 +2566,7 @@ pub mod dataforseo {
     #[automatically_derived]
     impl ::core::convert::TryFrom<u32> for Status {
         type Error = super::UnknownCode<u32>;
+        #[inline]
         fn try_from(code: u32) -> ::core::result::Result<Self, super::UnknownCode<u32>> {
             match Self::from_code(code) {
                 Self::Unknown(code) => {
@@ -3441,14 +3404,14 @@ pub mod http {
             Self::NetworkAuthenticationRequired,
             Self::NetworkConnectionTimeoutError,
         ];
-        const CODES: [u16; 63usize] = [
+        const CODES: &[u16; 63usize] = &[
             100, 101, 102, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301,
             302, 303, 304, 305, 307, 308, 400, 401, 402, 403, 404, 405, 406, 407, 408,
             409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 421, 422, 423, 424, 426,
             428, 429, 431, 444, 451, 499, 500, 501, 502, 503, 504, 505, 506, 507, 508,
             510, 511, 599,
         ];
-        const MESSAGES: [&str; 64usize] = [
+        const MESSAGES: &[&str; 64usize] = &[
             "Continue",
             "Switching protocol",
             "Processing request",
@@ -3514,7 +3477,7 @@ pub mod http {
             "Network connection timeout error",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 64usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 64usize] = &[
             ::core::option::Option::Some(
                 "This interim response is used to inform the client that the initial part of the request has been received and has not yet been rejected by the server. The client should continue by sending the remainder of the request or, if the request has already been completed, ignore this response. The server must send a final response after the request has been completed.",
             ),
@@ -3656,7 +3619,7 @@ pub mod http {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 64usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 64usize] = &[
             ::core::option::Option::Some("1xx Informational"),
             ::core::option::Option::Some("1xx Informational"),
             ::core::option::Option::Some("1xx Informational"),
@@ -3722,73 +3685,48 @@ pub mod http {
             ::core::option::Option::Some("5xx Server Error"),
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 64usize] = [
-            &[],
-            &["Switching Protocols"],
-            &[],
-            &[],
-            &["Created"],
-            &[],
-            &["Non-Authoritative Information"],
-            &["No Content"],
-            &["Reset Content"],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Moved Permanently"],
-            &[],
-            &["See Other"],
-            &["Not Modified"],
-            &["Use Proxy"],
-            &["Temporary Redirect"],
-            &[],
-            &["Bad Request"],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Method Not Allowed"],
-            &["Not Accepted"],
-            &["Proxy Authentication Required"],
-            &["Request Timeout"],
-            &[],
-            &[],
-            &["Length Required"],
-            &["Precondition Failed"],
-            &["Request Entity Too Large"],
-            &["Request-URI Too Long"],
-            &["Unsupported Media Type"],
-            &["Requested Range Not Satisfiable"],
-            &["Expectation Failed"],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Too Many Requests"],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Internal Server Error"],
-            &["Not Implemented"],
-            &["Bad Gateway"],
-            &["Service Unavailable"],
-            &["Gateway Timeout"],
-            &["HTTP Version Not Supported"],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
+        /// Every `also_documented` text, entry after entry.
+        const ALSO_TEXTS: &[&str; 29usize] = &[
+            "Switching Protocols",
+            "Created",
+            "Non-Authoritative Information",
+            "No Content",
+            "Reset Content",
+            "Moved Permanently",
+            "See Other",
+            "Not Modified",
+            "Use Proxy",
+            "Temporary Redirect",
+            "Bad Request",
+            "Method Not Allowed",
+            "Not Accepted",
+            "Proxy Authentication Required",
+            "Request Timeout",
+            "Length Required",
+            "Precondition Failed",
+            "Request Entity Too Large",
+            "Request-URI Too Long",
+            "Unsupported Media Type",
+            "Requested Range Not Satisfiable",
+            "Expectation Failed",
+            "Too Many Requests",
+            "Internal Server Error",
+            "Not Implemented",
+            "Bad Gateway",
+            "Service Unavailable",
+            "Gateway Timeout",
+            "HTTP Version Not Supported",
         ];
-        const KINDS: [super::CanonicalKind; 64usize] = [
+        /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+        const ALSO_STARTS: &[u32; 65usize] = &[
+            0u32, 0u32, 1u32, 1u32, 1u32, 2u32, 2u32, 3u32, 4u32, 5u32, 5u32, 5u32, 5u32,
+            5u32, 5u32, 6u32, 6u32, 7u32, 8u32, 9u32, 10u32, 10u32, 11u32, 11u32, 11u32,
+            11u32, 11u32, 12u32, 13u32, 14u32, 15u32, 15u32, 15u32, 16u32, 17u32, 18u32,
+            19u32, 20u32, 21u32, 22u32, 22u32, 22u32, 22u32, 22u32, 22u32, 22u32, 22u32,
+            23u32, 23u32, 23u32, 23u32, 23u32, 24u32, 25u32, 26u32, 27u32, 28u32, 29u32,
+            29u32, 29u32, 29u32, 29u32, 29u32, 29u32, 29u32,
+        ];
+        const KINDS: &[super::CanonicalKind; 64usize] = &[
             super::CanonicalKind::Ok,
             super::CanonicalKind::Ok,
             super::CanonicalKind::Ok,
@@ -3854,7 +3792,7 @@ pub mod http {
             super::CanonicalKind::DeadlineExceeded,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 64usize] = [
+        const RETRIES: &[super::RetryAdvice; 64usize] = &[
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
@@ -3920,7 +3858,7 @@ pub mod http {
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 64usize] = [
+        const OUTCOMES: &[super::Outcome; 64usize] = &[
             super::Outcome::Pending,
             super::Outcome::Pending,
             super::Outcome::Pending,
@@ -4060,7 +3998,7 @@ pub mod http {
     impl Status {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
-        #[inline]
+        #[inline(always)]
         pub const fn from_code(code: u16) -> Self {
             match code {
                 100 => Self::Continue,
@@ -4159,7 +4097,12 @@ pub mod http {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            let i = self.index();
+            let (start, end) = (
+                Self::ALSO_STARTS[i] as usize,
+                Self::ALSO_STARTS[i + 1] as usize,
+            );
+            Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -4222,6 +4165,7 @@ pub mod http {
     #[automatically_derived]
     impl ::core::convert::TryFrom<u16> for Status {
         type Error = super::UnknownCode<u16>;
+        #[inline]
         fn try_from(code: u16) -> ::core::result::Result<Self, super::UnknownCode<u16>> {
             match Self::from_code(code) {
                 Self::Unknown(code) => {
@@ -4457,8 +4401,8 @@ pub mod serpapi {
             Self::InternalServerError,
             Self::ServiceUnavailable,
         ];
-        const CODES: [u16; 9usize] = [200, 400, 401, 403, 404, 410, 429, 500, 503];
-        const MESSAGES: [&str; 10usize] = [
+        const CODES: &[u16; 9usize] = &[200, 400, 401, 403, 404, 410, 429, 500, 503];
+        const MESSAGES: &[&str; 10usize] = &[
             "OK",
             "Bad Request",
             "Unauthorized",
@@ -4470,7 +4414,7 @@ pub mod serpapi {
             "Server Error",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 10usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 10usize] = &[
             ::core::option::Option::Some("Everything worked as expected."),
             ::core::option::Option::Some(
                 "We were unable to process the request. The request may be missing a required parameter.",
@@ -4494,7 +4438,7 @@ pub mod serpapi {
             ),
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 10usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 10usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -4506,19 +4450,7 @@ pub mod serpapi {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 10usize] = [
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-        ];
-        const KINDS: [super::CanonicalKind; 10usize] = [
+        const KINDS: &[super::CanonicalKind; 10usize] = &[
             super::CanonicalKind::Ok,
             super::CanonicalKind::InvalidArgument,
             super::CanonicalKind::Unauthenticated,
@@ -4530,7 +4462,7 @@ pub mod serpapi {
             super::CanonicalKind::Unavailable,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 10usize] = [
+        const RETRIES: &[super::RetryAdvice; 10usize] = &[
             super::RetryAdvice::Never,
             super::RetryAdvice::AfterFixRequest,
             super::RetryAdvice::AfterFixCredentials,
@@ -4542,7 +4474,7 @@ pub mod serpapi {
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 10usize] = [
+        const OUTCOMES: &[super::Outcome; 10usize] = &[
             super::Outcome::Success,
             super::Outcome::Failure,
             super::Outcome::Failure,
@@ -4574,7 +4506,7 @@ pub mod serpapi {
     impl Http {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
-        #[inline]
+        #[inline(always)]
         pub const fn from_code(code: u16) -> Self {
             match code {
                 200 => Self::Ok,
@@ -4619,7 +4551,7 @@ pub mod serpapi {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            &[]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -4682,6 +4614,7 @@ pub mod serpapi {
     #[automatically_derived]
     impl ::core::convert::TryFrom<u16> for Http {
         type Error = super::UnknownCode<u16>;
+        #[inline]
         fn try_from(code: u16) -> ::core::result::Result<Self, super::UnknownCode<u16>> {
             match Self::from_code(code) {
                 Self::Unknown(code) => {
@@ -4791,15 +4724,15 @@ pub mod serpapi {
             Self::Queued,
             Self::Error,
         ];
-        const CODES: [&str; 4usize] = ["Success", "Processing", "Queued", "Error"];
-        const MESSAGES: [&str; 5usize] = [
+        const CODES: &[&str; 4usize] = &["Success", "Processing", "Queued", "Error"];
+        const MESSAGES: &[&str; 5usize] = &[
             "Success",
             "Processing",
             "Queued",
             "Error",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 5usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 5usize] = &[
             ::core::option::Option::Some(
                 "Search request is successfully processed (It might include empty results).",
             ),
@@ -4810,36 +4743,35 @@ pub mod serpapi {
             ),
             ::core::option::Option::None,
         ];
-        const HTTP_STATUSES: [::core::option::Option<u16>; 5usize] = [
+        const HTTP_STATUSES: &[::core::option::Option<u16>; 5usize] = &[
             ::core::option::Option::Some(200u16),
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::Some(503u16),
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 5usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 5usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 5usize] = [&[], &[], &[], &[], &[]];
-        const KINDS: [super::CanonicalKind; 5usize] = [
+        const KINDS: &[super::CanonicalKind; 5usize] = &[
             super::CanonicalKind::Ok,
             super::CanonicalKind::Ok,
             super::CanonicalKind::Ok,
             super::CanonicalKind::Unavailable,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 5usize] = [
+        const RETRIES: &[super::RetryAdvice; 5usize] = &[
             super::RetryAdvice::Never,
             super::RetryAdvice::Poll,
             super::RetryAdvice::Poll,
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 5usize] = [
+        const OUTCOMES: &[super::Outcome; 5usize] = &[
             super::Outcome::Success,
             super::Outcome::Pending,
             super::Outcome::Pending,
@@ -4871,7 +4803,7 @@ pub mod serpapi {
             }
         }
         /// The documented variant for `code`, if any.
-        #[inline]
+        #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
                 "Success" => ::core::option::Option::Some(Self::Success),
@@ -4911,7 +4843,7 @@ pub mod serpapi {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            &[]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -4972,6 +4904,7 @@ pub mod serpapi {
     #[automatically_derived]
     impl<'a> ::core::convert::TryFrom<&'a str> for SearchStatus {
         type Error = super::UnknownCode<&'a str>;
+        #[inline]
         fn try_from(
             code: &'a str,
         ) -> ::core::result::Result<Self, super::UnknownCode<&'a str>> {
@@ -4987,6 +4920,7 @@ pub mod serpapi {
     #[automatically_derived]
     impl ::core::str::FromStr for SearchStatus {
         type Err = super::UnknownCode<::std::string::String>;
+        #[inline]
         fn from_str(
             code: &str,
         ) -> ::core::result::Result<Self, super::UnknownCode<::std::string::String>> {
@@ -5094,14 +5028,14 @@ pub mod serpapi {
             Self::NoValidResults,
             Self::NoResults,
         ];
-        const CODES: [&str; 5usize] = [
+        const CODES: &[&str; 5usize] = &[
             "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key",
             "Your account has run out of searches.",
             "Missing query `q` parameter.",
             "We couldn't get valid results for this search. Please try again later.",
             "Google hasn't returned any results for this query.",
         ];
-        const MESSAGES: [&str; 6usize] = [
+        const MESSAGES: &[&str; 6usize] = &[
             "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key",
             "Your account has run out of searches.",
             "Missing query `q` parameter.",
@@ -5109,7 +5043,7 @@ pub mod serpapi {
             "Google hasn't returned any results for this query.",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 6usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 6usize] = &[
             ::core::option::Option::Some("Error for invalid API key"),
             ::core::option::Option::Some("Error for no searches remaining"),
             ::core::option::Option::Some(
@@ -5121,7 +5055,7 @@ pub mod serpapi {
             ),
             ::core::option::Option::None,
         ];
-        const HTTP_STATUSES: [::core::option::Option<u16>; 6usize] = [
+        const HTTP_STATUSES: &[::core::option::Option<u16>; 6usize] = &[
             ::core::option::Option::Some(401u16),
             ::core::option::Option::Some(429u16),
             ::core::option::Option::Some(400u16),
@@ -5129,7 +5063,7 @@ pub mod serpapi {
             ::core::option::Option::Some(200u16),
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 6usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 6usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -5137,8 +5071,7 @@ pub mod serpapi {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 6usize] = [&[], &[], &[], &[], &[], &[]];
-        const KINDS: [super::CanonicalKind; 6usize] = [
+        const KINDS: &[super::CanonicalKind; 6usize] = &[
             super::CanonicalKind::Unauthenticated,
             super::CanonicalKind::ResourceExhausted,
             super::CanonicalKind::InvalidArgument,
@@ -5146,7 +5079,7 @@ pub mod serpapi {
             super::CanonicalKind::NotFound,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 6usize] = [
+        const RETRIES: &[super::RetryAdvice; 6usize] = &[
             super::RetryAdvice::AfterFixCredentials,
             super::RetryAdvice::AfterTopUp,
             super::RetryAdvice::AfterFixRequest,
@@ -5154,7 +5087,7 @@ pub mod serpapi {
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 6usize] = [
+        const OUTCOMES: &[super::Outcome; 6usize] = &[
             super::Outcome::Failure,
             super::Outcome::Failure,
             super::Outcome::Failure,
@@ -5188,7 +5121,7 @@ pub mod serpapi {
             }
         }
         /// The documented variant for `code`, if any.
-        #[inline]
+        #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
                 "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key" => {
@@ -5271,7 +5204,7 @@ pub mod serpapi {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            &[]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -5332,6 +5265,7 @@ pub mod serpapi {
     #[automatically_derived]
     impl<'a> ::core::convert::TryFrom<&'a str> for ErrorMessage {
         type Error = super::UnknownCode<&'a str>;
+        #[inline]
         fn try_from(
             code: &'a str,
         ) -> ::core::result::Result<Self, super::UnknownCode<&'a str>> {
@@ -5347,6 +5281,7 @@ pub mod serpapi {
     #[automatically_derived]
     impl ::core::str::FromStr for ErrorMessage {
         type Err = super::UnknownCode<::std::string::String>;
+        #[inline]
         fn from_str(
             code: &str,
         ) -> ::core::result::Result<Self, super::UnknownCode<::std::string::String>> {
@@ -5653,7 +5588,7 @@ pub mod serplify {
             Self::TaskFailed,
             Self::InternalError,
         ];
-        const CODES: [&str; 13usize] = [
+        const CODES: &[&str; 13usize] = &[
             "bad_request",
             "unauthorized",
             "insufficient_balance",
@@ -5668,7 +5603,7 @@ pub mod serplify {
             "task_failed",
             "internal_error",
         ];
-        const MESSAGES: [&str; 14usize] = [
+        const MESSAGES: &[&str; 14usize] = &[
             "Malformed request body or parameters.",
             "Missing or invalid API key.",
             "Prepaid wallet balance too low for the request.",
@@ -5684,7 +5619,7 @@ pub mod serplify {
             "Unexpected server error.",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 14usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 14usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -5700,7 +5635,7 @@ pub mod serplify {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const HTTP_STATUSES: [::core::option::Option<u16>; 14usize] = [
+        const HTTP_STATUSES: &[::core::option::Option<u16>; 14usize] = &[
             ::core::option::Option::Some(400u16),
             ::core::option::Option::Some(401u16),
             ::core::option::Option::Some(402u16),
@@ -5716,7 +5651,7 @@ pub mod serplify {
             ::core::option::Option::Some(500u16),
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 14usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 14usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -5732,23 +5667,17 @@ pub mod serplify {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 14usize] = [
-            &["Invalid request body."],
-            &[],
-            &["Your prepaid balance is too low for this request."],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
+        /// Every `also_documented` text, entry after entry.
+        const ALSO_TEXTS: &[&str; 2usize] = &[
+            "Invalid request body.",
+            "Your prepaid balance is too low for this request.",
         ];
-        const KINDS: [super::CanonicalKind; 14usize] = [
+        /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+        const ALSO_STARTS: &[u32; 15usize] = &[
+            0u32, 1u32, 1u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32,
+            2u32, 2u32,
+        ];
+        const KINDS: &[super::CanonicalKind; 14usize] = &[
             super::CanonicalKind::InvalidArgument,
             super::CanonicalKind::Unauthenticated,
             super::CanonicalKind::ResourceExhausted,
@@ -5764,7 +5693,7 @@ pub mod serplify {
             super::CanonicalKind::Internal,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 14usize] = [
+        const RETRIES: &[super::RetryAdvice; 14usize] = &[
             super::RetryAdvice::AfterFixRequest,
             super::RetryAdvice::AfterFixCredentials,
             super::RetryAdvice::AfterTopUp,
@@ -5780,7 +5709,7 @@ pub mod serplify {
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 14usize] = [
+        const OUTCOMES: &[super::Outcome; 14usize] = &[
             super::Outcome::Failure,
             super::Outcome::Failure,
             super::Outcome::Failure,
@@ -5830,7 +5759,7 @@ pub mod serplify {
             }
         }
         /// The documented variant for `code`, if any.
-        #[inline]
+        #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
                 "bad_request" => ::core::option::Option::Some(Self::BadRequest),
@@ -5881,7 +5810,12 @@ pub mod serplify {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            let i = self.index();
+            let (start, end) = (
+                Self::ALSO_STARTS[i] as usize,
+                Self::ALSO_STARTS[i + 1] as usize,
+            );
+            Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -5944,6 +5878,7 @@ pub mod serplify {
     #[automatically_derived]
     impl<'a> ::core::convert::TryFrom<&'a str> for ErrorCode {
         type Error = super::UnknownCode<&'a str>;
+        #[inline]
         fn try_from(
             code: &'a str,
         ) -> ::core::result::Result<Self, super::UnknownCode<&'a str>> {
@@ -5959,6 +5894,7 @@ pub mod serplify {
     #[automatically_derived]
     impl ::core::str::FromStr for ErrorCode {
         type Err = super::UnknownCode<::std::string::String>;
+        #[inline]
         fn from_str(
             code: &str,
         ) -> ::core::result::Result<Self, super::UnknownCode<::std::string::String>> {
@@ -6944,7 +6880,7 @@ pub mod seven_bridges {
             Self::UnsupportedMediaType,
             Self::RequestContentDecodingFailed,
         ];
-        const CODES: [u32; 130usize] = [
+        const CODES: &[u32; 130usize] = &[
             0, 1000, 2000, 2001, 2002, 2003, 3000, 3001, 3002, 3003, 3004, 3005, 3006,
             3007, 3008, 3009, 3010, 3011, 3012, 3013, 4000, 4001, 4002, 4003, 4004, 4005,
             4006, 4007, 5000, 5001, 5002, 5003, 5004, 5005, 5006, 5007, 5008, 5009, 5010,
@@ -6957,7 +6893,7 @@ pub mod seven_bridges {
             9027, 9028, 9101, 90000, 90001, 90002, 90003, 90004, 90005, 90006, 90007,
             90008, 90009,
         ];
-        const MESSAGES: [&str; 131usize] = [
+        const MESSAGES: &[&str; 131usize] = &[
             "The Platform is currently under maintenance.",
             "Rate limit exceeded! Check response headers.",
             "User service is currently unavailable.",
@@ -7090,7 +7026,7 @@ pub mod seven_bridges {
             "An error occurred during the decoding of the request content.",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 131usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 131usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -7223,7 +7159,7 @@ pub mod seven_bridges {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const HTTP_STATUSES: [::core::option::Option<u16>; 131usize] = [
+        const HTTP_STATUSES: &[::core::option::Option<u16>; 131usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -7356,7 +7292,7 @@ pub mod seven_bridges {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 131usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 131usize] = &[
             ::core::option::Option::Some("Platform maintenance errors"),
             ::core::option::Option::Some("General errors"),
             ::core::option::Option::Some("User errors"),
@@ -7489,140 +7425,25 @@ pub mod seven_bridges {
             ::core::option::Option::Some("General validation errors"),
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 131usize] = [
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Source project must not be null or an empty string."],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
+        /// Every `also_documented` text, entry after entry.
+        const ALSO_TEXTS: &[&str; 1usize] = &[
+            "Source project must not be null or an empty string.",
         ];
-        const KINDS: [super::CanonicalKind; 131usize] = [
+        /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+        const ALSO_STARTS: &[u32; 132usize] = &[
+            0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32,
+            0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32,
+            0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32,
+            0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 1u32, 1u32, 1u32, 1u32,
+            1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+            1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+            1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+            1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+            1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+            1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+            1u32, 1u32,
+        ];
+        const KINDS: &[super::CanonicalKind; 131usize] = &[
             super::CanonicalKind::Unavailable,
             super::CanonicalKind::ResourceExhausted,
             super::CanonicalKind::Unavailable,
@@ -7755,7 +7576,7 @@ pub mod seven_bridges {
             super::CanonicalKind::InvalidArgument,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 131usize] = [
+        const RETRIES: &[super::RetryAdvice; 131usize] = &[
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Backoff,
@@ -7888,7 +7709,7 @@ pub mod seven_bridges {
             super::RetryAdvice::AfterFixRequest,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 131usize] = [
+        const OUTCOMES: &[super::Outcome; 131usize] = &[
             super::Outcome::Failure,
             super::Outcome::Failure,
             super::Outcome::Failure,
@@ -8162,7 +7983,7 @@ pub mod seven_bridges {
     impl Code {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
-        #[inline]
+        #[inline(always)]
         pub const fn from_code(code: u32) -> Self {
             match code {
                 0 => Self::PlatformUnderMaintenance,
@@ -8328,7 +8149,12 @@ pub mod seven_bridges {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            let i = self.index();
+            let (start, end) = (
+                Self::ALSO_STARTS[i] as usize,
+                Self::ALSO_STARTS[i + 1] as usize,
+            );
+            Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -8391,6 +8217,7 @@ pub mod seven_bridges {
     #[automatically_derived]
     impl ::core::convert::TryFrom<u32> for Code {
         type Error = super::UnknownCode<u32>;
+        #[inline]
         fn try_from(code: u32) -> ::core::result::Result<Self, super::UnknownCode<u32>> {
             match Self::from_code(code) {
                 Self::Unknown(code) => {

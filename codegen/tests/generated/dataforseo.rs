@@ -412,15 +412,15 @@ pub mod dataforseo {
             Self::NotFound,
             Self::InternalServerError,
         ];
-        const CODES: [u16; 4usize] = [401, 402, 404, 500];
-        const MESSAGES: [&str; 5usize] = [
+        const CODES: &[u16; 4usize] = &[401, 402, 404, 500];
+        const MESSAGES: &[&str; 5usize] = &[
             "Unauthorized",
             "Payment Required",
             "Not Found",
             "Internal Server Error",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 5usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 5usize] = &[
             ::core::option::Option::Some(
                 "You are not authorized to access this resource. See your login details here: https://app.dataforseo.com/api-access",
             ),
@@ -433,29 +433,28 @@ pub mod dataforseo {
             ),
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 5usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 5usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 5usize] = [&[], &[], &[], &[], &[]];
-        const KINDS: [super::CanonicalKind; 5usize] = [
+        const KINDS: &[super::CanonicalKind; 5usize] = &[
             super::CanonicalKind::Unauthenticated,
             super::CanonicalKind::ResourceExhausted,
             super::CanonicalKind::NotFound,
             super::CanonicalKind::Internal,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 5usize] = [
+        const RETRIES: &[super::RetryAdvice; 5usize] = &[
             super::RetryAdvice::AfterFixCredentials,
             super::RetryAdvice::AfterTopUp,
             super::RetryAdvice::Never,
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 5usize] = [
+        const OUTCOMES: &[super::Outcome; 5usize] = &[
             super::Outcome::Failure,
             super::Outcome::Failure,
             super::Outcome::Failure,
@@ -477,7 +476,7 @@ pub mod dataforseo {
     impl Http {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
-        #[inline]
+        #[inline(always)]
         pub const fn from_code(code: u16) -> Self {
             match code {
                 401 => Self::Unauthorized,
@@ -517,7 +516,7 @@ pub mod dataforseo {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            &[]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -580,6 +579,7 @@ pub mod dataforseo {
     #[automatically_derived]
     impl ::core::convert::TryFrom<u16> for Http {
         type Error = super::UnknownCode<u16>;
+        #[inline]
         fn try_from(code: u16) -> ::core::result::Result<Self, super::UnknownCode<u16>> {
             match Self::from_code(code) {
                 Self::Unknown(code) => {
@@ -1064,14 +1064,14 @@ pub mod dataforseo {
             Self::InternalTimeout,
             Self::TargetPageTimeout,
         ];
-        const CODES: [u32; 51usize] = [
+        const CODES: &[u32; 51usize] = &[
             20000, 20100, 40000, 40001, 40002, 40003, 40004, 40005, 40006, 40100, 40101,
             40102, 40103, 40104, 40200, 40201, 40202, 40203, 40204, 40205, 40206, 40207,
             40208, 40209, 40210, 40400, 40401, 40402, 40403, 40404, 40405, 40406, 40407,
             40408, 40501, 40502, 40503, 40504, 40505, 40506, 40601, 40602, 50000, 50001,
             50100, 50301, 50302, 50303, 50304, 50401, 50402,
         ];
-        const MESSAGES: [&str; 52usize] = [
+        const MESSAGES: &[&str; 52usize] = &[
             "Ok.",
             "Task Created.",
             "You can set only one task at a time.",
@@ -1125,7 +1125,7 @@ pub mod dataforseo {
             "Target page took too long to respond.",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 52usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 52usize] = &[
             ::core::option::Option::Some("the request has been successfully completed"),
             ::core::option::Option::Some(
                 "as a result of the successful request, the task has been created",
@@ -1263,7 +1263,7 @@ pub mod dataforseo {
             ),
             ::core::option::Option::None,
         ];
-        const HTTP_STATUSES: [::core::option::Option<u16>; 52usize] = [
+        const HTTP_STATUSES: &[::core::option::Option<u16>; 52usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -1317,7 +1317,7 @@ pub mod dataforseo {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 52usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 52usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -1371,77 +1371,34 @@ pub mod dataforseo {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 52usize] = [
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Internal SE server error."],
-            &[],
-            &[],
-            &[
-                "Please verify your account before using the API. You can complete the verification in the user panel: https://app.dataforseo.com/ .",
-            ],
-            &[],
-            &[],
-            &[],
-            &[
-                "The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api-settings.",
-            ],
-            &[
-                "Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/users/getrows .",
-            ],
-            &[
-                "The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api-settings.",
-            ],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[
-                "Insufficient Funds. Your account’s balance is too low to complete this request.",
-            ],
-            &["Not found."],
-            &[],
-            &[],
-            &[],
-            &["No Prepared Data Found.Please Contact Our Support Team."],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["POST Data is Invalid."],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Task in Queue."],
-            &[],
-            &[],
-            &[],
-            &[
-                "Too many requests",
-                "Could not connect to host",
-                "3rd Party API Service Unavailable",
-            ],
-            &[],
-            &["Update is in progress. Please try after a few minutes"],
-            &[
-                "This function is temporarily unavailable. Please contact support for more information.",
-            ],
-            &["Internal Error – Timeout."],
-            &[],
-            &[],
+        /// Every `also_documented` text, entry after entry.
+        const ALSO_TEXTS: &[&str; 16usize] = &[
+            "Internal SE server error.",
+            "Please verify your account before using the API. You can complete the verification in the user panel: https://app.dataforseo.com/ .",
+            "The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api-settings.",
+            "Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/users/getrows .",
+            "The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api-settings.",
+            "Insufficient Funds. Your account’s balance is too low to complete this request.",
+            "Not found.",
+            "No Prepared Data Found.Please Contact Our Support Team.",
+            "POST Data is Invalid.",
+            "Task in Queue.",
+            "Too many requests",
+            "Could not connect to host",
+            "3rd Party API Service Unavailable",
+            "Update is in progress. Please try after a few minutes",
+            "This function is temporarily unavailable. Please contact support for more information.",
+            "Internal Error – Timeout.",
         ];
-        const KINDS: [super::CanonicalKind; 52usize] = [
+        /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+        const ALSO_STARTS: &[u32; 53usize] = &[
+            0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 1u32, 1u32,
+            1u32, 2u32, 2u32, 2u32, 2u32, 3u32, 4u32, 5u32, 5u32, 5u32, 5u32, 5u32, 6u32,
+            7u32, 7u32, 7u32, 7u32, 8u32, 8u32, 8u32, 8u32, 8u32, 8u32, 8u32, 9u32, 9u32,
+            9u32, 9u32, 9u32, 10u32, 10u32, 10u32, 10u32, 13u32, 13u32, 14u32, 15u32,
+            16u32, 16u32, 16u32,
+        ];
+        const KINDS: &[super::CanonicalKind; 52usize] = &[
             super::CanonicalKind::Ok,
             super::CanonicalKind::Ok,
             super::CanonicalKind::InvalidArgument,
@@ -1495,7 +1452,7 @@ pub mod dataforseo {
             super::CanonicalKind::DeadlineExceeded,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 52usize] = [
+        const RETRIES: &[super::RetryAdvice; 52usize] = &[
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
             super::RetryAdvice::AfterFixRequest,
@@ -1549,7 +1506,7 @@ pub mod dataforseo {
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 52usize] = [
+        const OUTCOMES: &[super::Outcome; 52usize] = &[
             super::Outcome::Success,
             super::Outcome::Success,
             super::Outcome::Failure,
@@ -1665,7 +1622,7 @@ pub mod dataforseo {
     impl Status {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
-        #[inline]
+        #[inline(always)]
         pub const fn from_code(code: u32) -> Self {
             match code {
                 20000 => Self::Ok,
@@ -1752,7 +1709,12 @@ pub mod dataforseo {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            let i = self.index();
+            let (start, end) = (
+                Self::ALSO_STARTS[i] as usize,
+                Self::ALSO_STARTS[i + 1] as usize,
+            );
+            Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -1815,6 +1777,7 @@ pub mod dataforseo {
     #[automatically_derived]
     impl ::core::convert::TryFrom<u32> for Status {
         type Error = super::UnknownCode<u32>;
+        #[inline]
         fn try_from(code: u32) -> ::core::result::Result<Self, super::UnknownCode<u32>> {
             match Self::from_code(code) {
                 Self::Unknown(code) => {

@@ -428,15 +428,15 @@ pub mod dataforseo {
             Self::NotFound,
             Self::InternalServerError,
         ];
-        const CODES: [u16; 4usize] = [401, 402, 404, 500];
-        const MESSAGES: [&str; 5usize] = [
+        const CODES: &[u16; 4usize] = &[401, 402, 404, 500];
+        const MESSAGES: &[&str; 5usize] = &[
             "Unauthorized",
             "Payment Required",
             "Not Found",
             "Internal Server Error",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 5usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 5usize] = &[
             ::core::option::Option::Some(
                 "You are not authorized to access this resource. See your login details here: https://app.dataforseo.com/api-access",
             ),
@@ -449,29 +449,28 @@ pub mod dataforseo {
             ),
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 5usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 5usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 5usize] = [&[], &[], &[], &[], &[]];
-        const KINDS: [super::CanonicalKind; 5usize] = [
+        const KINDS: &[super::CanonicalKind; 5usize] = &[
             super::CanonicalKind::Unauthenticated,
             super::CanonicalKind::ResourceExhausted,
             super::CanonicalKind::NotFound,
             super::CanonicalKind::Internal,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 5usize] = [
+        const RETRIES: &[super::RetryAdvice; 5usize] = &[
             super::RetryAdvice::AfterFixCredentials,
             super::RetryAdvice::AfterTopUp,
             super::RetryAdvice::Never,
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 5usize] = [
+        const OUTCOMES: &[super::Outcome; 5usize] = &[
             super::Outcome::Failure,
             super::Outcome::Failure,
             super::Outcome::Failure,
@@ -493,7 +492,7 @@ pub mod dataforseo {
     impl Http {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
-        #[inline]
+        #[inline(always)]
         pub const fn from_code(code: u16) -> Self {
             match code {
                 401 => Self::Unauthorized,
@@ -533,7 +532,7 @@ pub mod dataforseo {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            &[]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -596,6 +595,7 @@ pub mod dataforseo {
     #[automatically_derived]
     impl ::core::convert::TryFrom<u16> for Http {
         type Error = super::UnknownCode<u16>;
+        #[inline]
         fn try_from(code: u16) -> ::core::result::Result<Self, super::UnknownCode<u16>> {
             match Self::from_code(code) {
                 Self::Unknown(code) => {
@@ -1080,14 +1080,14 @@ pub mod dataforseo {
             Self::InternalTimeout,
             Self::TargetPageTimeout,
         ];
-        const CODES: [u32; 51usize] = [
+        const CODES: &[u32; 51usize] = &[
             20000, 20100, 40000, 40001, 40002, 40003, 40004, 40005, 40006, 40100, 40101,
             40102, 40103, 40104, 40200, 40201, 40202, 40203, 40204, 40205, 40206, 40207,
             40208, 40209, 40210, 40400, 40401, 40402, 40403, 40404, 40405, 40406, 40407,
             40408, 40501, 40502, 40503, 40504, 40505, 40506, 40601, 40602, 50000, 50001,
             50100, 50301, 50302, 50303, 50304, 50401, 50402,
         ];
-        const MESSAGES: [&str; 52usize] = [
+        const MESSAGES: &[&str; 52usize] = &[
             "Ok.",
             "Task Created.",
             "You can set only one task at a time.",
@@ -1141,7 +1141,7 @@ pub mod dataforseo {
             "Target page took too long to respond.",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 52usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 52usize] = &[
             ::core::option::Option::Some("the request has been successfully completed"),
             ::core::option::Option::Some(
                 "as a result of the successful request, the task has been created",
@@ -1279,7 +1279,7 @@ pub mod dataforseo {
             ),
             ::core::option::Option::None,
         ];
-        const HTTP_STATUSES: [::core::option::Option<u16>; 52usize] = [
+        const HTTP_STATUSES: &[::core::option::Option<u16>; 52usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -1333,7 +1333,7 @@ pub mod dataforseo {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 52usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 52usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -1387,77 +1387,34 @@ pub mod dataforseo {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 52usize] = [
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Internal SE server error."],
-            &[],
-            &[],
-            &[
-                "Please verify your account before using the API. You can complete the verification in the user panel: https://app.dataforseo.com/ .",
-            ],
-            &[],
-            &[],
-            &[],
-            &[
-                "The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api-settings.",
-            ],
-            &[
-                "Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/users/getrows .",
-            ],
-            &[
-                "The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api-settings.",
-            ],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[
-                "Insufficient Funds. Your account’s balance is too low to complete this request.",
-            ],
-            &["Not found."],
-            &[],
-            &[],
-            &[],
-            &["No Prepared Data Found.Please Contact Our Support Team."],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["POST Data is Invalid."],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Task in Queue."],
-            &[],
-            &[],
-            &[],
-            &[
-                "Too many requests",
-                "Could not connect to host",
-                "3rd Party API Service Unavailable",
-            ],
-            &[],
-            &["Update is in progress. Please try after a few minutes"],
-            &[
-                "This function is temporarily unavailable. Please contact support for more information.",
-            ],
-            &["Internal Error – Timeout."],
-            &[],
-            &[],
+        /// Every `also_documented` text, entry after entry.
+        const ALSO_TEXTS: &[&str; 16usize] = &[
+            "Internal SE server error.",
+            "Please verify your account before using the API. You can complete the verification in the user panel: https://app.dataforseo.com/ .",
+            "The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api-settings.",
+            "Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/users/getrows .",
+            "The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api-settings.",
+            "Insufficient Funds. Your account’s balance is too low to complete this request.",
+            "Not found.",
+            "No Prepared Data Found.Please Contact Our Support Team.",
+            "POST Data is Invalid.",
+            "Task in Queue.",
+            "Too many requests",
+            "Could not connect to host",
+            "3rd Party API Service Unavailable",
+            "Update is in progress. Please try after a few minutes",
+            "This function is temporarily unavailable. Please contact support for more information.",
+            "Internal Error – Timeout.",
         ];
-        const KINDS: [super::CanonicalKind; 52usize] = [
+        /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+        const ALSO_STARTS: &[u32; 53usize] = &[
+            0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 1u32, 1u32,
+            1u32, 2u32, 2u32, 2u32, 2u32, 3u32, 4u32, 5u32, 5u32, 5u32, 5u32, 5u32, 6u32,
+            7u32, 7u32, 7u32, 7u32, 8u32, 8u32, 8u32, 8u32, 8u32, 8u32, 8u32, 9u32, 9u32,
+            9u32, 9u32, 9u32, 10u32, 10u32, 10u32, 10u32, 13u32, 13u32, 14u32, 15u32,
+            16u32, 16u32, 16u32,
+        ];
+        const KINDS: &[super::CanonicalKind; 52usize] = &[
             super::CanonicalKind::Ok,
             super::CanonicalKind::Ok,
             super::CanonicalKind::InvalidArgument,
@@ -1511,7 +1468,7 @@ pub mod dataforseo {
             super::CanonicalKind::DeadlineExceeded,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 52usize] = [
+        const RETRIES: &[super::RetryAdvice; 52usize] = &[
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
             super::RetryAdvice::AfterFixRequest,
@@ -1565,7 +1522,7 @@ pub mod dataforseo {
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 52usize] = [
+        const OUTCOMES: &[super::Outcome; 52usize] = &[
             super::Outcome::Success,
             super::Outcome::Success,
             super::Outcome::Failure,
@@ -1681,7 +1638,7 @@ pub mod dataforseo {
     impl Status {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
-        #[inline]
+        #[inline(always)]
         pub const fn from_code(code: u32) -> Self {
             match code {
                 20000 => Self::Ok,
@@ -1768,7 +1725,12 @@ pub mod dataforseo {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            let i = self.index();
+            let (start, end) = (
+                Self::ALSO_STARTS[i] as usize,
+                Self::ALSO_STARTS[i + 1] as usize,
+            );
+            Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -1831,6 +1793,7 @@ pub mod dataforseo {
     #[automatically_derived]
     impl ::core::convert::TryFrom<u32> for Status {
         type Error = super::UnknownCode<u32>;
+        #[inline]
         fn try_from(code: u32) -> ::core::result::Result<Self, super::UnknownCode<u32>> {
             match Self::from_code(code) {
                 Self::Unknown(code) => {
@@ -1972,7 +1935,7 @@ pub mod serplify {
             Self::TaskFailed,
             Self::InternalError,
         ];
-        const CODES: [&str; 13usize] = [
+        const CODES: &[&str; 13usize] = &[
             "bad_request",
             "unauthorized",
             "insufficient_balance",
@@ -1987,7 +1950,7 @@ pub mod serplify {
             "task_failed",
             "internal_error",
         ];
-        const MESSAGES: [&str; 14usize] = [
+        const MESSAGES: &[&str; 14usize] = &[
             "Malformed request body or parameters.",
             "Missing or invalid API key.",
             "Prepaid wallet balance too low for the request.",
@@ -2003,7 +1966,7 @@ pub mod serplify {
             "Unexpected server error.",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 14usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 14usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -2019,7 +1982,7 @@ pub mod serplify {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const HTTP_STATUSES: [::core::option::Option<u16>; 14usize] = [
+        const HTTP_STATUSES: &[::core::option::Option<u16>; 14usize] = &[
             ::core::option::Option::Some(400u16),
             ::core::option::Option::Some(401u16),
             ::core::option::Option::Some(402u16),
@@ -2035,7 +1998,7 @@ pub mod serplify {
             ::core::option::Option::Some(500u16),
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 14usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 14usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -2051,23 +2014,17 @@ pub mod serplify {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 14usize] = [
-            &["Invalid request body."],
-            &[],
-            &["Your prepaid balance is too low for this request."],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
+        /// Every `also_documented` text, entry after entry.
+        const ALSO_TEXTS: &[&str; 2usize] = &[
+            "Invalid request body.",
+            "Your prepaid balance is too low for this request.",
         ];
-        const KINDS: [super::CanonicalKind; 14usize] = [
+        /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+        const ALSO_STARTS: &[u32; 15usize] = &[
+            0u32, 1u32, 1u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32,
+            2u32, 2u32,
+        ];
+        const KINDS: &[super::CanonicalKind; 14usize] = &[
             super::CanonicalKind::InvalidArgument,
             super::CanonicalKind::Unauthenticated,
             super::CanonicalKind::ResourceExhausted,
@@ -2083,7 +2040,7 @@ pub mod serplify {
             super::CanonicalKind::Internal,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 14usize] = [
+        const RETRIES: &[super::RetryAdvice; 14usize] = &[
             super::RetryAdvice::AfterFixRequest,
             super::RetryAdvice::AfterFixCredentials,
             super::RetryAdvice::AfterTopUp,
@@ -2099,7 +2056,7 @@ pub mod serplify {
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 14usize] = [
+        const OUTCOMES: &[super::Outcome; 14usize] = &[
             super::Outcome::Failure,
             super::Outcome::Failure,
             super::Outcome::Failure,
@@ -2149,7 +2106,7 @@ pub mod serplify {
             }
         }
         /// The documented variant for `code`, if any.
-        #[inline]
+        #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
                 "bad_request" => ::core::option::Option::Some(Self::BadRequest),
@@ -2200,7 +2157,12 @@ pub mod serplify {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            let i = self.index();
+            let (start, end) = (
+                Self::ALSO_STARTS[i] as usize,
+                Self::ALSO_STARTS[i + 1] as usize,
+            );
+            Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -2263,6 +2225,7 @@ pub mod serplify {
     #[automatically_derived]
     impl<'a> ::core::convert::TryFrom<&'a str> for ErrorCode {
         type Error = super::UnknownCode<&'a str>;
+        #[inline]
         fn try_from(
             code: &'a str,
         ) -> ::core::result::Result<Self, super::UnknownCode<&'a str>> {
@@ -2278,6 +2241,7 @@ pub mod serplify {
     #[automatically_derived]
     impl ::core::str::FromStr for ErrorCode {
         type Err = super::UnknownCode<::std::string::String>;
+        #[inline]
         fn from_str(
             code: &str,
         ) -> ::core::result::Result<Self, super::UnknownCode<::std::string::String>> {

@@ -437,7 +437,7 @@ pub mod crate_ {
             Self::Arabic,
             Self::TabAndNul,
         ];
-        const CODES: [&str; 13usize] = [
+        const CODES: &[&str; 13usize] = &[
             "type",
             "self",
             "Self",
@@ -452,7 +452,7 @@ pub mod crate_ {
             "مرحبا",
             "tab\tand\0nul",
         ];
-        const MESSAGES: [&str; 14usize] = [
+        const MESSAGES: &[&str; 14usize] = &[
             "type",
             "self",
             "Self",
@@ -468,7 +468,7 @@ pub mod crate_ {
             "tab\tand\0nul",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 14usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 14usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -484,7 +484,7 @@ pub mod crate_ {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const HTTP_STATUSES: [::core::option::Option<u16>; 14usize] = [
+        const HTTP_STATUSES: &[::core::option::Option<u16>; 14usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -500,7 +500,7 @@ pub mod crate_ {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 14usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 14usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -516,23 +516,7 @@ pub mod crate_ {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 14usize] = [
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-        ];
-        const KINDS: [super::CanonicalKind; 14usize] = [
+        const KINDS: &[super::CanonicalKind; 14usize] = &[
             super::CanonicalKind::Unknown,
             super::CanonicalKind::Unknown,
             super::CanonicalKind::Unknown,
@@ -548,7 +532,7 @@ pub mod crate_ {
             super::CanonicalKind::Unknown,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 14usize] = [
+        const RETRIES: &[super::RetryAdvice; 14usize] = &[
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
@@ -564,7 +548,7 @@ pub mod crate_ {
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 14usize] = [
+        const OUTCOMES: &[super::Outcome; 14usize] = &[
             super::Outcome::Failure,
             super::Outcome::Failure,
             super::Outcome::Failure,
@@ -614,7 +598,7 @@ pub mod crate_ {
             }
         }
         /// The documented variant for `code`, if any.
-        #[inline]
+        #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
                 "type" => ::core::option::Option::Some(Self::Type),
@@ -663,7 +647,7 @@ pub mod crate_ {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            &[]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -726,6 +710,7 @@ pub mod crate_ {
     #[automatically_derived]
     impl<'a> ::core::convert::TryFrom<&'a str> for Type {
         type Error = super::UnknownCode<&'a str>;
+        #[inline]
         fn try_from(
             code: &'a str,
         ) -> ::core::result::Result<Self, super::UnknownCode<&'a str>> {
@@ -741,6 +726,7 @@ pub mod crate_ {
     #[automatically_derived]
     impl ::core::str::FromStr for Type {
         type Err = super::UnknownCode<::std::string::String>;
+        #[inline]
         fn from_str(
             code: &str,
         ) -> ::core::result::Result<Self, super::UnknownCode<::std::string::String>> {
@@ -829,8 +815,8 @@ pub mod crate_ {
             Self::U0000IsTextNotANulX07Is,
             Self::TrailingSpacesAndANewline,
         ];
-        const CODES: [i32; 8usize] = [-2147483648, 2147483647, 0, 1, 2, 3, 4, 5];
-        const MESSAGES: [&str; 9usize] = [
+        const CODES: &[i32; 8usize] = &[-2147483648, 2147483647, 0, 1, 2, 3, 4, 5];
+        const MESSAGES: &[&str; 9usize] = &[
             "\0\u{1}\u{7}\u{8}\t\n\u{b}\u{c}\r\u{1b}\u{7f}\u{80}\u{85}\u{9f}\u{ad}",
             "\u{200f}\u{202b} right-to-left \u{202c}\u{2066}isolate\u{2069} עברית \u{61c}",
             "2fa required.",
@@ -841,7 +827,7 @@ pub mod crate_ {
             "trailing spaces and a newline   \n",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 9usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 9usize] = &[
             ::core::option::Option::Some(
                 "Every C0 and C1 class: NUL, SOH, BEL, BS, TAB, LF, VT, FF, CR, ESC, DEL, PAD, NEL, APC, SHY",
             ),
@@ -854,7 +840,7 @@ pub mod crate_ {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const HTTP_STATUSES: [::core::option::Option<u16>; 9usize] = [
+        const HTTP_STATUSES: &[::core::option::Option<u16>; 9usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -865,7 +851,7 @@ pub mod crate_ {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 9usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 9usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -876,18 +862,7 @@ pub mod crate_ {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 9usize] = [
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-        ];
-        const KINDS: [super::CanonicalKind; 9usize] = [
+        const KINDS: &[super::CanonicalKind; 9usize] = &[
             super::CanonicalKind::Internal,
             super::CanonicalKind::Unavailable,
             super::CanonicalKind::Unauthenticated,
@@ -898,7 +873,7 @@ pub mod crate_ {
             super::CanonicalKind::Unknown,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 9usize] = [
+        const RETRIES: &[super::RetryAdvice; 9usize] = &[
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Backoff,
             super::RetryAdvice::AfterFixCredentials,
@@ -909,7 +884,7 @@ pub mod crate_ {
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 9usize] = [
+        const OUTCOMES: &[super::Outcome; 9usize] = &[
             super::Outcome::Failure,
             super::Outcome::Failure,
             super::Outcome::Failure,
@@ -939,7 +914,7 @@ pub mod crate_ {
     impl Super {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
-        #[inline]
+        #[inline(always)]
         pub const fn from_code(code: i32) -> Self {
             match code {
                 -2147483648 => Self::CodeMinus2147483648,
@@ -983,7 +958,7 @@ pub mod crate_ {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            &[]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -1046,6 +1021,7 @@ pub mod crate_ {
     #[automatically_derived]
     impl ::core::convert::TryFrom<i32> for Super {
         type Error = super::UnknownCode<i32>;
+        #[inline]
         fn try_from(code: i32) -> ::core::result::Result<Self, super::UnknownCode<i32>> {
             match Self::from_code(code) {
                 Self::Unknown(code) => {

@@ -423,7 +423,7 @@ pub mod r#type {
             Self::AVeryLongMessage,
             Self::Code9,
         ];
-        const CODES: [i64; 7usize] = [
+        const CODES: &[i64; 7usize] = &[
             -9223372036854775808,
             9223372036854775807,
             0,
@@ -432,7 +432,7 @@ pub mod r#type {
             8,
             9,
         ];
-        const MESSAGES: [&str; 8usize] = [
+        const MESSAGES: &[&str; 8usize] = &[
             "Minimum: i64::MIN */ /* unterminated",
             "Maximum \"quoted\" \\backslash\\ #hash {braces} ${x}",
             "Self",
@@ -442,7 +442,7 @@ pub mod r#type {
             "!!!",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 8usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 8usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -454,7 +454,7 @@ pub mod r#type {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const HTTP_STATUSES: [::core::option::Option<u16>; 8usize] = [
+        const HTTP_STATUSES: &[::core::option::Option<u16>; 8usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -464,7 +464,7 @@ pub mod r#type {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 8usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 8usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -474,17 +474,13 @@ pub mod r#type {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 8usize] = [
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["*/ also */"],
-            &[],
+        /// Every `also_documented` text, entry after entry.
+        const ALSO_TEXTS: &[&str; 1usize] = &["*/ also */"];
+        /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+        const ALSO_STARTS: &[u32; 9usize] = &[
+            0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 1u32, 1u32,
         ];
-        const KINDS: [super::CanonicalKind; 8usize] = [
+        const KINDS: &[super::CanonicalKind; 8usize] = &[
             super::CanonicalKind::Internal,
             super::CanonicalKind::Unavailable,
             super::CanonicalKind::Ok,
@@ -494,7 +490,7 @@ pub mod r#type {
             super::CanonicalKind::Aborted,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 8usize] = [
+        const RETRIES: &[super::RetryAdvice; 8usize] = &[
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
@@ -504,7 +500,7 @@ pub mod r#type {
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 8usize] = [
+        const OUTCOMES: &[super::Outcome; 8usize] = &[
             super::Outcome::Failure,
             super::Outcome::Failure,
             super::Outcome::Success,
@@ -532,7 +528,7 @@ pub mod r#type {
     impl Self_ {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
-        #[inline]
+        #[inline(always)]
         pub const fn from_code(code: i64) -> Self {
             match code {
                 -9223372036854775808 => Self::MinimumI64MinUnterminated,
@@ -575,7 +571,12 @@ pub mod r#type {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            let i = self.index();
+            let (start, end) = (
+                Self::ALSO_STARTS[i] as usize,
+                Self::ALSO_STARTS[i + 1] as usize,
+            );
+            Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -638,6 +639,7 @@ pub mod r#type {
     #[automatically_derived]
     impl ::core::convert::TryFrom<i64> for Self_ {
         type Error = super::UnknownCode<i64>;
+        #[inline]
         fn try_from(code: i64) -> ::core::result::Result<Self, super::UnknownCode<i64>> {
             match Self::from_code(code) {
                 Self::Unknown(code) => {
@@ -712,14 +714,14 @@ pub mod r#type {
             Self::CommentEnd,
             Self::Fn,
         ];
-        const CODES: [&str; 5usize] = [
+        const CODES: &[&str; 5usize] = &[
             "quote\" backslash\\ newline\n end",
             "  spaced   out  ",
             "ünïcödé ✓ 日本語",
             "*/",
             "fn",
         ];
-        const MESSAGES: [&str; 6usize] = [
+        const MESSAGES: &[&str; 6usize] = &[
             "quote\" backslash\\ newline\n end",
             "  spaced   out  ",
             "ünïcödé ✓ 日本語",
@@ -727,7 +729,7 @@ pub mod r#type {
             "fn",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 6usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 6usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -735,7 +737,7 @@ pub mod r#type {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const HTTP_STATUSES: [::core::option::Option<u16>; 6usize] = [
+        const HTTP_STATUSES: &[::core::option::Option<u16>; 6usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -743,7 +745,7 @@ pub mod r#type {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 6usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 6usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -751,8 +753,7 @@ pub mod r#type {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 6usize] = [&[], &[], &[], &[], &[], &[]];
-        const KINDS: [super::CanonicalKind; 6usize] = [
+        const KINDS: &[super::CanonicalKind; 6usize] = &[
             super::CanonicalKind::Internal,
             super::CanonicalKind::Internal,
             super::CanonicalKind::NotFound,
@@ -760,7 +761,7 @@ pub mod r#type {
             super::CanonicalKind::Unknown,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 6usize] = [
+        const RETRIES: &[super::RetryAdvice; 6usize] = &[
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
@@ -768,7 +769,7 @@ pub mod r#type {
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 6usize] = [
+        const OUTCOMES: &[super::Outcome; 6usize] = &[
             super::Outcome::Failure,
             super::Outcome::Failure,
             super::Outcome::Failure,
@@ -802,7 +803,7 @@ pub mod r#type {
             }
         }
         /// The documented variant for `code`, if any.
-        #[inline]
+        #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
                 "quote\" backslash\\ newline\n end" => {
@@ -869,7 +870,7 @@ pub mod r#type {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            &[]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -930,6 +931,7 @@ pub mod r#type {
     #[automatically_derived]
     impl<'a> ::core::convert::TryFrom<&'a str> for Crate {
         type Error = super::UnknownCode<&'a str>;
+        #[inline]
         fn try_from(
             code: &'a str,
         ) -> ::core::result::Result<Self, super::UnknownCode<&'a str>> {
@@ -945,6 +947,7 @@ pub mod r#type {
     #[automatically_derived]
     impl ::core::str::FromStr for Crate {
         type Err = super::UnknownCode<::std::string::String>;
+        #[inline]
         fn from_str(
             code: &str,
         ) -> ::core::result::Result<Self, super::UnknownCode<::std::string::String>> {

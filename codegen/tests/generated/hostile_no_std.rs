@@ -443,7 +443,7 @@ impl TypeSelf {
         Self::AVeryLongMessage,
         Self::Code9,
     ];
-    const CODES: [i64; 7usize] = [
+    const CODES: &[i64; 7usize] = &[
         -9223372036854775808,
         9223372036854775807,
         0,
@@ -452,7 +452,7 @@ impl TypeSelf {
         8,
         9,
     ];
-    const MESSAGES: [&str; 8usize] = [
+    const MESSAGES: &[&str; 8usize] = &[
         "Minimum: i64::MIN */ /* unterminated",
         "Maximum \"quoted\" \\backslash\\ #hash {braces} ${x}",
         "Self",
@@ -462,7 +462,7 @@ impl TypeSelf {
         "!!!",
         "",
     ];
-    const DESCRIPTIONS: [::core::option::Option<&str>; 8usize] = [
+    const DESCRIPTIONS: &[::core::option::Option<&str>; 8usize] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -474,7 +474,7 @@ impl TypeSelf {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const HTTP_STATUSES: [::core::option::Option<u16>; 8usize] = [
+    const HTTP_STATUSES: &[::core::option::Option<u16>; 8usize] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -484,7 +484,7 @@ impl TypeSelf {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const CATEGORIES: [::core::option::Option<&str>; 8usize] = [
+    const CATEGORIES: &[::core::option::Option<&str>; 8usize] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -494,17 +494,13 @@ impl TypeSelf {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const ALSO_DOCUMENTED: [&[&str]; 8usize] = [
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &["*/ also */"],
-        &[],
+    /// Every `also_documented` text, entry after entry.
+    const ALSO_TEXTS: &[&str; 1usize] = &["*/ also */"];
+    /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+    const ALSO_STARTS: &[u32; 9usize] = &[
+        0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 1u32, 1u32,
     ];
-    const KINDS: [CanonicalKind; 8usize] = [
+    const KINDS: &[CanonicalKind; 8usize] = &[
         CanonicalKind::Internal,
         CanonicalKind::Unavailable,
         CanonicalKind::Ok,
@@ -514,7 +510,7 @@ impl TypeSelf {
         CanonicalKind::Aborted,
         CanonicalKind::Unknown,
     ];
-    const RETRIES: [RetryAdvice; 8usize] = [
+    const RETRIES: &[RetryAdvice; 8usize] = &[
         RetryAdvice::Backoff,
         RetryAdvice::Backoff,
         RetryAdvice::Never,
@@ -524,7 +520,7 @@ impl TypeSelf {
         RetryAdvice::Backoff,
         RetryAdvice::Never,
     ];
-    const OUTCOMES: [Outcome; 8usize] = [
+    const OUTCOMES: &[Outcome; 8usize] = &[
         Outcome::Failure,
         Outcome::Failure,
         Outcome::Success,
@@ -553,7 +549,7 @@ impl TypeSelf {
 impl TypeSelf {
     /// The variant of a raw code; a code the documentation does not list
     /// becomes `Unknown`, so this never fails.
-    #[inline]
+    #[inline(always)]
     pub const fn from_code(code: i64) -> Self {
         match code {
             -9223372036854775808 => Self::MinimumI64MinUnterminated,
@@ -596,7 +592,12 @@ impl TypeSelf {
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
-        Self::ALSO_DOCUMENTED[self.index()]
+        let i = self.index();
+        let (start, end) = (
+            Self::ALSO_STARTS[i] as usize,
+            Self::ALSO_STARTS[i + 1] as usize,
+        );
+        Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
     }
     /// The canonical kind; `Unknown` for an undocumented code.
     #[inline]
@@ -661,6 +662,7 @@ impl ::core::fmt::Display for TypeSelf {
 #[automatically_derived]
 impl ::core::convert::TryFrom<i64> for TypeSelf {
     type Error = UnknownCode<i64>;
+    #[inline]
     fn try_from(code: i64) -> ::core::result::Result<Self, UnknownCode<i64>> {
         match Self::from_code(code) {
             Self::Unknown(code) => {
@@ -739,14 +741,14 @@ impl TypeCrate {
         Self::CommentEnd,
         Self::Fn,
     ];
-    const CODES: [&str; 5usize] = [
+    const CODES: &[&str; 5usize] = &[
         "quote\" backslash\\ newline\n end",
         "  spaced   out  ",
         "ünïcödé ✓ 日本語",
         "*/",
         "fn",
     ];
-    const MESSAGES: [&str; 6usize] = [
+    const MESSAGES: &[&str; 6usize] = &[
         "quote\" backslash\\ newline\n end",
         "  spaced   out  ",
         "ünïcödé ✓ 日本語",
@@ -754,7 +756,7 @@ impl TypeCrate {
         "fn",
         "",
     ];
-    const DESCRIPTIONS: [::core::option::Option<&str>; 6usize] = [
+    const DESCRIPTIONS: &[::core::option::Option<&str>; 6usize] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -762,7 +764,7 @@ impl TypeCrate {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const HTTP_STATUSES: [::core::option::Option<u16>; 6usize] = [
+    const HTTP_STATUSES: &[::core::option::Option<u16>; 6usize] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -770,7 +772,7 @@ impl TypeCrate {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const CATEGORIES: [::core::option::Option<&str>; 6usize] = [
+    const CATEGORIES: &[::core::option::Option<&str>; 6usize] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -778,8 +780,7 @@ impl TypeCrate {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    const ALSO_DOCUMENTED: [&[&str]; 6usize] = [&[], &[], &[], &[], &[], &[]];
-    const KINDS: [CanonicalKind; 6usize] = [
+    const KINDS: &[CanonicalKind; 6usize] = &[
         CanonicalKind::Internal,
         CanonicalKind::Internal,
         CanonicalKind::NotFound,
@@ -787,7 +788,7 @@ impl TypeCrate {
         CanonicalKind::Unknown,
         CanonicalKind::Unknown,
     ];
-    const RETRIES: [RetryAdvice; 6usize] = [
+    const RETRIES: &[RetryAdvice; 6usize] = &[
         RetryAdvice::Backoff,
         RetryAdvice::Backoff,
         RetryAdvice::Never,
@@ -795,7 +796,7 @@ impl TypeCrate {
         RetryAdvice::Never,
         RetryAdvice::Never,
     ];
-    const OUTCOMES: [Outcome; 6usize] = [
+    const OUTCOMES: &[Outcome; 6usize] = &[
         Outcome::Failure,
         Outcome::Failure,
         Outcome::Failure,
@@ -830,7 +831,7 @@ impl TypeCrate {
         }
     }
     /// The documented variant for `code`, if any.
-    #[inline]
+    #[inline(always)]
     fn documented(code: &str) -> ::core::option::Option<Self> {
         match code {
             "quote\" backslash\\ newline\n end" => {
@@ -894,7 +895,7 @@ impl TypeCrate {
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
-        Self::ALSO_DOCUMENTED[self.index()]
+        &[]
     }
     /// The canonical kind; `Unknown` for an undocumented code.
     #[inline]
@@ -957,6 +958,7 @@ impl ::core::fmt::Display for TypeCrate {
 #[automatically_derived]
 impl<'a> ::core::convert::TryFrom<&'a str> for TypeCrate {
     type Error = UnknownCode<&'a str>;
+    #[inline]
     fn try_from(code: &'a str) -> ::core::result::Result<Self, UnknownCode<&'a str>> {
         Self::documented(code)
             .ok_or(UnknownCode {
@@ -971,6 +973,7 @@ impl<'a> ::core::convert::TryFrom<&'a str> for TypeCrate {
 #[automatically_derived]
 impl ::core::str::FromStr for TypeCrate {
     type Err = UnknownCode<::alloc::string::String>;
+    #[inline]
     fn from_str(
         code: &str,
     ) -> ::core::result::Result<Self, UnknownCode<::alloc::string::String>> {

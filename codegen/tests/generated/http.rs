@@ -1006,14 +1006,14 @@ pub mod http {
             Self::NetworkAuthenticationRequired,
             Self::NetworkConnectionTimeoutError,
         ];
-        const CODES: [u16; 63usize] = [
+        const CODES: &[u16; 63usize] = &[
             100, 101, 102, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301,
             302, 303, 304, 305, 307, 308, 400, 401, 402, 403, 404, 405, 406, 407, 408,
             409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 421, 422, 423, 424, 426,
             428, 429, 431, 444, 451, 499, 500, 501, 502, 503, 504, 505, 506, 507, 508,
             510, 511, 599,
         ];
-        const MESSAGES: [&str; 64usize] = [
+        const MESSAGES: &[&str; 64usize] = &[
             "Continue",
             "Switching protocol",
             "Processing request",
@@ -1079,7 +1079,7 @@ pub mod http {
             "Network connection timeout error",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 64usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 64usize] = &[
             ::core::option::Option::Some(
                 "This interim response is used to inform the client that the initial part of the request has been received and has not yet been rejected by the server. The client should continue by sending the remainder of the request or, if the request has already been completed, ignore this response. The server must send a final response after the request has been completed.",
             ),
@@ -1221,7 +1221,7 @@ pub mod http {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 64usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 64usize] = &[
             ::core::option::Option::Some("1xx Informational"),
             ::core::option::Option::Some("1xx Informational"),
             ::core::option::Option::Some("1xx Informational"),
@@ -1287,73 +1287,48 @@ pub mod http {
             ::core::option::Option::Some("5xx Server Error"),
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 64usize] = [
-            &[],
-            &["Switching Protocols"],
-            &[],
-            &[],
-            &["Created"],
-            &[],
-            &["Non-Authoritative Information"],
-            &["No Content"],
-            &["Reset Content"],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Moved Permanently"],
-            &[],
-            &["See Other"],
-            &["Not Modified"],
-            &["Use Proxy"],
-            &["Temporary Redirect"],
-            &[],
-            &["Bad Request"],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Method Not Allowed"],
-            &["Not Accepted"],
-            &["Proxy Authentication Required"],
-            &["Request Timeout"],
-            &[],
-            &[],
-            &["Length Required"],
-            &["Precondition Failed"],
-            &["Request Entity Too Large"],
-            &["Request-URI Too Long"],
-            &["Unsupported Media Type"],
-            &["Requested Range Not Satisfiable"],
-            &["Expectation Failed"],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Too Many Requests"],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Internal Server Error"],
-            &["Not Implemented"],
-            &["Bad Gateway"],
-            &["Service Unavailable"],
-            &["Gateway Timeout"],
-            &["HTTP Version Not Supported"],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
+        /// Every `also_documented` text, entry after entry.
+        const ALSO_TEXTS: &[&str; 29usize] = &[
+            "Switching Protocols",
+            "Created",
+            "Non-Authoritative Information",
+            "No Content",
+            "Reset Content",
+            "Moved Permanently",
+            "See Other",
+            "Not Modified",
+            "Use Proxy",
+            "Temporary Redirect",
+            "Bad Request",
+            "Method Not Allowed",
+            "Not Accepted",
+            "Proxy Authentication Required",
+            "Request Timeout",
+            "Length Required",
+            "Precondition Failed",
+            "Request Entity Too Large",
+            "Request-URI Too Long",
+            "Unsupported Media Type",
+            "Requested Range Not Satisfiable",
+            "Expectation Failed",
+            "Too Many Requests",
+            "Internal Server Error",
+            "Not Implemented",
+            "Bad Gateway",
+            "Service Unavailable",
+            "Gateway Timeout",
+            "HTTP Version Not Supported",
         ];
-        const KINDS: [super::CanonicalKind; 64usize] = [
+        /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+        const ALSO_STARTS: &[u32; 65usize] = &[
+            0u32, 0u32, 1u32, 1u32, 1u32, 2u32, 2u32, 3u32, 4u32, 5u32, 5u32, 5u32, 5u32,
+            5u32, 5u32, 6u32, 6u32, 7u32, 8u32, 9u32, 10u32, 10u32, 11u32, 11u32, 11u32,
+            11u32, 11u32, 12u32, 13u32, 14u32, 15u32, 15u32, 15u32, 16u32, 17u32, 18u32,
+            19u32, 20u32, 21u32, 22u32, 22u32, 22u32, 22u32, 22u32, 22u32, 22u32, 22u32,
+            23u32, 23u32, 23u32, 23u32, 23u32, 24u32, 25u32, 26u32, 27u32, 28u32, 29u32,
+            29u32, 29u32, 29u32, 29u32, 29u32, 29u32, 29u32,
+        ];
+        const KINDS: &[super::CanonicalKind; 64usize] = &[
             super::CanonicalKind::Ok,
             super::CanonicalKind::Ok,
             super::CanonicalKind::Ok,
@@ -1419,7 +1394,7 @@ pub mod http {
             super::CanonicalKind::DeadlineExceeded,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 64usize] = [
+        const RETRIES: &[super::RetryAdvice; 64usize] = &[
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
@@ -1485,7 +1460,7 @@ pub mod http {
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 64usize] = [
+        const OUTCOMES: &[super::Outcome; 64usize] = &[
             super::Outcome::Pending,
             super::Outcome::Pending,
             super::Outcome::Pending,
@@ -1625,7 +1600,7 @@ pub mod http {
     impl Status {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
-        #[inline]
+        #[inline(always)]
         pub const fn from_code(code: u16) -> Self {
             match code {
                 100 => Self::Continue,
@@ -1724,7 +1699,12 @@ pub mod http {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            let i = self.index();
+            let (start, end) = (
+                Self::ALSO_STARTS[i] as usize,
+                Self::ALSO_STARTS[i + 1] as usize,
+            );
+            Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -1787,6 +1767,7 @@ pub mod http {
     #[automatically_derived]
     impl ::core::convert::TryFrom<u16> for Status {
         type Error = super::UnknownCode<u16>;
+        #[inline]
         fn try_from(code: u16) -> ::core::result::Result<Self, super::UnknownCode<u16>> {
             match Self::from_code(code) {
                 Self::Unknown(code) => {

@@ -480,8 +480,8 @@ pub mod serpapi {
             Self::InternalServerError,
             Self::ServiceUnavailable,
         ];
-        const CODES: [u16; 9usize] = [200, 400, 401, 403, 404, 410, 429, 500, 503];
-        const MESSAGES: [&str; 10usize] = [
+        const CODES: &[u16; 9usize] = &[200, 400, 401, 403, 404, 410, 429, 500, 503];
+        const MESSAGES: &[&str; 10usize] = &[
             "OK",
             "Bad Request",
             "Unauthorized",
@@ -493,7 +493,7 @@ pub mod serpapi {
             "Server Error",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 10usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 10usize] = &[
             ::core::option::Option::Some("Everything worked as expected."),
             ::core::option::Option::Some(
                 "We were unable to process the request. The request may be missing a required parameter.",
@@ -517,7 +517,7 @@ pub mod serpapi {
             ),
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 10usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 10usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -529,19 +529,7 @@ pub mod serpapi {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 10usize] = [
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-        ];
-        const KINDS: [super::CanonicalKind; 10usize] = [
+        const KINDS: &[super::CanonicalKind; 10usize] = &[
             super::CanonicalKind::Ok,
             super::CanonicalKind::InvalidArgument,
             super::CanonicalKind::Unauthenticated,
@@ -553,7 +541,7 @@ pub mod serpapi {
             super::CanonicalKind::Unavailable,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 10usize] = [
+        const RETRIES: &[super::RetryAdvice; 10usize] = &[
             super::RetryAdvice::Never,
             super::RetryAdvice::AfterFixRequest,
             super::RetryAdvice::AfterFixCredentials,
@@ -565,7 +553,7 @@ pub mod serpapi {
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 10usize] = [
+        const OUTCOMES: &[super::Outcome; 10usize] = &[
             super::Outcome::Success,
             super::Outcome::Failure,
             super::Outcome::Failure,
@@ -597,7 +585,7 @@ pub mod serpapi {
     impl Http {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
-        #[inline]
+        #[inline(always)]
         pub const fn from_code(code: u16) -> Self {
             match code {
                 200 => Self::Ok,
@@ -642,7 +630,7 @@ pub mod serpapi {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            &[]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -705,6 +693,7 @@ pub mod serpapi {
     #[automatically_derived]
     impl ::core::convert::TryFrom<u16> for Http {
         type Error = super::UnknownCode<u16>;
+        #[inline]
         fn try_from(code: u16) -> ::core::result::Result<Self, super::UnknownCode<u16>> {
             match Self::from_code(code) {
                 Self::Unknown(code) => {
@@ -814,15 +803,15 @@ pub mod serpapi {
             Self::Queued,
             Self::Error,
         ];
-        const CODES: [&str; 4usize] = ["Success", "Processing", "Queued", "Error"];
-        const MESSAGES: [&str; 5usize] = [
+        const CODES: &[&str; 4usize] = &["Success", "Processing", "Queued", "Error"];
+        const MESSAGES: &[&str; 5usize] = &[
             "Success",
             "Processing",
             "Queued",
             "Error",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 5usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 5usize] = &[
             ::core::option::Option::Some(
                 "Search request is successfully processed (It might include empty results).",
             ),
@@ -833,36 +822,35 @@ pub mod serpapi {
             ),
             ::core::option::Option::None,
         ];
-        const HTTP_STATUSES: [::core::option::Option<u16>; 5usize] = [
+        const HTTP_STATUSES: &[::core::option::Option<u16>; 5usize] = &[
             ::core::option::Option::Some(200u16),
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::Some(503u16),
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 5usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 5usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 5usize] = [&[], &[], &[], &[], &[]];
-        const KINDS: [super::CanonicalKind; 5usize] = [
+        const KINDS: &[super::CanonicalKind; 5usize] = &[
             super::CanonicalKind::Ok,
             super::CanonicalKind::Ok,
             super::CanonicalKind::Ok,
             super::CanonicalKind::Unavailable,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 5usize] = [
+        const RETRIES: &[super::RetryAdvice; 5usize] = &[
             super::RetryAdvice::Never,
             super::RetryAdvice::Poll,
             super::RetryAdvice::Poll,
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 5usize] = [
+        const OUTCOMES: &[super::Outcome; 5usize] = &[
             super::Outcome::Success,
             super::Outcome::Pending,
             super::Outcome::Pending,
@@ -894,7 +882,7 @@ pub mod serpapi {
             }
         }
         /// The documented variant for `code`, if any.
-        #[inline]
+        #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
                 "Success" => ::core::option::Option::Some(Self::Success),
@@ -934,7 +922,7 @@ pub mod serpapi {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            &[]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -995,6 +983,7 @@ pub mod serpapi {
     #[automatically_derived]
     impl<'a> ::core::convert::TryFrom<&'a str> for SearchStatus {
         type Error = super::UnknownCode<&'a str>;
+        #[inline]
         fn try_from(
             code: &'a str,
         ) -> ::core::result::Result<Self, super::UnknownCode<&'a str>> {
@@ -1010,6 +999,7 @@ pub mod serpapi {
     #[automatically_derived]
     impl ::core::str::FromStr for SearchStatus {
         type Err = super::UnknownCode<::std::string::String>;
+        #[inline]
         fn from_str(
             code: &str,
         ) -> ::core::result::Result<Self, super::UnknownCode<::std::string::String>> {
@@ -1117,14 +1107,14 @@ pub mod serpapi {
             Self::NoValidResults,
             Self::NoResults,
         ];
-        const CODES: [&str; 5usize] = [
+        const CODES: &[&str; 5usize] = &[
             "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key",
             "Your account has run out of searches.",
             "Missing query `q` parameter.",
             "We couldn't get valid results for this search. Please try again later.",
             "Google hasn't returned any results for this query.",
         ];
-        const MESSAGES: [&str; 6usize] = [
+        const MESSAGES: &[&str; 6usize] = &[
             "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key",
             "Your account has run out of searches.",
             "Missing query `q` parameter.",
@@ -1132,7 +1122,7 @@ pub mod serpapi {
             "Google hasn't returned any results for this query.",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 6usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 6usize] = &[
             ::core::option::Option::Some("Error for invalid API key"),
             ::core::option::Option::Some("Error for no searches remaining"),
             ::core::option::Option::Some(
@@ -1144,7 +1134,7 @@ pub mod serpapi {
             ),
             ::core::option::Option::None,
         ];
-        const HTTP_STATUSES: [::core::option::Option<u16>; 6usize] = [
+        const HTTP_STATUSES: &[::core::option::Option<u16>; 6usize] = &[
             ::core::option::Option::Some(401u16),
             ::core::option::Option::Some(429u16),
             ::core::option::Option::Some(400u16),
@@ -1152,7 +1142,7 @@ pub mod serpapi {
             ::core::option::Option::Some(200u16),
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 6usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 6usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -1160,8 +1150,7 @@ pub mod serpapi {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 6usize] = [&[], &[], &[], &[], &[], &[]];
-        const KINDS: [super::CanonicalKind; 6usize] = [
+        const KINDS: &[super::CanonicalKind; 6usize] = &[
             super::CanonicalKind::Unauthenticated,
             super::CanonicalKind::ResourceExhausted,
             super::CanonicalKind::InvalidArgument,
@@ -1169,7 +1158,7 @@ pub mod serpapi {
             super::CanonicalKind::NotFound,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 6usize] = [
+        const RETRIES: &[super::RetryAdvice; 6usize] = &[
             super::RetryAdvice::AfterFixCredentials,
             super::RetryAdvice::AfterTopUp,
             super::RetryAdvice::AfterFixRequest,
@@ -1177,7 +1166,7 @@ pub mod serpapi {
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 6usize] = [
+        const OUTCOMES: &[super::Outcome; 6usize] = &[
             super::Outcome::Failure,
             super::Outcome::Failure,
             super::Outcome::Failure,
@@ -1211,7 +1200,7 @@ pub mod serpapi {
             }
         }
         /// The documented variant for `code`, if any.
-        #[inline]
+        #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
                 "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key" => {
@@ -1294,7 +1283,7 @@ pub mod serpapi {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            &[]
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -1355,6 +1344,7 @@ pub mod serpapi {
     #[automatically_derived]
     impl<'a> ::core::convert::TryFrom<&'a str> for ErrorMessage {
         type Error = super::UnknownCode<&'a str>;
+        #[inline]
         fn try_from(
             code: &'a str,
         ) -> ::core::result::Result<Self, super::UnknownCode<&'a str>> {
@@ -1370,6 +1360,7 @@ pub mod serpapi {
     #[automatically_derived]
     impl ::core::str::FromStr for ErrorMessage {
         type Err = super::UnknownCode<::std::string::String>;
+        #[inline]
         fn from_str(
             code: &str,
         ) -> ::core::result::Result<Self, super::UnknownCode<::std::string::String>> {

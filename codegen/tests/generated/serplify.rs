@@ -445,7 +445,7 @@ pub mod serplify {
             Self::TaskFailed,
             Self::InternalError,
         ];
-        const CODES: [&str; 13usize] = [
+        const CODES: &[&str; 13usize] = &[
             "bad_request",
             "unauthorized",
             "insufficient_balance",
@@ -460,7 +460,7 @@ pub mod serplify {
             "task_failed",
             "internal_error",
         ];
-        const MESSAGES: [&str; 14usize] = [
+        const MESSAGES: &[&str; 14usize] = &[
             "Malformed request body or parameters.",
             "Missing or invalid API key.",
             "Prepaid wallet balance too low for the request.",
@@ -476,7 +476,7 @@ pub mod serplify {
             "Unexpected server error.",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 14usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 14usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -492,7 +492,7 @@ pub mod serplify {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const HTTP_STATUSES: [::core::option::Option<u16>; 14usize] = [
+        const HTTP_STATUSES: &[::core::option::Option<u16>; 14usize] = &[
             ::core::option::Option::Some(400u16),
             ::core::option::Option::Some(401u16),
             ::core::option::Option::Some(402u16),
@@ -508,7 +508,7 @@ pub mod serplify {
             ::core::option::Option::Some(500u16),
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 14usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 14usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -524,23 +524,17 @@ pub mod serplify {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 14usize] = [
-            &["Invalid request body."],
-            &[],
-            &["Your prepaid balance is too low for this request."],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
+        /// Every `also_documented` text, entry after entry.
+        const ALSO_TEXTS: &[&str; 2usize] = &[
+            "Invalid request body.",
+            "Your prepaid balance is too low for this request.",
         ];
-        const KINDS: [super::CanonicalKind; 14usize] = [
+        /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+        const ALSO_STARTS: &[u32; 15usize] = &[
+            0u32, 1u32, 1u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32, 2u32,
+            2u32, 2u32,
+        ];
+        const KINDS: &[super::CanonicalKind; 14usize] = &[
             super::CanonicalKind::InvalidArgument,
             super::CanonicalKind::Unauthenticated,
             super::CanonicalKind::ResourceExhausted,
@@ -556,7 +550,7 @@ pub mod serplify {
             super::CanonicalKind::Internal,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 14usize] = [
+        const RETRIES: &[super::RetryAdvice; 14usize] = &[
             super::RetryAdvice::AfterFixRequest,
             super::RetryAdvice::AfterFixCredentials,
             super::RetryAdvice::AfterTopUp,
@@ -572,7 +566,7 @@ pub mod serplify {
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 14usize] = [
+        const OUTCOMES: &[super::Outcome; 14usize] = &[
             super::Outcome::Failure,
             super::Outcome::Failure,
             super::Outcome::Failure,
@@ -622,7 +616,7 @@ pub mod serplify {
             }
         }
         /// The documented variant for `code`, if any.
-        #[inline]
+        #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
                 "bad_request" => ::core::option::Option::Some(Self::BadRequest),
@@ -673,7 +667,12 @@ pub mod serplify {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            let i = self.index();
+            let (start, end) = (
+                Self::ALSO_STARTS[i] as usize,
+                Self::ALSO_STARTS[i + 1] as usize,
+            );
+            Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -736,6 +735,7 @@ pub mod serplify {
     #[automatically_derived]
     impl<'a> ::core::convert::TryFrom<&'a str> for ErrorCode {
         type Error = super::UnknownCode<&'a str>;
+        #[inline]
         fn try_from(
             code: &'a str,
         ) -> ::core::result::Result<Self, super::UnknownCode<&'a str>> {
@@ -751,6 +751,7 @@ pub mod serplify {
     #[automatically_derived]
     impl ::core::str::FromStr for ErrorCode {
         type Err = super::UnknownCode<::std::string::String>;
+        #[inline]
         fn from_str(
             code: &str,
         ) -> ::core::result::Result<Self, super::UnknownCode<::std::string::String>> {

@@ -1174,7 +1174,7 @@ pub mod seven_bridges {
             Self::UnsupportedMediaType,
             Self::RequestContentDecodingFailed,
         ];
-        const CODES: [u32; 130usize] = [
+        const CODES: &[u32; 130usize] = &[
             0, 1000, 2000, 2001, 2002, 2003, 3000, 3001, 3002, 3003, 3004, 3005, 3006,
             3007, 3008, 3009, 3010, 3011, 3012, 3013, 4000, 4001, 4002, 4003, 4004, 4005,
             4006, 4007, 5000, 5001, 5002, 5003, 5004, 5005, 5006, 5007, 5008, 5009, 5010,
@@ -1187,7 +1187,7 @@ pub mod seven_bridges {
             9027, 9028, 9101, 90000, 90001, 90002, 90003, 90004, 90005, 90006, 90007,
             90008, 90009,
         ];
-        const MESSAGES: [&str; 131usize] = [
+        const MESSAGES: &[&str; 131usize] = &[
             "The Platform is currently under maintenance.",
             "Rate limit exceeded! Check response headers.",
             "User service is currently unavailable.",
@@ -1320,7 +1320,7 @@ pub mod seven_bridges {
             "An error occurred during the decoding of the request content.",
             "",
         ];
-        const DESCRIPTIONS: [::core::option::Option<&str>; 131usize] = [
+        const DESCRIPTIONS: &[::core::option::Option<&str>; 131usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -1453,7 +1453,7 @@ pub mod seven_bridges {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const HTTP_STATUSES: [::core::option::Option<u16>; 131usize] = [
+        const HTTP_STATUSES: &[::core::option::Option<u16>; 131usize] = &[
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::core::option::Option::None,
@@ -1586,7 +1586,7 @@ pub mod seven_bridges {
             ::core::option::Option::None,
             ::core::option::Option::None,
         ];
-        const CATEGORIES: [::core::option::Option<&str>; 131usize] = [
+        const CATEGORIES: &[::core::option::Option<&str>; 131usize] = &[
             ::core::option::Option::Some("Platform maintenance errors"),
             ::core::option::Option::Some("General errors"),
             ::core::option::Option::Some("User errors"),
@@ -1719,140 +1719,25 @@ pub mod seven_bridges {
             ::core::option::Option::Some("General validation errors"),
             ::core::option::Option::None,
         ];
-        const ALSO_DOCUMENTED: [&[&str]; 131usize] = [
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Source project must not be null or an empty string."],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
+        /// Every `also_documented` text, entry after entry.
+        const ALSO_TEXTS: &[&str; 1usize] = &[
+            "Source project must not be null or an empty string.",
         ];
-        const KINDS: [super::CanonicalKind; 131usize] = [
+        /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
+        const ALSO_STARTS: &[u32; 132usize] = &[
+            0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32,
+            0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32,
+            0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32,
+            0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 0u32, 1u32, 1u32, 1u32, 1u32,
+            1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+            1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+            1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+            1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+            1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+            1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32, 1u32,
+            1u32, 1u32,
+        ];
+        const KINDS: &[super::CanonicalKind; 131usize] = &[
             super::CanonicalKind::Unavailable,
             super::CanonicalKind::ResourceExhausted,
             super::CanonicalKind::Unavailable,
@@ -1985,7 +1870,7 @@ pub mod seven_bridges {
             super::CanonicalKind::InvalidArgument,
             super::CanonicalKind::Unknown,
         ];
-        const RETRIES: [super::RetryAdvice; 131usize] = [
+        const RETRIES: &[super::RetryAdvice; 131usize] = &[
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Backoff,
             super::RetryAdvice::Backoff,
@@ -2118,7 +2003,7 @@ pub mod seven_bridges {
             super::RetryAdvice::AfterFixRequest,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: [super::Outcome; 131usize] = [
+        const OUTCOMES: &[super::Outcome; 131usize] = &[
             super::Outcome::Failure,
             super::Outcome::Failure,
             super::Outcome::Failure,
@@ -2392,7 +2277,7 @@ pub mod seven_bridges {
     impl Code {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
-        #[inline]
+        #[inline(always)]
         pub const fn from_code(code: u32) -> Self {
             match code {
                 0 => Self::PlatformUnderMaintenance,
@@ -2558,7 +2443,12 @@ pub mod seven_bridges {
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
-            Self::ALSO_DOCUMENTED[self.index()]
+            let i = self.index();
+            let (start, end) = (
+                Self::ALSO_STARTS[i] as usize,
+                Self::ALSO_STARTS[i + 1] as usize,
+            );
+            Self::ALSO_TEXTS.split_at(end).0.split_at(start).1
         }
         /// The canonical kind; `Unknown` for an undocumented code.
         #[inline]
@@ -2621,6 +2511,7 @@ pub mod seven_bridges {
     #[automatically_derived]
     impl ::core::convert::TryFrom<u32> for Code {
         type Error = super::UnknownCode<u32>;
+        #[inline]
         fn try_from(code: u32) -> ::core::result::Result<Self, super::UnknownCode<u32>> {
             match Self::from_code(code) {
                 Self::Unknown(code) => {

@@ -1,0 +1,84 @@
+//! The synthetic tables above the large-table threshold (1 024 codes), where the
+//! generator switches to binary search, a table-driven `Debug` and no per-code
+//! `match`. `build.rs` writes them as a schema and generates code from it; the
+//! tests check that code against these same formulas.
+
+// `src/lib.rs` is `no_std`; `build.rs` includes this file with the prelude.
+#[allow(unused_imports)]
+use std::{format, string::String, vec::Vec};
+
+/// Codes in the integer table.
+pub const INT_CODES: usize = 1_500;
+/// Codes in the string table.
+pub const STR_CODES: usize = 1_100;
+
+/// The `i`-th integer code: out of order, negative and positive.
+pub fn int_code(i: usize) -> i64 {
+    ((i as i64 * 7_919) % 100_000) - 50_000
+}
+
+/// The `i`-th string code: out of order once sorted as strings.
+pub fn str_code(i: usize) -> String {
+    format!("reason_{}", (i * 7_919) % 100_000)
+}
+
+/// The message of the `i`-th entry of either table.
+pub fn message(i: usize) -> String {
+    format!(
+        "Failure number {i} \"happened\" \u{2014} ünïcode {}",
+        "x".repeat(i % 4)
+    )
+}
+
+/// The `also_documented` texts of the `i`-th entry: none, one or two.
+pub fn also(i: usize) -> Vec<String> {
+    (0..i % 3).map(|k| format!("Also documented {i}.{k}")).collect()
+}
+
+/// The explicit variant name of the `i`-th integer entry.
+pub fn int_name(i: usize) -> String {
+    format!("Code{i}")
+}
+
+/// The schema, as YAML.
+pub fn schema_yaml() -> String {
+    let mut yaml = String::from(
+        "provider:\n  id: large\n  name: Large\n  source:\n    retrieved: 2026-11-22\ntables:\n",
+    );
+    yaml.push_str(
+        "  - id: status\n    name: Status\n    code_type: integer\n    rust_type: i64\n    \
+         wire:\n      location: json_body\n      field: status\n    entries:\n",
+    );
+    for i in 0..INT_CODES {
+        entry(&mut yaml, &format!("{}", int_code(i)), i, Some(&int_name(i)));
+    }
+    yaml.push_str(
+        "  - id: reason\n    name: Reason\n    code_type: string\n    \
+         wire:\n      location: json_body\n      field: reason\n    entries:\n",
+    );
+    for i in 0..STR_CODES {
+        entry(&mut yaml, &format!("\"{}\"", str_code(i)), i, None);
+    }
+    yaml
+}
+
+fn entry(yaml: &mut String, code: &str, i: usize, rust_name: Option<&str>) {
+    let quoted = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    yaml.push_str(&format!(
+        "      - code: {code}\n        message: {}\n        kind: internal\n",
+        quoted(&message(i))
+    ));
+    if let Some(name) = rust_name {
+        yaml.push_str(&format!("        rust_name: {name}\n"));
+    }
+    let also = also(i);
+    if !also.is_empty() {
+        yaml.push_str("        also_documented:\n");
+        for text in also {
+            yaml.push_str(&format!(
+                "          - message: {}\n            source: test\n",
+                quoted(&text)
+            ));
+        }
+    }
+}

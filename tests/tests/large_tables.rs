@@ -1,0 +1,73 @@
+//! Tables above the large-table threshold: binary search instead of a `match`,
+//! `Debug` from a table of names, `also_documented` from flat arrays. Every code of
+//! both synthetic tables (`src/large_spec.rs`) goes through every accessor.
+
+use provider_errors_tests::large_gen::large::{Reason, Status};
+use provider_errors_tests::large_spec::{self as spec, INT_CODES, STR_CODES};
+use std::collections::HashSet;
+
+#[test]
+fn every_integer_code_round_trips_with_its_metadata() {
+    assert_eq!(Status::ALL.len(), INT_CODES);
+    for i in 0..INT_CODES {
+        let code = spec::int_code(i);
+        let status = Status::from_code(code);
+        assert!(status.is_documented(), "{code}");
+        assert_eq!(status, Status::ALL[i]);
+        assert_eq!(status.code(), code);
+        assert_eq!(i64::from(status), code);
+        assert_eq!(Status::try_from(code), Ok(status));
+        assert_eq!(status.message(), Some(spec::message(i).as_str()));
+        assert_eq!(status.also_documented(), spec::also(i));
+        assert_eq!(format!("{status:?}"), spec::int_name(i));
+    }
+}
+
+#[test]
+fn every_string_code_round_trips_with_its_metadata() {
+    assert_eq!(Reason::ALL.len(), STR_CODES);
+    let mut names = HashSet::new();
+    for i in 0..STR_CODES {
+        let code = spec::str_code(i);
+        let reason = Reason::from_code(&code);
+        assert!(reason.is_documented(), "{code}");
+        assert_eq!(reason, Reason::ALL[i]);
+        assert_eq!(reason.code(), code);
+        assert_eq!(Reason::try_from(code.as_str()), Ok(reason.clone()));
+        assert_eq!(code.parse::<Reason>(), Ok(reason.clone()));
+        assert_eq!(reason.message(), Some(spec::message(i).as_str()));
+        assert_eq!(reason.also_documented(), spec::also(i));
+        // `Debug` prints the variant's name, as the derive would; the name comes from
+        // the code (`reason_7919` is `Reason7919`).
+        let debug = format!("{reason:?}");
+        assert_eq!(debug, format!("Reason{}", &code["reason_".len()..]));
+        assert!(names.insert(debug), "duplicate Debug name for {code}");
+    }
+}
+
+#[test]
+fn undocumented_codes_stay_unknown_in_large_tables() {
+    let documented: HashSet<i64> = (0..INT_CODES).map(spec::int_code).collect();
+    let mut checked = 0;
+    for code in (-60_000..60_000).step_by(97).filter(|c| !documented.contains(c)) {
+        let status = Status::from_code(code);
+        assert_eq!(status, Status::Unknown(code));
+        assert_eq!(status.code(), code);
+        assert_eq!(status.message(), None);
+        assert!(status.also_documented().is_empty());
+        assert_eq!(format!("{status:?}"), format!("Unknown({code})"));
+        assert!(Status::try_from(code).is_err());
+        checked += 1;
+    }
+    assert!(checked > 1_000);
+    for code in ["", "reason_", "reason_x", "reason_7919 ", "REASON_7919"] {
+        let reason = Reason::from_code(code);
+        assert_eq!(reason, Reason::Unknown(code.into()));
+        assert_eq!(format!("{reason:?}"), format!("Unknown({code:?})"));
+        assert!(code.parse::<Reason>().is_err());
+    }
+    // The extremes of the type, on both sides of every documented code.
+    for code in [i64::MIN, i64::MAX, -50_001, 50_000] {
+        assert_eq!(Status::from_code(code), Status::Unknown(code));
+    }
+}
