@@ -3,7 +3,7 @@
 //! tables. Each crate is built once to compile its dependencies, then its own source
 //! is touched and rebuilt `RUNS` times; the median of those rebuilds is reported.
 //!
-//! Run: `cargo bench -p provider-errors-tests --bench compile_time [-- 100 1000 5000 20000]`
+//! Run: `cargo bench -p provider-errors-tests --bench compile_time [-- 100 1000 5000 20000] [--ours-only]`
 
 #[path = "common/synthetic.rs"]
 mod synthetic;
@@ -15,7 +15,10 @@ use std::time::{Duration, Instant};
 const RUNS: usize = 3;
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `--ours-only`: skip the num_enum + strum crates (minutes at 10 000 codes).
+    let ours_only = args.iter().any(|a| a == "--ours-only");
+    let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     let sizes = if sizes.is_empty() {
         vec![100, 1_000, 5_000, 20_000]
     } else {
@@ -29,12 +32,16 @@ fn main() {
     println!("codes | provider-errors (s) | num_enum + strum (s) | ratio");
     for n in sizes {
         let ours = measure(&crate_dir(&root, "ours", n), &ours_source(n), "", &workspace);
-        let theirs = measure(
-            &crate_dir(&root, "derives", n),
-            &derives_source(n),
-            DERIVE_DEPS,
-            &workspace,
-        );
+        let theirs = if ours_only {
+            Err("not measured".to_owned())
+        } else {
+            measure(
+                &crate_dir(&root, "derives", n),
+                &derives_source(n),
+                DERIVE_DEPS,
+                &workspace,
+            )
+        };
         let ratio = match (&ours, &theirs) {
             (Ok(a), Ok(b)) => format!("{:.2}", a.as_secs_f64() / b.as_secs_f64()),
             _ => "-".to_owned(),

@@ -33,7 +33,7 @@ const LARGE_TABLE: usize = 1024;
 /// itself LLVM kept DataForSEO's 51-arm `from_code` out of line (a call per lookup,
 /// and for strings an `Option<Self>` returned through memory whose drop it could not
 /// fold), which made it 1.25 to 1.7 times slower than strum's inlined equivalent.
-const INLINE_ALWAYS: usize = 256;
+const INLINE_ALWAYS: usize = 64;
 
 impl Ctx<'_> {
     fn is_str(&self) -> bool {
@@ -202,6 +202,7 @@ fn expand_consts(cx: &Ctx) -> TokenStream {
         quote!(::core::option::Option::None),
     );
     let also = expand_also_documented(cx);
+    let index_inline = cx.lookup_inline();
     let [kind, retry, outcome] = ["CanonicalKind", "RetryAdvice", "Outcome"].map(|s| cx.shared(s));
     let kinds = cx.array(|e| keyword(&kind, e.kind.variant()), quote!(#kind::Unknown));
     let retries = cx.array(|e| keyword(&retry, e.retry.variant()), quote!(#retry::Never));
@@ -232,7 +233,7 @@ fn expand_consts(cx: &Ctx) -> TokenStream {
             const OUTCOMES: &[#outcome; #total] = &#outcomes;
 
             /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-            #[inline]
+            #index_inline
             const fn index(&self) -> usize {
                 match self {
                     #( Self::#variants => #indices, )*
@@ -480,28 +481,50 @@ fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
 /// Free-text tables: a code that differs from a documented one only in white space
 /// (leading, trailing, or runs of it) is that code.
 fn expand_loose_lookup(table: &Table) -> TokenStream {
+    let codes = table.entries.iter().filter_map(|e| match &e.code {
+        Code::Str(s) => Some(s.as_str()),
+        Code::Int(_) => None,
+    });
+    // A loose match has the same words as a documented code, so at least as many
+    // bytes as that code's words: anything shorter than the shortest misses at once.
+    let words_len = |s: &str| s.split_whitespace().map(str::len).sum::<usize>();
+    let shortest = codes.clone().map(words_len).min().unwrap_or(0);
     // When every documented code is already normalised, an input that is too (ASCII,
     // single spaces, nothing at the ends) and missed the exact match misses here as
-    // well: most undocumented messages skip the word-by-word comparison.
+    // well: one pass over the input spares the word-by-word comparison.
     let normalised = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ") == s;
-    let all_normalised = table
-        .entries
-        .iter()
-        .all(|e| matches!(&e.code, Code::Str(s) if normalised(s)));
-    let fast_path = all_normalised.then(|| {
+    let fast_path = codes.clone().all(normalised).then(|| {
         quote! {
-            let bytes = code.as_bytes();
-            let spaced = bytes.windows(2).any(|w| w == b"  ");
-            let ends = bytes.first() == ::core::option::Option::Some(&b' ')
-                || bytes.last() == ::core::option::Option::Some(&b' ');
-            let other_space = bytes.iter().any(|b| b.is_ascii_whitespace() && *b != b' ');
-            if code.is_ascii() && !spaced && !ends && !other_space {
+            // `true` at the start: a leading space is not normalised.
+            let mut after_space = true;
+            let mut normalised = true;
+            for &byte in code.as_bytes() {
+                if byte == b' ' && !after_space {
+                    after_space = true;
+                } else if byte.is_ascii_whitespace() || !byte.is_ascii() {
+                    // Runs of spaces, other white space, or non-ASCII (which may be
+                    // Unicode white space): compare word by word.
+                    normalised = false;
+                    break;
+                } else {
+                    after_space = false;
+                }
+            }
+            if normalised && !after_space {
+                return ::core::option::Option::None;
+            }
+        }
+    });
+    let too_short = (shortest > 0).then(|| {
+        quote! {
+            if code.len() < #shortest {
                 return ::core::option::Option::None;
             }
         }
     });
     quote! {
         fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
+            #too_short
             #fast_path
             let position = Self::CODES.iter().position(|known| {
                 let mut a = code.split_whitespace();

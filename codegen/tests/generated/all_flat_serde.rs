@@ -770,7 +770,7 @@ impl DataForSeoHttp {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-    #[inline]
+    #[inline(always)]
     const fn index(&self) -> usize {
         match self {
             Self::Unauthorized => 0usize,
@@ -1885,7 +1885,7 @@ impl DataForSeoStatus {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-    #[inline]
+    #[inline(always)]
     const fn index(&self) -> usize {
         match self {
             Self::Ok => 0usize,
@@ -3341,7 +3341,7 @@ impl HttpStatus {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-    #[inline]
+    #[inline(always)]
     const fn index(&self) -> usize {
         match self {
             Self::Continue => 0usize,
@@ -3829,7 +3829,7 @@ impl SerpApiHttp {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-    #[inline]
+    #[inline(always)]
     const fn index(&self) -> usize {
         match self {
             Self::Ok => 0usize,
@@ -4135,7 +4135,7 @@ impl SerpApiSearchStatus {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-    #[inline]
+    #[inline(always)]
     const fn index(&self) -> usize {
         match self {
             Self::Success => 0usize,
@@ -4485,7 +4485,7 @@ impl SerpApiErrorMessage {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-    #[inline]
+    #[inline(always)]
     const fn index(&self) -> usize {
         match self {
             Self::InvalidApiKey => 0usize,
@@ -4532,12 +4532,22 @@ impl SerpApiErrorMessage {
         }
     }
     fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
-        let bytes = code.as_bytes();
-        let spaced = bytes.windows(2).any(|w| w == b"  ");
-        let ends = bytes.first() == ::core::option::Option::Some(&b' ')
-            || bytes.last() == ::core::option::Option::Some(&b' ');
-        let other_space = bytes.iter().any(|b| b.is_ascii_whitespace() && *b != b' ');
-        if code.is_ascii() && !spaced && !ends && !other_space {
+        if code.len() < 25usize {
+            return ::core::option::Option::None;
+        }
+        let mut after_space = true;
+        let mut normalised = true;
+        for &byte in code.as_bytes() {
+            if byte == b' ' && !after_space {
+                after_space = true;
+            } else if byte.is_ascii_whitespace() || !byte.is_ascii() {
+                normalised = false;
+                break;
+            } else {
+                after_space = false;
+            }
+        }
+        if normalised && !after_space {
             return ::core::option::Option::None;
         }
         let position = Self::CODES
@@ -4975,7 +4985,7 @@ impl SerplifyErrorCode {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-    #[inline]
+    #[inline(always)]
     const fn index(&self) -> usize {
         match self {
             Self::BadRequest => 0usize,
@@ -7144,7 +7154,7 @@ impl SevenBridgesCode {
 impl SevenBridgesCode {
     /// The variant of a raw code; a code the documentation does not list
     /// becomes `Unknown`, so this never fails.
-    #[inline(always)]
+    #[inline]
     pub const fn from_code(code: u32) -> Self {
         match code {
             0 => Self::PlatformUnderMaintenance,

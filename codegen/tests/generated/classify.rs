@@ -1251,7 +1251,7 @@ pub mod dataforseo {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::Unauthorized => 0usize,
@@ -2350,7 +2350,7 @@ pub mod dataforseo {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::Ok => 0usize,
@@ -3925,7 +3925,7 @@ pub mod http {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::Continue => 0usize,
@@ -4487,7 +4487,7 @@ pub mod serpapi {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::Ok => 0usize,
@@ -4779,7 +4779,7 @@ pub mod serpapi {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::Success => 0usize,
@@ -5096,7 +5096,7 @@ pub mod serpapi {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::InvalidApiKey => 0usize,
@@ -5143,14 +5143,22 @@ pub mod serpapi {
             }
         }
         fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
-            let bytes = code.as_bytes();
-            let spaced = bytes.windows(2).any(|w| w == b"  ");
-            let ends = bytes.first() == ::core::option::Option::Some(&b' ')
-                || bytes.last() == ::core::option::Option::Some(&b' ');
-            let other_space = bytes
-                .iter()
-                .any(|b| b.is_ascii_whitespace() && *b != b' ');
-            if code.is_ascii() && !spaced && !ends && !other_space {
+            if code.len() < 25usize {
+                return ::core::option::Option::None;
+            }
+            let mut after_space = true;
+            let mut normalised = true;
+            for &byte in code.as_bytes() {
+                if byte == b' ' && !after_space {
+                    after_space = true;
+                } else if byte.is_ascii_whitespace() || !byte.is_ascii() {
+                    normalised = false;
+                    break;
+                } else {
+                    after_space = false;
+                }
+            }
+            if normalised && !after_space {
                 return ::core::option::Option::None;
             }
             let position = Self::CODES
@@ -5726,7 +5734,7 @@ pub mod serplify {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::BadRequest => 0usize,
@@ -7983,7 +7991,7 @@ pub mod seven_bridges {
     impl Code {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
-        #[inline(always)]
+        #[inline]
         pub const fn from_code(code: u32) -> Self {
             match code {
                 0 => Self::PlatformUnderMaintenance,

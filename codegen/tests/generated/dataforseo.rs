@@ -462,7 +462,7 @@ pub mod dataforseo {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::Unauthorized => 0usize,
@@ -1561,7 +1561,7 @@ pub mod dataforseo {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::Ok => 0usize,

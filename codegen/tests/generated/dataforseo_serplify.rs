@@ -478,7 +478,7 @@ pub mod dataforseo {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::Unauthorized => 0usize,
@@ -1577,7 +1577,7 @@ pub mod dataforseo {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::Ok => 0usize,
@@ -2073,7 +2073,7 @@ pub mod serplify {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::BadRequest => 0usize,

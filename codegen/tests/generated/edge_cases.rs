@@ -565,7 +565,7 @@ pub mod crate_ {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::Type => 0usize,
@@ -896,7 +896,7 @@ pub mod crate_ {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::CodeMinus2147483648 => 0usize,

@@ -511,7 +511,7 @@ pub mod r#type {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::MinimumI64MinUnterminated => 0usize,
@@ -778,7 +778,7 @@ pub mod r#type {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::Quoted => 0usize,
@@ -819,6 +819,9 @@ pub mod r#type {
             }
         }
         fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
+            if code.len() < 2usize {
+                return ::core::option::Option::None;
+            }
             let position = Self::CODES
                 .iter()
                 .position(|known| {

@@ -1241,7 +1241,7 @@ impl TypeSelf {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-    #[inline]
+    #[inline(always)]
     const fn index(&self) -> usize {
         match self {
             Self::MinimumI64MinUnterminated => 0usize,
@@ -1515,7 +1515,7 @@ impl TypeCrate {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-    #[inline]
+    #[inline(always)]
     const fn index(&self) -> usize {
         match self {
             Self::Quoted => 0usize,
@@ -1555,6 +1555,9 @@ impl TypeCrate {
         }
     }
     fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
+        if code.len() < 2usize {
+            return ::core::option::Option::None;
+        }
         let position = Self::CODES
             .iter()
             .position(|known| {

@@ -531,7 +531,7 @@ impl TypeSelf {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-    #[inline]
+    #[inline(always)]
     const fn index(&self) -> usize {
         match self {
             Self::MinimumI64MinUnterminated => 0usize,
@@ -805,7 +805,7 @@ impl TypeCrate {
         Outcome::Failure,
     ];
     /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-    #[inline]
+    #[inline(always)]
     const fn index(&self) -> usize {
         match self {
             Self::Quoted => 0usize,
@@ -845,6 +845,9 @@ impl TypeCrate {
         }
     }
     fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
+        if code.len() < 2usize {
+            return ::core::option::Option::None;
+        }
         let position = Self::CODES
             .iter()
             .position(|known| {

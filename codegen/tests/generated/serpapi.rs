@@ -566,7 +566,7 @@ pub mod serpapi {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::Ok => 0usize,
@@ -858,7 +858,7 @@ pub mod serpapi {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::Success => 0usize,
@@ -1175,7 +1175,7 @@ pub mod serpapi {
             super::Outcome::Failure,
         ];
         /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-        #[inline]
+        #[inline(always)]
         const fn index(&self) -> usize {
             match self {
                 Self::InvalidApiKey => 0usize,
@@ -1222,14 +1222,22 @@ pub mod serpapi {
             }
         }
         fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
-            let bytes = code.as_bytes();
-            let spaced = bytes.windows(2).any(|w| w == b"  ");
-            let ends = bytes.first() == ::core::option::Option::Some(&b' ')
-                || bytes.last() == ::core::option::Option::Some(&b' ');
-            let other_space = bytes
-                .iter()
-                .any(|b| b.is_ascii_whitespace() && *b != b' ');
-            if code.is_ascii() && !spaced && !ends && !other_space {
+            if code.len() < 25usize {
+                return ::core::option::Option::None;
+            }
+            let mut after_space = true;
+            let mut normalised = true;
+            for &byte in code.as_bytes() {
+                if byte == b' ' && !after_space {
+                    after_space = true;
+                } else if byte.is_ascii_whitespace() || !byte.is_ascii() {
+                    normalised = false;
+                    break;
+                } else {
+                    after_space = false;
+                }
+            }
+            if normalised && !after_space {
                 return ::core::option::Option::None;
             }
             let position = Self::CODES

@@ -2277,7 +2277,7 @@ pub mod seven_bridges {
     impl Code {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown`, so this never fails.
-        #[inline(always)]
+        #[inline]
         pub const fn from_code(code: u32) -> Self {
             match code {
                 0 => Self::PlatformUnderMaintenance,
