@@ -173,6 +173,52 @@ fn free_text_matches_ignore_white_space_differences_only() {
     ));
 }
 
+/// The white-space-insensitive lookup against its definition (the same words, split
+/// on Unicode white space), on every documented message reshaped many ways: spaces
+/// doubled, tabs and newlines, Unicode white space, padding, words dropped or cut.
+#[test]
+fn free_text_lookup_agrees_with_comparing_words() {
+    use serpapi_gen::serpapi::ErrorMessage;
+    let reference = |input: &str| {
+        ErrorMessage::ALL
+            .iter()
+            .find(|m| m.code().split_whitespace().eq(input.split_whitespace()))
+            .cloned()
+    };
+    let mut inputs = vec![String::new(), " ".to_owned(), "x".to_owned(), "\u{a0}".to_owned()];
+    for message in ErrorMessage::ALL.iter().map(|m| m.code()) {
+        let words: Vec<&str> = message.split_whitespace().collect();
+        for sep in [" ", "  ", "\t", "\n", " \r\n ", "\u{a0}", "\u{3000}", "\u{2028}"] {
+            let joined = words.join(sep);
+            inputs.push(joined.clone());
+            inputs.push(format!("{sep}{joined}"));
+            inputs.push(format!("{joined}{sep}"));
+            inputs.push(words[1..].join(sep));
+            inputs.push(joined[..joined.len() - 1].to_owned());
+        }
+        inputs.push(message.replacen(' ', "", 1));
+        inputs.push(message.to_uppercase());
+        inputs.extend(
+            (0..message.len())
+                .filter(|&i| message.is_char_boundary(i))
+                .map(|i| message[..i].to_owned()),
+        );
+    }
+    let mut matched = 0;
+    for input in &inputs {
+        let expected = reference(input);
+        matched += usize::from(expected.is_some());
+        assert_eq!(ErrorMessage::try_from(input.as_str()).ok(), expected, "{input:?}");
+        let lenient = expected.unwrap_or_else(|| ErrorMessage::Unknown(input.clone()));
+        assert_eq!(ErrorMessage::from_code(input), lenient, "{input:?}");
+    }
+    assert!(
+        matched > 100 && matched < inputs.len() / 2,
+        "{matched} of {}",
+        inputs.len()
+    );
+}
+
 #[test]
 fn http_tables_convert_to_and_from_the_status_number() {
     use dataforseo_gen::dataforseo::Http;
