@@ -1,7 +1,8 @@
-//! Cost of one `#[derive(ProviderErrors)]` expansion with all five seed providers:
-//! the schemas are loaded and validated on every invocation, so this is what each
-//! derive adds to a build. `load` alone is measured beside it to show where the time
-//! goes. Run: `cargo bench -p provider-errors-codegen --bench derive`.
+//! Cost of `#[derive(ProviderErrors)]` expansions with all five seed providers: the
+//! first derive of a crate (loads and validates the schemas), each later one (reuses
+//! them while the files are unchanged), and 20 derives in one crate, which rustc
+//! expands in one process. `load` alone is measured beside them to show where the
+//! time goes. Run: `cargo bench -p provider-errors-codegen --bench derive`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use quote::quote;
@@ -39,8 +40,19 @@ fn bench(c: &mut Criterion) {
             .to_string()
             .contains("compile_error")
     );
-    c.bench_function("derive expansion, 5 providers (279 codes)", |b| {
-        b.iter(|| provider_errors_codegen::derive_provider_errors(black_box(input.clone()), None))
+    let expand = || provider_errors_codegen::derive_provider_errors(black_box(input.clone()), None);
+    c.bench_function("first derive of a crate, 5 providers (279 codes)", |b| {
+        b.iter(|| {
+            provider_errors_codegen::clear_derive_cache();
+            expand()
+        })
+    });
+    c.bench_function("each later derive (schemas unchanged)", |b| b.iter(expand));
+    c.bench_function("20 derives in one crate", |b| {
+        b.iter(|| {
+            provider_errors_codegen::clear_derive_cache();
+            (0..20).map(|_| expand()).count()
+        })
     });
     c.bench_function("load and validate the 5 schemas", |b| {
         b.iter(|| provider_errors_codegen::load(&[black_box(&schema)]).unwrap())

@@ -36,6 +36,8 @@ pub mod schema_yaml;
 mod validate;
 
 pub use config::{Config, Layout};
+#[doc(hidden)]
+pub use derive::clear_derive_cache;
 pub use derive::derive_provider_errors;
 pub use error::{Diagnostic, Error, Origin};
 pub use load::Limits;

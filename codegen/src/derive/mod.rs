@@ -4,8 +4,11 @@
 //! loader, model and naming with the generator.
 
 mod attr;
+mod cache;
 mod expand;
 mod resolve;
+
+pub use cache::clear as clear_derive_cache;
 
 use crate::model::Catalog;
 use proc_macro2::{Span, TokenStream};
@@ -54,7 +57,10 @@ fn to_compile_errors(errors: Vec<syn::Error>) -> TokenStream {
 }
 
 /// Loads the schemas named by `schema = "..."` (default `schema`).
-fn load(input: &attr::Input, source_file: Option<&Path>) -> Result<(Catalog, Vec<PathBuf>), syn::Error> {
+fn load(
+    input: &attr::Input,
+    source_file: Option<&Path>,
+) -> Result<(std::sync::Arc<Catalog>, Vec<PathBuf>), syn::Error> {
     let (written, span) = match &input.schema {
         Some(lit) => (lit.value(), lit.span()),
         None => ("schema".to_owned(), Span::call_site()),
@@ -73,8 +79,7 @@ fn load(input: &attr::Input, source_file: Option<&Path>) -> Result<(Catalog, Vec
         );
         return Err(syn::Error::new(span, message));
     };
-    crate::load_with(&[path], &crate::Limits::default())
-        .map_err(|e| syn::Error::new(span, format!("the schemas do not load:\n{e}")))
+    cache::load(path).map_err(|e| syn::Error::new(span, format!("the schemas do not load:\n{e}")))
 }
 
 /// Cargo does not know that a derive read files: `include_bytes!` of each schema
