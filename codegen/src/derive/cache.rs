@@ -96,7 +96,7 @@ mod tests {
         let file = dir.path().join("acme.yaml");
         std::fs::write(&file, SCHEMA).unwrap();
         let (first, files) = load(dir.path()).unwrap();
-        assert_eq!(files, [file.clone()]);
+        assert_eq!(files, std::slice::from_ref(&file));
         let (again, _) = load(dir.path()).unwrap();
         assert!(Arc::ptr_eq(&first, &again), "the second derive loads again");
 
