@@ -6,7 +6,8 @@
 //!   text, then compare it with each normalized message, or look it up in a `HashMap`
 //!   of normalized messages. Three streams: documented texts as sent, the same texts
 //!   with white space changed, and undocumented texts.
-//! - Whole responses: `classify` on page fixtures, body bytes to typed outcome.
+//! - Whole responses: `classify` on page fixtures, body bytes to typed outcome, against
+//!   a hand-written walk of a `serde_json::Value` that extracts the same facts.
 //!
 //! Run: `cargo bench -p provider-errors-codegen --bench classify`.
 
@@ -114,23 +115,99 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// What one would write instead of `classify`: parse the body into a
+/// `serde_json::Value`, read the documented fields by hand, and convert the code
+/// with the generated `from_code`. Each returns what `classify` reports for these
+/// responses (typed code, message, request id, details; one outcome per task).
+mod walk {
+    use super::generated::{dataforseo::Status, serpapi::ErrorMessage, serplify::ErrorCode};
+    use serde_json::Value;
+
+    fn text(v: Option<&Value>) -> Option<String> {
+        v.and_then(Value::as_str).map(str::to_owned)
+    }
+
+    pub fn serpapi(body: &[u8]) -> Option<ErrorMessage> {
+        let v: Value = serde_json::from_slice(body).ok()?;
+        v.get("error")
+            .and_then(Value::as_str)
+            .map(ErrorMessage::from_code)
+    }
+
+    pub type Serplify = (ErrorCode, Option<String>, Option<String>, Vec<(String, String)>);
+
+    pub fn serplify(body: &[u8]) -> Option<Serplify> {
+        let v: Value = serde_json::from_slice(body).ok()?;
+        let error = v.get("error")?;
+        let code = ErrorCode::from_code(error.get("code")?.as_str()?);
+        let details = error
+            .get("details")
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .filter_map(|d| Some((text(d.get("field"))?, text(d.get("message"))?)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some((
+            code,
+            text(error.get("message")),
+            text(v.get("request_id")),
+            details,
+        ))
+    }
+
+    pub fn dataforseo(body: &[u8]) -> Option<Vec<(Status, Option<String>)>> {
+        let v: Value = serde_json::from_slice(body).ok()?;
+        v.get("tasks")?
+            .as_array()?
+            .iter()
+            .map(|task| {
+                let code = u32::try_from(task.get("status_code")?.as_u64()?).ok()?;
+                Some((Status::from_code(code), text(task.get("status_message"))))
+            })
+            .collect()
+    }
+}
+
 fn whole_responses(c: &mut Criterion) {
     let mut g = c.benchmark_group("classify");
     let serpapi = fixture("serpapi_429_out_of_searches.json");
+    assert!(walk::serpapi(&serpapi).is_some_and(|m| m.is_documented()));
     g.bench_function("SerpApi 429, out of searches (55 B)", |b| {
         b.iter(|| generated::serpapi::classify(429, black_box(&serpapi)))
     });
+    g.bench_function("SerpApi 429: serde_json::Value walk", |b| {
+        b.iter(|| walk::serpapi(black_box(&serpapi)))
+    });
     let serplify = fixture("serplify_400_validation_error.json");
+    assert!(
+        walk::serplify(&serplify)
+            .is_some_and(|(code, _, _, details)| code.is_documented() && details.len() == 2)
+    );
     g.bench_function("Serplify 400, validation error with details (291 B)", |b| {
         b.iter(|| generated::serplify::classify(400, black_box(&serplify)))
     });
+    g.bench_function("Serplify 400: serde_json::Value walk", |b| {
+        b.iter(|| walk::serplify(black_box(&serplify)))
+    });
     let dataforseo = fixture("dataforseo_200_errors_endpoint.json");
+    assert!(
+        walk::dataforseo(&dataforseo).is_some_and(|tasks| tasks.len() == 1 && tasks[0].0.is_documented())
+    );
     g.bench_function("DataForSEO 200, errors endpoint (6.9 KB)", |b| {
         b.iter(|| generated::dataforseo::classify(200, black_box(&dataforseo)))
     });
+    g.bench_function("DataForSEO 200: serde_json::Value walk", |b| {
+        b.iter(|| walk::dataforseo(black_box(&dataforseo)))
+    });
     let html = b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
+    assert!(walk::serplify(html).is_none());
     g.bench_function("Serplify 502, proxy HTML page", |b| {
         b.iter(|| generated::serplify::classify(502, black_box(html)))
+    });
+    g.bench_function("Serplify 502: serde_json::Value walk", |b| {
+        b.iter(|| walk::serplify(black_box(html)))
     });
     g.finish();
 }

@@ -51,7 +51,10 @@ fn bench(c: &mut Criterion) {
     c.bench_function("20 derives in one crate", |b| {
         b.iter(|| {
             provider_errors_codegen::clear_derive_cache();
-            (0..20).map(|_| expand().is_empty()).filter(|empty| !empty).count()
+            (0..20)
+                .map(|_| expand().is_empty())
+                .filter(|empty| !empty)
+                .count()
         })
     });
     c.bench_function("load and validate the 5 schemas", |b| {

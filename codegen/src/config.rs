@@ -164,8 +164,9 @@ impl Config {
     /// id and details, or an unexpected response), reading codes where each table's
     /// `wire` says they are; plus `RetryPolicy` for retry loops. The rules are in
     /// `schema/README.md` and in the generated `Classified` docs. The crate that
-    /// includes the code then needs `serde_json` (for `no_std`, with
-    /// `default-features = false, features = ["alloc"]`). Default: off.
+    /// includes the code then needs `serde` and `serde_json` (for `no_std`, both with
+    /// `default-features = false, features = ["alloc"]`). Only the parts of a body
+    /// that some table reads are kept while parsing. Default: off.
     pub fn classify(&mut self, enabled: bool) -> &mut Self {
         self.classify = enabled;
         self

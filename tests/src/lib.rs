@@ -44,6 +44,11 @@ pub mod edge_cases_gen {
 pub mod classify_gen {
     include!("../../codegen/tests/generated/classify.rs");
 }
+/// The `classify` snapshot parsing every body whole (`build.rs`): the reference for
+/// the pruned parse.
+pub mod classify_unpruned {
+    include!(concat!(env!("OUT_DIR"), "/classify_unpruned.rs"));
+}
 /// Hostile text with classification, `no_std`, `pub(crate)`, flat layout, a 1 KiB
 /// body cap.
 pub mod hostile_classify {

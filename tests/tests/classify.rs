@@ -654,6 +654,95 @@ fn arbitrary_bytes_never_panic() {
     }
 }
 
+/// The pruned parse (only the paths the tables read are kept) classifies exactly as
+/// parsing the whole body does: every fixture, every prefix of it, every fixture with
+/// one byte changed, and arbitrary bytes, at several statuses, for every provider.
+#[test]
+fn pruned_parse_classifies_as_a_whole_parse() {
+    use provider_errors_tests::classify_unpruned as whole;
+    let both = |status: u16, body: &[u8]| {
+        let pairs = [
+            (
+                format!("{:?}", dataforseo::classify(status, body)),
+                format!("{:?}", whole::dataforseo::classify(status, body)),
+            ),
+            (
+                format!("{:?}", serplify::classify(status, body)),
+                format!("{:?}", whole::serplify::classify(status, body)),
+            ),
+            (
+                format!("{:?}", serpapi::classify(status, body)),
+                format!("{:?}", whole::serpapi::classify(status, body)),
+            ),
+            (
+                format!("{:?}", seven_bridges::classify(status, body)),
+                format!("{:?}", whole::seven_bridges::classify(status, body)),
+            ),
+        ];
+        for (pruned, full) in pairs {
+            assert_eq!(
+                pruned,
+                full,
+                "status {status}, body {:?}",
+                String::from_utf8_lossy(body)
+            );
+        }
+    };
+    let mut bodies: Vec<Vec<u8>> = Vec::new();
+    let constructed = std::fs::read_dir(fixtures().join("constructed")).unwrap();
+    for entry in std::fs::read_dir(fixtures()).unwrap().chain(constructed) {
+        let path = entry.unwrap().path();
+        if !path.is_file() {
+            continue;
+        }
+        let body = std::fs::read(path).unwrap();
+        bodies.extend((0..body.len()).step_by(17).map(|end| body[..end].to_vec()));
+        for i in (0..body.len()).step_by(13) {
+            for byte in [b'"', b'{', b'[', b'1', b'x', b' ', 0xff] {
+                let mut changed = body.clone();
+                changed[i] = byte;
+                bodies.push(changed);
+            }
+        }
+        bodies.push(body);
+    }
+    let mut state = 0x5eed_u64;
+    let alphabet = br#"{}[]:,"0123456789-.eE tfnrulasx\"#;
+    let keys: [&[u8]; 8] = [
+        b"\"error\"",
+        b"\"code\"",
+        b"\"tasks\"",
+        b"\"status_code\"",
+        b"\"message\"",
+        b"\"details\"",
+        b"\"search_metadata\"",
+        b"\"status\"",
+    ];
+    for _ in 0..3_000 {
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize
+        };
+        let len = next() % 48;
+        let mut body = Vec::new();
+        for _ in 0..len {
+            match next() % 6 {
+                0 => body.extend_from_slice(keys[next() % keys.len()]),
+                _ => body.push(alphabet[next() % alphabet.len()]),
+            }
+        }
+        bodies.push(body);
+    }
+    assert!(bodies.len() > 5_000, "{} bodies", bodies.len());
+    for body in &bodies {
+        for status in [200, 202, 429] {
+            both(status, body);
+        }
+    }
+}
+
 // ------------------------------------------------------------------- retry helper
 
 #[test]

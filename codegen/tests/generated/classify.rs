@@ -823,17 +823,38 @@ mod classify_support {
     }
     /// Classifies a response with a provider's body tables (in precedence order)
     /// and its HTTP-status table's `from_code`, if it has one.
+    /// `keep`: every path any table reads (see `Prune`); `None` parses it all.
     pub(super) fn classify<C: Code>(
         status: u16,
         body: &[u8],
         tables: &[Table<C>],
         http: Option<fn(u16) -> C>,
+        keep: Option<&'static [&'static [&'static str]]>,
     ) -> Classified<C> {
         let applies = |table: &&Table<C>| table.status.is_none_or(|s| s == status);
         if !tables.iter().any(|table| applies(&table)) {
             return by_status(status, body, http, tables.is_empty());
         }
-        let json = match parse(body) {
+        let outcome = classify_json(status, body, tables, http, keep);
+        if keep.is_some()
+            && outcome
+                .items()
+                .iter()
+                .any(|item| matches!(item, Classified::Unexpected(_)))
+        {
+            return classify_json(status, body, tables, http, None);
+        }
+        outcome
+    }
+    fn classify_json<C: Code>(
+        status: u16,
+        body: &[u8],
+        tables: &[Table<C>],
+        http: Option<fn(u16) -> C>,
+        keep: Option<&'static [&'static [&'static str]]>,
+    ) -> Classified<C> {
+        let applies = |table: &&Table<C>| table.status.is_none_or(|s| s == status);
+        let json = match parse(body, keep) {
             Ok(json) => json,
             Err(reason) => return unexpected(status, body, reason),
         };
@@ -868,14 +889,156 @@ mod classify_support {
     }
     /// The body's JSON; `None` for an empty body. The size is checked first, so
     /// an oversized body is never parsed.
-    fn parse(body: &[u8]) -> Result<Option<Value>, UnexpectedReason> {
+    fn parse(
+        body: &[u8],
+        keep: Option<&'static [&'static [&'static str]]>,
+    ) -> Result<Option<Value>, UnexpectedReason> {
         if body.len() > super::CLASSIFY_MAX_BODY_BYTES {
             return Err(UnexpectedReason::TooLarge);
         }
         if body.iter().all(u8::is_ascii_whitespace) {
             return Ok(None);
         }
-        ::serde_json::from_slice(body).map(Some).map_err(|_| UnexpectedReason::NotJson)
+        let Some(keep) = keep.filter(|keep| keep.len() <= Prune::MAX_PATHS) else {
+            return ::serde_json::from_slice(body)
+                .map(Some)
+                .map_err(|_| UnexpectedReason::NotJson);
+        };
+        if ::core::str::from_utf8(body).is_err() {
+            return Err(UnexpectedReason::NotJson);
+        }
+        let mut json = ::serde_json::Deserializer::from_slice(body);
+        let all = u64::MAX
+            .checked_shr((Prune::MAX_PATHS - keep.len()) as u32)
+            .unwrap_or(0);
+        let seed = Prune {
+            keep,
+            depth: 0,
+            alive: all,
+        };
+        let value = ::serde::de::DeserializeSeed::deserialize(seed, &mut json);
+        match (value, json.end()) {
+            (Ok(value), Ok(())) => Ok(Some(value)),
+            _ => Err(UnexpectedReason::NotJson),
+        }
+    }
+    /// The parts of a body that classification reads: the values at the `keep`
+    /// paths (an array on the way passes through to its elements). Every other
+    /// value is still parsed, so a malformed body stays malformed, but not kept:
+    /// a DataForSEO `result` list costs a scan instead of a tree. `alive` has a
+    /// bit per path that matches the keys walked so far; `depth` counts them.
+    #[derive(Clone, Copy)]
+    struct Prune {
+        keep: &'static [&'static [&'static str]],
+        depth: usize,
+        alive: u64,
+    }
+    impl Prune {
+        const MAX_PATHS: usize = 64;
+        fn alive(self) -> impl Iterator<Item = &'static [&'static str]> {
+            self.keep
+                .iter()
+                .enumerate()
+                .filter(move |(i, _)| (self.alive >> i) & 1 == 1)
+                .map(|(_, path)| *path)
+        }
+    }
+    impl<'de> ::serde::de::DeserializeSeed<'de> for Prune {
+        type Value = Value;
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            self,
+            json: D,
+        ) -> Result<Value, D::Error> {
+            if self.alive().any(|path| path.len() == self.depth) {
+                <Value as ::serde::Deserialize>::deserialize(json)
+            } else {
+                json.deserialize_any(self)
+            }
+        }
+    }
+    impl<'de> ::serde::de::Visitor<'de> for Prune {
+        type Value = Value;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+            Ok(Value::Bool(value))
+        }
+        fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+            Ok(Value::from(value))
+        }
+        fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+            Ok(Value::from(value))
+        }
+        fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+            Ok(Value::from(value))
+        }
+        fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+            Ok(Value::String(String::from(value)))
+        }
+        fn visit_unit<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_seq<A: ::serde::de::SeqAccess<'de>>(
+            self,
+            mut list: A,
+        ) -> Result<Value, A::Error> {
+            let mut kept = Vec::new();
+            while let Some(value) = list.next_element_seed(self)? {
+                kept.push(value);
+            }
+            Ok(Value::Array(kept))
+        }
+        fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            self,
+            mut object: A,
+        ) -> Result<Value, A::Error> {
+            let mut kept = ::serde_json::Map::new();
+            while let Some(alive) = object.next_key_seed(Key(self))? {
+                let child = Prune {
+                    depth: self.depth + 1,
+                    alive,
+                    ..self
+                };
+                match child.alive().next().and_then(|path| path.get(self.depth)) {
+                    Some(key) => {
+                        let value = object.next_value_seed(child)?;
+                        kept.insert(String::from(*key), value);
+                    }
+                    None => {
+                        object.next_value::<::serde::de::IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(Value::Object(kept))
+        }
+    }
+    /// An object's key, read as the paths it continues (no copy of the key).
+    struct Key(Prune);
+    impl<'de> ::serde::de::DeserializeSeed<'de> for Key {
+        type Value = u64;
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            self,
+            json: D,
+        ) -> Result<u64, D::Error> {
+            json.deserialize_str(self)
+        }
+    }
+    impl<'de> ::serde::de::Visitor<'de> for Key {
+        type Value = u64;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("a key")
+        }
+        fn visit_str<E>(self, key: &str) -> Result<u64, E> {
+            let Key(prune) = self;
+            let mut alive = 0;
+            for (i, path) in prune.keep.iter().enumerate() {
+                if (prune.alive >> i) & 1 == 1 && path.get(prune.depth) == Some(&key) {
+                    alive |= 1 << i;
+                }
+            }
+            Ok(alive)
+        }
     }
     fn decide<C: Code>(
         status: u16,
@@ -2714,6 +2877,13 @@ pub mod dataforseo {
                 },
             },
         ];
+        /// Every path a table reads; the rest of a body is skipped, not kept.
+        const KEEP: &[&[&str]] = &[
+            &["status_code"],
+            &["status_message"],
+            &["tasks", "status_code"],
+            &["tasks", "status_message"],
+        ];
         super::classify_support::classify(
             status,
             body,
@@ -2721,6 +2891,7 @@ pub mod dataforseo {
             ::core::option::Option::Some(|status| ResponseCode::Http(
                 Http::from_code(status),
             )),
+            ::core::option::Option::Some(KEEP),
         )
     }
 }
@@ -4269,6 +4440,8 @@ pub mod http {
     /// - the HTTP status (`Status`), the code.
     pub fn classify(status: u16, body: &[u8]) -> super::Classified<ResponseCode> {
         const TABLES: [super::classify_support::Table<ResponseCode>; 0] = [];
+        /// Every path a table reads; the rest of a body is skipped, not kept.
+        const KEEP: &[&[&str]] = &[];
         super::classify_support::classify(
             status,
             body,
@@ -4276,6 +4449,7 @@ pub mod http {
             ::core::option::Option::Some(|status| ResponseCode::Status(
                 Status::from_code(status),
             )),
+            ::core::option::Option::Some(KEEP),
         )
     }
 }
@@ -5467,6 +5641,8 @@ pub mod serpapi {
                 },
             },
         ];
+        /// Every path a table reads; the rest of a body is skipped, not kept.
+        const KEEP: &[&[&str]] = &[&["error"], &["search_metadata", "status"]];
         super::classify_support::classify(
             status,
             body,
@@ -5474,6 +5650,7 @@ pub mod serpapi {
             ::core::option::Option::Some(|status| ResponseCode::Http(
                 Http::from_code(status),
             )),
+            ::core::option::Option::Some(KEEP),
         )
     }
 }
@@ -6032,11 +6209,19 @@ pub mod serplify {
                 },
             },
         ];
+        /// Every path a table reads; the rest of a body is skipped, not kept.
+        const KEEP: &[&[&str]] = &[
+            &["error", "code"],
+            &["error", "details"],
+            &["error", "message"],
+            &["request_id"],
+        ];
         super::classify_support::classify(
             status,
             body,
             &TABLES,
             ::core::option::Option::None,
+            ::core::option::Option::Some(KEEP),
         )
     }
 }
@@ -8354,11 +8539,14 @@ pub mod seven_bridges {
                 },
             },
         ];
+        /// Every path a table reads; the rest of a body is skipped, not kept.
+        const KEEP: &[&[&str]] = &[&["code"], &["message"]];
         super::classify_support::classify(
             status,
             body,
             &TABLES,
             ::core::option::Option::None,
+            ::core::option::Option::Some(KEEP),
         )
     }
 }

@@ -223,14 +223,52 @@ fn expand_classify(cx: &Ctx) -> TokenStream {
         }
         None => quote!(::core::option::Option::None),
     };
+    let keep = kept_paths(&body);
     let doc = classify_doc(cx, &body).tokens();
     quote! {
         #doc
         #vis fn #function(status: u16, body: &[u8]) -> #classified<#name> {
             const TABLES: [#support::Table<#name>; #n] = [#(#specs),*];
-            #support::classify(status, body, &TABLES, #http)
+            /// Every path a table reads; the rest of a body is skipped, not kept.
+            const KEEP: &[&[&str]] = &[#(&[#(#keep),*]),*];
+            #support::classify(status, body, &TABLES, #http, ::core::option::Option::Some(KEEP))
         }
     }
+}
+
+/// The key paths the engine reads in a body: each table's fields, and the same
+/// fields under `items` (an array, which the parse passes through to its elements,
+/// so it is there, its elements cut down, without being kept whole). Sorted, without
+/// repeats.
+fn kept_paths(body: &[Entry]) -> Vec<Vec<String>> {
+    let keys = |dotted: &str| -> Vec<String> {
+        dotted
+            .split('.')
+            .map(|k| k.strip_suffix("[]").unwrap_or(k).to_owned())
+            .collect()
+    };
+    let mut paths = Vec::new();
+    for (_, _, table) in body {
+        let wire = &table.wire;
+        let fields: Vec<Vec<String>> = [
+            &wire.field,
+            &wire.message_field,
+            &wire.request_id_field,
+            &wire.details_field,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|f| keys(f))
+        .collect();
+        if let Some(items) = &wire.items {
+            let items = keys(items);
+            paths.extend(fields.iter().map(|f| [items.as_slice(), f].concat()));
+        }
+        paths.extend(fields);
+    }
+    paths.sort();
+    paths.dedup();
+    paths
 }
 
 type Entry<'c, 'a> = &'c (Ident, Ident, &'a Table);
