@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 pub mod catalogue;
+mod chunked;
 mod config;
 mod derive;
 pub mod diff;

@@ -34,6 +34,14 @@ pub(crate) struct SourceFile {
 }
 
 impl SourceFile {
+    /// The positions of `text`, the content of `path`.
+    pub fn new(path: &Path, text: &str) -> Self {
+        SourceFile {
+            path: path.to_path_buf(),
+            lines: LineIndex::new(text),
+        }
+    }
+
     /// The origin of a YAML key path in this file.
     pub fn origin(&self, key_path: &str) -> Origin {
         Origin {
@@ -115,16 +123,35 @@ pub(crate) fn load_bytes(path: &Path, bytes: Vec<u8>, cx: &mut Ctxt) -> Option<L
         refuse(path, refusal, cx);
         return None;
     }
+    let mut source = None;
+    if text.len() >= crate::chunked::CHUNKED_FROM_BYTES
+        && let Some(pieces) = crate::chunked::cut(&text)
+    {
+        let file = source.insert(SourceFile::new(path, &text));
+        if let Some((schema_version, provider, tables)) = crate::chunked::load(&pieces, file) {
+            return Some(Loaded {
+                source: source?,
+                schema_version,
+                provider,
+                tables,
+            });
+        }
+    }
+    load_whole(path, &text, source, cx)
+}
+
+/// Reads a file's text as one YAML document (`source`: its positions, if known).
+pub(crate) fn load_whole(
+    path: &Path,
+    text: &str,
+    source: Option<SourceFile>,
+    cx: &mut Ctxt,
+) -> Option<Loaded> {
     // The parser's buffers are freed before the line index is built: the two are
     // the largest allocations for a big file, so they should not be alive together.
-    let parsed = serde_yaml::from_str::<Value>(&text);
-    let source = SourceFile {
-        path: path.to_path_buf(),
-        lines: LineIndex::new(&text),
-    };
-    let value = parse_yaml(parsed, &text, &source, cx);
-    drop(text);
-    let value = value?;
+    let parsed = serde_yaml::from_str::<Value>(text);
+    let source = source.unwrap_or_else(|| SourceFile::new(path, text));
+    let value = parse_yaml(parsed, text, &source, cx)?;
     let header: Option<SchemaFile<IgnoredAny>> = de(&value, "", &source, cx);
     let raw_tables = children(&value, "tables", "", "no tables", &source, cx);
     let mut tables = Vec::with_capacity(raw_tables.len());
@@ -394,7 +421,12 @@ fn kind_of(value: &Value) -> &'static str {
 
 /// Deserializes one element, reporting a failure at its exact key path.
 /// Reads from a borrowed `Value`, so no level copies the tree below it.
-fn de<T: DeserializeOwned>(value: &Value, at: &str, source: &SourceFile, cx: &mut Ctxt) -> Option<T> {
+pub(crate) fn de<T: DeserializeOwned>(
+    value: &Value,
+    at: &str,
+    source: &SourceFile,
+    cx: &mut Ctxt,
+) -> Option<T> {
     match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(v) => Some(v),
         Err(e) => {

@@ -141,6 +141,23 @@ pub struct Wire {
     pub precedence: Option<u64>,
 }
 
+impl Wire {
+    /// A `wire` with only `location` and `field`; every other key left to its default.
+    pub fn new(location: Location, field: Option<&str>) -> Self {
+        Wire {
+            location,
+            field: field.map(str::to_owned),
+            message_field: None,
+            http_status: None,
+            items: None,
+            request_id_field: None,
+            details_field: None,
+            match_mode: None,
+            precedence: None,
+        }
+    }
+}
+
 /// Where the code is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -106,20 +106,6 @@ fn page_of(tables: Vec<PageTable>) -> Page {
     }
 }
 
-fn wire(location: Location, field: Option<&str>) -> Wire {
-    Wire {
-        location,
-        field: field.map(str::to_owned),
-        message_field: None,
-        http_status: None,
-        items: None,
-        request_id_field: None,
-        details_field: None,
-        match_mode: None,
-        precedence: None,
-    }
-}
-
 /// Where a second row with the same code is, for `also_documented`.
 fn second_row(_: &DocRow, _: usize) -> String {
     "a second table row with the same code".to_owned()
@@ -133,7 +119,7 @@ fn markdown_tables(page: &str) -> Result<Vec<PageTable>, String> {
         .map(|t| {
             let mut table = PageTable::new(&t.title, t.rows, second_row);
             if table.all_http_statuses() && table.title.to_lowercase().contains("http") {
-                table.wire = Some(wire(Location::HttpStatus, None));
+                table.wire = Some(Wire::new(Location::HttpStatus, None));
             }
             table
         })
@@ -166,7 +152,7 @@ fn dataforseo_status(endpoint: Vec<DocRow>, table: Option<PageTable>) -> PageTab
         });
     }
     status.id = Some("status".to_owned());
-    let mut w = wire(Location::JsonBody, Some("status_code"));
+    let mut w = Wire::new(Location::JsonBody, Some("status_code"));
     w.message_field = Some("status_message".to_owned());
     w.http_status = Some(200);
     w.items = Some("tasks".to_owned());
@@ -264,7 +250,7 @@ fn pipe_table(page: &str) -> Result<PageTable, String> {
             .all(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
     if dotted {
         table.id = Some(header.replace('.', "_").to_lowercase());
-        table.wire = Some(wire(Location::JsonBody, Some(&header)));
+        table.wire = Some(Wire::new(Location::JsonBody, Some(&header)));
     }
     Ok(table)
 }
@@ -301,7 +287,7 @@ fn status_catalogue(page: &str) -> Result<PageTable, String> {
         have.row.description = row.row.description.or(have.row.description.take());
     });
     table.id = Some("status".to_owned());
-    table.wire = Some(wire(Location::HttpStatus, None));
+    table.wire = Some(Wire::new(Location::HttpStatus, None));
     Ok(table)
 }
 

@@ -187,15 +187,8 @@ fn add_table(schema: &mut SchemaFile, page: &PageTable, opts: &Options, report: 
 
 fn guessed_wire() -> Wire {
     Wire {
-        location: Location::JsonBody,
-        field: Some("code".to_owned()),
         message_field: Some("message".to_owned()),
-        http_status: None,
-        items: None,
-        request_id_field: None,
-        details_field: None,
-        match_mode: None,
-        precedence: None,
+        ..Wire::new(Location::JsonBody, Some("code"))
     }
 }
 

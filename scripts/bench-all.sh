@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Regenerates every figure of BENCHMARKS.md, one benchmark after another (they must
+# not share the machine's cores), and keeps each one's output in target/bench-results/.
+# Takes about 25 minutes on the 2-core machine; run it on an otherwise idle machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=target/bench-results
+mkdir -p "$out"
+run() {
+    local name=$1
+    shift
+    echo "== $name: $*"
+    "$@" 2>&1 | tee "$out/$name.txt"
+}
+run lookup cargo bench -p provider-errors-tests --bench lookup -- --warm-up-time 2 --measurement-time 4
+run classify cargo bench -p provider-errors-codegen --bench classify
+run derive cargo bench -p provider-errors-codegen --bench derive
+run generate cargo bench -p provider-errors-tests --bench generate -- --quick
+run compile_time cargo bench -p provider-errors-tests --bench compile_time -- 100 1000 5000 10000
+run compile_time_20000 cargo bench -p provider-errors-tests --bench compile_time -- 20000 --ours-only
+echo "results in $out/"
