@@ -71,3 +71,28 @@ fn undocumented_codes_stay_unknown_in_large_tables() {
         assert_eq!(Status::from_code(code), Status::Unknown(code));
     }
 }
+
+/// Debug builds copied a `const` metadata array to the stack on every run-time index
+/// (1.6 MB per `message()` call on a 100 000-code table). The arrays are now behind
+/// references: every accessor of every code runs on a 16 KiB stack, which one copy
+/// of a 1 501-slot array (24 KiB) plus the frames would overflow.
+#[test]
+fn accessors_do_not_copy_tables_to_the_stack() {
+    let run = || {
+        let mut total = 0usize;
+        for i in 0..INT_CODES {
+            let status = Status::from_code(spec::int_code(i));
+            total += status.message().map_or(0, str::len) + status.also_documented().len();
+            total += usize::from(status.description().is_some() || status.category().is_some());
+            total += usize::from(status.http_status().is_some()) + status.kind() as usize;
+        }
+        total
+    };
+    let total = std::thread::Builder::new()
+        .stack_size(16 * 1024)
+        .spawn(run)
+        .unwrap()
+        .join()
+        .unwrap();
+    assert!(total > INT_CODES * 40, "{total}");
+}
