@@ -104,7 +104,7 @@ struct Sequence {
 pub(crate) type Parts = (
     Option<u64>,
     crate::schema::Provider,
-    Vec<(usize, Table<(usize, Entry)>)>,
+    Vec<(usize, crate::load::LoadedTable)>,
 );
 
 /// Reads a file from its pieces, as `load::load_bytes` would from the whole text;
@@ -131,10 +131,8 @@ pub(crate) fn load(pieces: &Pieces, source: &SourceFile) -> Option<Parts> {
             let [one] = parsed.as_slice() else {
                 return None;
             };
-            entries.push((
-                j,
-                de::<Entry>(one, &format!("{at}.entries[{j}]"), source, &mut cx)?,
-            ));
+            let entry = de::<Entry>(one, &format!("{at}.entries[{j}]"), source, &mut cx)?;
+            entries.push((j, Box::new(entry)));
         }
         tables.push((i, table.with_entries(entries)));
     }

@@ -100,11 +100,15 @@ pub(crate) fn files_in(dir: &Path, cx: &mut Ctxt) -> Vec<PathBuf> {
 /// A file as far as it deserialized: the header, and the tables and entries that
 /// deserialized, each with its index in the file so every later diagnostic keeps
 /// the key path the author sees.
+/// A table as loaded: each entry with its index, boxed, so that validation frees
+/// each entry as soon as it is in the model.
+pub(crate) type LoadedTable = Table<(usize, Box<Entry>)>;
+
 pub(crate) struct Loaded {
     pub source: SourceFile,
     pub schema_version: Option<u64>,
     pub provider: Provider,
-    pub tables: Vec<(usize, Table<(usize, Entry)>)>,
+    pub tables: Vec<(usize, LoadedTable)>,
 }
 
 /// Reads and deserializes one file. Each level is checked from the raw YAML on its
@@ -161,7 +165,9 @@ pub(crate) fn load_whole(
         let entries = children(raw, "entries", &at, "table has no entries", &source, cx)
             .iter()
             .enumerate()
-            .filter_map(|(j, e)| de::<Entry>(e, &format!("{at}.entries[{j}]"), &source, cx).map(|e| (j, e)))
+            .filter_map(|(j, e)| {
+                de::<Entry>(e, &format!("{at}.entries[{j}]"), &source, cx).map(|e| (j, Box::new(e)))
+            })
             .collect();
         if let Some(table) = table {
             tables.push((i, table.with_entries(entries)));
