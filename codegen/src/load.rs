@@ -29,7 +29,7 @@ impl Default for Limits {
 
 /// A schema file's text positions, to point diagnostics at lines.
 pub(crate) struct SourceFile {
-    pub path: PathBuf,
+    pub path: std::sync::Arc<Path>,
     lines: LineIndex,
 }
 
@@ -37,7 +37,7 @@ impl SourceFile {
     /// The positions of `text`, the content of `path`.
     pub fn new(path: &Path, text: &str) -> Self {
         SourceFile {
-            path: path.to_path_buf(),
+            path: path.into(),
             lines: LineIndex::new(text),
         }
     }

@@ -106,7 +106,7 @@ fn where_missing(
     whole_file: bool,
     whole_file_line: bool,
 ) -> Option<&'static str> {
-    if d.origin.file != file {
+    if *d.origin.file != *file {
         Some("names another file")
     } else if d.message.is_empty() {
         Some("has no message")
@@ -164,7 +164,7 @@ fn duplicate_provider_names_both_files() {
     let mut named: Vec<&Path> = err
         .diagnostics()
         .iter()
-        .map(|d| d.origin.file.as_path())
+        .map(|d| &*d.origin.file)
         .collect();
     named.sort();
     named.dedup();

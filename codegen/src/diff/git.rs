@@ -84,9 +84,9 @@ fn relocate(error: Error, dir: &Path, spec: &str, single_file: bool) -> Error {
         let mut origin = d.origin.clone();
         if let Ok(rest) = origin.file.strip_prefix(dir) {
             origin.file = if single_file || rest.as_os_str().is_empty() {
-                PathBuf::from(spec)
+                PathBuf::from(spec).into()
             } else {
-                PathBuf::from(format!("{}/{}", spec.trim_end_matches('/'), rest.display()))
+                PathBuf::from(format!("{}/{}", spec.trim_end_matches('/'), rest.display())).into()
             };
         }
         match &d.help {
