@@ -43,9 +43,8 @@ pub(crate) fn cut(text: &str) -> Option<Pieces<'_>> {
         let content = line.trim_start_matches(' ');
         let indent = line.len() - content.len();
         let significant = !(content.trim_end().is_empty() || content.starts_with('#'));
-        if significant
-            && (content.starts_with("---") || content.starts_with("...") || content.starts_with('%'))
-        {
+        // Document markers and directives: only at the start of a line.
+        if indent == 0 && (line.starts_with("---") || line.starts_with("...") || line.starts_with('%')) {
             return None;
         }
         let is_item = content.starts_with("- ") || content.trim_end() == "-";
@@ -139,6 +138,36 @@ pub(crate) fn load(pieces: &Pieces, source: &SourceFile) -> Option<Parts> {
     cx.finish(())
         .ok()
         .map(|()| (header.schema_version, header.provider, tables))
+}
+
+/// For property tests and fuzzing: `None` when `text` does not cut into pieces, or
+/// the pieces give up (both allowed: the file is then read whole); otherwise whether
+/// the pieces read exactly as the whole text does. Reading in pieces must never
+/// accept a file that the whole read rejects.
+#[doc(hidden)]
+pub fn pieces_agree(text: &str) -> Option<Result<(), String>> {
+    let path = std::path::Path::new("pieces.yaml");
+    if crate::guard::check(text).is_some() {
+        return None;
+    }
+    let pieces = cut(text)?;
+    let parts = load(&pieces, &SourceFile::new(path, text))?;
+    let mut cx = Ctxt::default();
+    let whole = crate::load::load_whole(path, text, None, &mut cx);
+    let whole = match (whole, cx.finish(())) {
+        (Some(whole), Ok(())) => whole,
+        (_, Err(e)) => return Some(Err(format!("read whole, the file is refused:\n{e}"))),
+        (None, Ok(())) => return Some(Err("read whole, the file gives nothing".to_owned())),
+    };
+    let (a, b) = (
+        format!("{:?}", (whole.schema_version, &whole.provider, &whole.tables)),
+        format!("{:?}", (parts.0, &parts.1, &parts.2)),
+    );
+    Some(if a == b {
+        Ok(())
+    } else {
+        Err(format!("whole: {a}\npieces: {b}"))
+    })
 }
 
 #[cfg(test)]

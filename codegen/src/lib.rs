@@ -36,6 +36,8 @@ pub mod schema;
 pub mod schema_yaml;
 mod validate;
 
+#[doc(hidden)]
+pub use chunked::pieces_agree;
 pub use config::{Config, Layout};
 #[doc(hidden)]
 pub use derive::clear_derive_cache;

@@ -161,11 +161,7 @@ fn never_panics_and_every_diagnostic_points_home() {
 fn duplicate_provider_names_both_files() {
     let dir = cases_dir().join("dup_provider");
     let err = load_err(&[&dir]);
-    let mut named: Vec<&Path> = err
-        .diagnostics()
-        .iter()
-        .map(|d| &*d.origin.file)
-        .collect();
+    let mut named: Vec<&Path> = err.diagnostics().iter().map(|d| &*d.origin.file).collect();
     named.sort();
     named.dedup();
     assert_eq!(named, yaml_files(&dir), "{err}");

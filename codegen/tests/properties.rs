@@ -501,6 +501,25 @@ proptest! {
         }
     }
 
+    /// Large files are read an entry at a time when their layout allows; the pieces
+    /// must read exactly as the whole file, and never accept what it refuses. Here on
+    /// small files, whatever their size, as `serde_yaml` lays them out, and with
+    /// comments and blank lines between the entries.
+    #[test]
+    fn files_read_in_pieces_read_as_whole(schema in schema(0.5)) {
+        let text = yaml(&schema);
+        let spaced = text.replace("\n  - code:", "\n\n  # next\n  - code:");
+        for variant in [&text, &spaced] {
+            if let Some(Err(e)) = provider_errors_codegen::pieces_agree(variant) {
+                prop_assert!(false, "{e}\n{variant}");
+            }
+        }
+        // The serializer's own layout cuts, unless the text holds a character the cut
+        // leaves to the whole read (tab, CR, NEL, LS, PS, BOM).
+        let plain = !text.contains(['\t', '\r', '\u{85}', '\u{2028}', '\u{2029}', '\u{feff}']);
+        prop_assert!(!plain || provider_errors_codegen::pieces_agree(&text).is_some(), "does not cut:\n{}", text);
+    }
+
     #[test]
     fn any_schema_generates_or_reports_cleanly(schema in schema(0.2)) {
         let dir = tempfile::tempdir().expect("a temp dir");

@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
         Err(err) => {
             assert!(!err.diagnostics().is_empty());
             for d in err.diagnostics() {
-                assert_eq!(d.origin.file, name, "{d}");
+                assert_eq!(&*d.origin.file, name, "{d}");
                 assert!(!d.message.is_empty(), "{d}");
                 // The parser's own words, not text of the input that quotes them
                 // (the fuzzer soon writes a key named `repetition limit`).
