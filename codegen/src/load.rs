@@ -97,13 +97,13 @@ pub(crate) fn files_in(dir: &Path, cx: &mut Ctxt) -> Vec<PathBuf> {
     files
 }
 
-/// A file as far as it deserialized: the header, and the tables and entries that
-/// deserialized, each with its index in the file so every later diagnostic keeps
-/// the key path the author sees.
 /// A table as loaded: each entry with its index, boxed, so that validation frees
 /// each entry as soon as it is in the model.
 pub(crate) type LoadedTable = Table<(usize, Box<Entry>)>;
 
+/// A file as far as it deserialized: the header, and the tables and entries that
+/// deserialized, each with its index in the file so every later diagnostic keeps
+/// the key path the author sees.
 pub(crate) struct Loaded {
     pub source: SourceFile,
     pub schema_version: Option<u64>,
