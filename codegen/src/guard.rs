@@ -144,6 +144,10 @@ impl Scan {
             });
         }
         let mut comment = false;
+        // Just after a token that is not a plain scalar (a flow indicator, a closing
+        // quote): the parser takes a `#` there for a comment even with no blank before
+        // it (found by fuzzing: `[# x}}` then `*a` on the next line).
+        let mut after_token = false;
         while let Some((i, c)) = chars.next() {
             if let Some(q) = self.quote {
                 let doubled = chars.peek().is_some_and(|(_, next)| *next == q);
@@ -151,9 +155,11 @@ impl Scan {
                     chars.next(); // `\x` in double quotes, `''` in single quotes
                 } else if c == q {
                     self.quote = None;
+                    after_token = true;
                 }
                 continue;
             }
+            let token_before = std::mem::replace(&mut after_token, false);
             let was_start = at.node_start;
             let spaced = chars.peek().is_none_or(|(_, next)| blank(*next));
             let flow = self.depth > 0;
@@ -181,7 +187,7 @@ impl Scan {
                 continue;
             }
             match c {
-                '#' if i == 0 || content[..i].ends_with(blank) => {
+                '#' if i == 0 || token_before || content[..i].ends_with(blank) => {
                     comment = true;
                     break;
                 }
@@ -190,11 +196,16 @@ impl Scan {
                 '|' | '>' if was_start && !flow => self.block = Some(at.limit()),
                 '[' | '{' if was_start || flow => {
                     self.depth += 1;
+                    after_token = true;
                     if self.depth > MAX_FLOW_DEPTH {
                         return Some(Refusal::TooDeep { line: n });
                     }
                 }
-                ']' | '}' if flow => self.depth -= 1,
+                ']' | '}' if flow => {
+                    self.depth -= 1;
+                    after_token = true;
+                }
+                ',' if flow => after_token = true,
                 '-' | '?' | ':' if at.leading && indicator => at.dash_col = indent + i,
                 _ => {}
             }
@@ -337,6 +348,12 @@ mod tests {
         alias_at("k: !!seq [*x]\n", 1, "*x");
         alias_at("k:\n  *x\n", 2, "*x");
         alias_at("k: [a,\n  *x]\n", 2, "*x");
+        // Found by fuzzing: right after a flow indicator or a closing quote, `#` opens
+        // a comment with no blank before it, so brackets after it are not counted.
+        alias_at("[# Proble-22}}\ny: u16, -m: B.,*ki}*a]}\n", 2, "*ki");
+        alias_at("k: {a: 1,# }]\n  b: *x}\n", 2, "*x");
+        alias_at("k: ['q'# ]\n  , *x]\n", 2, "*x");
+        passes("a: \"x\"#*c\nb: [1,#*d\n  2]\n", "{a: x, b: [1, 2]}");
         // Found by fuzzing: a complex key's mapping starts after `? `, so its next
         // keys are not the continuation of a plain scalar.
         let complex = "? k:>-  id: acme\n  name: Acme\n  source:\n    *r: 1\n";

@@ -13,6 +13,7 @@ use std::path::{MAIN_SEPARATOR, Path, PathBuf};
 const WHOLE_FILE: &[&str] = &[
     "alias_after_block_scalar.yaml",
     "alias_after_carriage_return.yaml",
+    "alias_after_flow_comment.yaml",
     "alias_bomb.yaml",
     "alias_fan_out.yaml",
     "deeply_nested.yaml",
@@ -32,6 +33,7 @@ const WHOLE_FILE: &[&str] = &[
 const WHOLE_FILE_WITH_LINE: &[&str] = &[
     "alias_after_block_scalar.yaml",
     "alias_after_carriage_return.yaml",
+    "alias_after_flow_comment.yaml",
     "alias_bomb.yaml",
     "alias_fan_out.yaml",
     "deeply_nested.yaml",
