@@ -213,7 +213,10 @@ impl Scan {
             at.node_start = match c {
                 ' ' | '\t' => was_start,
                 '[' | '{' | ',' => flow,
-                '-' | '?' => was_start && spaced,
+                '-' => was_start && spaced,
+                // In a flow collection the parser takes `?` for a key indicator even
+                // with no blank after it (found by fuzzing: `[?*a: 1]`).
+                '?' => was_start && (spaced || flow),
                 ':' => spaced || flow,
                 _ => false,
             };
@@ -353,6 +356,9 @@ mod tests {
         alias_at("[# Proble-22}}\ny: u16, -m: B.,*ki}*a]}\n", 2, "*ki");
         alias_at("k: {a: 1,# }]\n  b: *x}\n", 2, "*x");
         alias_at("k: ['q'# ]\n  , *x]\n", 2, "*x");
+        alias_at("#c\nprovides: [?*ad:  1, m: A., kind: 2]\n", 2, "*ad:");
+        alias_at("k: {?&x a: 1}\n", 1, "&x");
+        passes("k: [a?b, c?]\n", "{k: [a?b, c?]}");
         passes("a: \"x\"#*c\nb: [1,#*d\n  2]\n", "{a: x, b: [1, 2]}");
         // Found by fuzzing: a complex key's mapping starts after `? `, so its next
         // keys are not the continuation of a plain scalar.
