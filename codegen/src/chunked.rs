@@ -110,6 +110,9 @@ pub(crate) type Parts = (
 /// `None` (and nothing reported) when anything is not as expected.
 pub(crate) fn load(pieces: &Pieces, source: &SourceFile) -> Option<Parts> {
     let mut cx = Ctxt::default();
+    if crate::guard::expands(&pieces.header) {
+        return None;
+    }
     let value: Value = serde_yaml::from_str(&pieces.header).ok()?;
     let header: SchemaFile<IgnoredAny> = de(&value, "", source, &mut cx)?;
     let raw_tables = value.get("tables")?.as_sequence()?;
@@ -126,6 +129,9 @@ pub(crate) fn load(pieces: &Pieces, source: &SourceFile) -> Option<Parts> {
         let table: Table<IgnoredAny> = de(raw, &at, source, &mut cx)?;
         let mut entries = Vec::with_capacity(items.len());
         for (j, item) in items.iter().enumerate() {
+            if crate::guard::expands(item) {
+                return None; // the whole read refuses it
+            }
             let parsed: Vec<Value> = serde_yaml::from_str(item).ok()?;
             let [one] = parsed.as_slice() else {
                 return None;

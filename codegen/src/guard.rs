@@ -20,6 +20,9 @@ pub(crate) enum Refusal {
     /// A YAML tag other than the core schema's (`!!binary`, `!custom`) or a `%TAG`
     /// directive, as written: the loader would read the value under it as plain text.
     Tag { line: usize, token: String },
+    /// More nodes than the text could hold without aliases: an alias the line scan
+    /// missed, caught by [`expands`].
+    Expands,
 }
 
 /// The tags of YAML's core schema, which the parser resolves itself.
@@ -234,6 +237,109 @@ impl Scan {
     }
 }
 
+/// The second line against alias expansion, for what the line scan misses (fuzzing
+/// has found such gaps): walks the parsed document as a deserializer sees it, aliases
+/// replayed, and stops once it has met more nodes than the text could hold without
+/// them (every node but an empty value takes a byte: two per byte is generous). It
+/// allocates nothing per node, so the walk is bounded by the text's size. Only text
+/// with an anchor (`&`) and an alias (`*`) can expand; anything else costs a scan.
+pub(crate) fn expands(text: &str) -> bool {
+    if !(text.contains('*') && text.contains('&')) {
+        return false;
+    }
+    let left = std::cell::Cell::new(2 * text.len() + 16);
+    let walked =
+        serde::de::DeserializeSeed::deserialize(Budget(&left), serde_yaml::Deserializer::from_str(text));
+    // A YAML error is the loader's to report; only the budget is ours.
+    walked.is_err() && left.get() == 0
+}
+
+/// Counts nodes down; fails when none are left.
+#[derive(Clone, Copy)]
+struct Budget<'a>(&'a std::cell::Cell<usize>);
+
+impl Budget<'_> {
+    fn spend<E: serde::de::Error>(self) -> Result<(), E> {
+        match self.0.get() {
+            0 => Err(E::custom("alias expansion")),
+            n => {
+                self.0.set(n - 1);
+                Ok(())
+            }
+        }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Budget<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, yaml: D) -> Result<(), D::Error> {
+        yaml.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Budget<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any YAML")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_i128<E: serde::de::Error>(self, _: i128) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_u128<E: serde::de::Error>(self, _: u128) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, yaml: D) -> Result<(), D::Error> {
+        yaml.deserialize_any(self)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut list: A) -> Result<(), A::Error> {
+        self.spend()?;
+        while list.next_element_seed(self)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.spend()?;
+        while map.next_key_seed(self)?.is_some() {
+            map.next_value_seed(self)?;
+        }
+        Ok(())
+    }
+}
+
 fn alias(content: &str, at: usize, line: usize) -> Refusal {
     let token: String = content[at..]
         .chars()
@@ -244,7 +350,7 @@ fn alias(content: &str, at: usize, line: usize) -> Refusal {
 
 #[cfg(test)]
 mod tests {
-    use super::{Refusal, check};
+    use super::{Refusal, check, expands};
 
     #[test]
     fn refuses_anchors_and_aliases_at_node_starts() {
@@ -277,6 +383,35 @@ mod tests {
                 token: "*z".into()
             })
         );
+    }
+
+    /// What the line scan might miss, the node budget catches: the fan-out of the
+    /// issue (25 KB that took 2.7 GB) at a small size, and a nested one.
+    #[test]
+    fn the_node_budget_stops_alias_expansion() {
+        let items = vec!["x"; 64].join(", ");
+        let aliases = vec!["*a"; 64].join(", ");
+        let fan_out = format!("a: &a [{items}]\nb: [{aliases}]\n");
+        assert!(expands(&fan_out));
+        let nested =
+            "a: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nd: [*c, *c, *c, *c]\n";
+        assert!(expands(nested));
+        // One alias of a small anchor is within the budget (and refused by the scan).
+        assert!(!expands("a: &a [x]\nb: *a\n"));
+        // No alias: no walk, whatever the text; every schema of the repository passes.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema");
+        for entry in std::fs::read_dir(root).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            assert!(!expands(&text));
+        }
+        // Text with `*` and `&` but no alias, and empty values (a node without a byte).
+        assert!(!expands("a: 5 * 3 & 4\nb:\nc:\nd: [\"*\", '&']\n{e, f, g}:\n"));
+        assert!(!expands(
+            &"k:\n"
+                .repeat(1000)
+                .replace("k:", "- ")
+                .replacen("- ", "- '*&'", 1)
+        ));
     }
 
     #[test]

@@ -151,6 +151,10 @@ pub(crate) fn load_whole(
     source: Option<SourceFile>,
     cx: &mut Ctxt,
 ) -> Option<Loaded> {
+    if guard::expands(text) {
+        refuse(path, Refusal::Expands, cx);
+        return None;
+    }
     // The parser's buffers are freed before the line index is built: the two are
     // the largest allocations for a big file, so they should not be alive together.
     let parsed = serde_yaml::from_str::<Value>(text);
@@ -228,9 +232,15 @@ fn refuse(path: &Path, refusal: Refusal, cx: &mut Ctxt) {
             format!("flow collections (`[`, `{{`) nested deeper than {MAX_FLOW_DEPTH} levels"),
             "schemas need only a few levels; write nested data in block style".to_owned(),
         ),
+        Refusal::Expands => (
+            0,
+            "the YAML expands to more values than its text holds: an alias (`*name`) repeats an anchored value"
+                .to_owned(),
+            "write the values out in full: schemas do not accept anchors and aliases".to_owned(),
+        ),
     };
     let origin = Origin {
-        line: Some(line),
+        line: (line > 0).then_some(line),
         ..Origin::file(path)
     };
     cx.error_help(origin, message, help);
