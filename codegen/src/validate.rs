@@ -584,20 +584,39 @@ fn is_dotted_path(path: &str) -> bool {
     })
 }
 
+/// Which values may appear more than once. Almost every value is unique, so the
+/// repeat checks count hashes first (a few bytes per item; grouping every value with
+/// its places took 25 MB for 100 000 codes) and group only the values whose hash
+/// repeats: a collision costs a little work, never a wrong report.
+struct Repeats {
+    hasher: std::hash::RandomState,
+    counts: HashMap<u64, u32>,
+}
+
+impl Repeats {
+    fn count<K: std::hash::Hash>(values: impl Iterator<Item = K>) -> Self {
+        let hasher = std::hash::RandomState::new();
+        let mut counts: HashMap<u64, u32> = HashMap::new();
+        for value in values {
+            *counts.entry(hasher.hash_one(value)).or_default() += 1;
+        }
+        Repeats { hasher, counts }
+    }
+
+    fn may_repeat<K: std::hash::Hash + ?Sized>(&self, value: &K) -> bool {
+        self.counts
+            .get(&self.hasher.hash_one(value))
+            .is_some_and(|n| *n > 1)
+    }
+}
+
 /// Reports every value that appears more than once, naming all its places.
 fn report_repeats<I>(cx: &mut Ctxt, items: I, what: &str, help: &str)
 where
     I: Iterator<Item = (String, Origin)> + Clone,
 {
-    // Almost every value is unique. Counting hashes first takes a few bytes per item;
-    // grouping every value with its places took 25 MB for 100 000 codes. Only values
-    // whose hash repeats are grouped (a collision costs a little work, no wrong report).
-    let hasher = std::hash::RandomState::new();
-    let mut counts: HashMap<u64, u32> = HashMap::new();
-    for (key, _) in items.clone() {
-        *counts.entry(hasher.hash_one(&key)).or_default() += 1;
-    }
-    let repeated = |key: &String| counts.get(&hasher.hash_one(key)).is_some_and(|n| *n > 1);
+    let repeats = Repeats::count(items.clone().map(|(key, _)| key));
+    let repeated = |key: &String| repeats.may_repeat(key);
     let mut seen: BTreeMap<String, Vec<Origin>> = BTreeMap::new();
     for (key, origin) in items.filter(|(key, _)| repeated(key)) {
         seen.entry(key).or_default().push(origin);
@@ -616,14 +635,8 @@ where
 
 /// Reports variant names shared by several entries, or taken by the catch-all.
 fn report_name_collisions(cx: &mut Ctxt, entries: &[model::Entry]) {
-    // As in `report_repeats`: count hashes, then group only the names that may clash.
-    let hasher = std::hash::RandomState::new();
-    let mut counts: HashMap<u64, u32> = HashMap::new();
-    for e in entries {
-        *counts.entry(hasher.hash_one(e.rust_name.as_str())).or_default() += 1;
-    }
-    let suspect =
-        |name: &str| RESERVED.contains(&name) || counts.get(&hasher.hash_one(name)).is_some_and(|n| *n > 1);
+    let repeats = Repeats::count(entries.iter().map(|e| e.rust_name.as_str()));
+    let suspect = |name: &str| RESERVED.contains(&name) || repeats.may_repeat(name);
     let mut by_name: BTreeMap<&str, Vec<&model::Entry>> = BTreeMap::new();
     for e in entries.iter().filter(|e| suspect(&e.rust_name)) {
         by_name.entry(e.rust_name.as_str()).or_default().push(e);
