@@ -227,8 +227,9 @@ impl Config {
         if opts.classify {
             check_classify_names(&catalog, opts.layout)?;
         }
-        let tokens = expand::expand(&catalog, &opts);
-        let code = output::format(tokens, &files, self.visibility.trim() != "pub")?;
+        let mut out = output::Formatter::new(&files, self.visibility.trim() != "pub");
+        expand::expand(&catalog, &opts, &mut out);
+        let code = out.finish()?;
         Ok((code, files))
     }
 

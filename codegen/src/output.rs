@@ -20,26 +20,104 @@ fn header(inputs: &[PathBuf]) -> String {
     )
 }
 
-/// Formats tokens with prettyplease, under the `@generated` header. With
-/// `allow_dead_code`, every top-level item gets `#[allow(dead_code)]`: items of
-/// restricted visibility that the including crate does not use would warn.
-pub(crate) fn format(
-    tokens: TokenStream,
-    inputs: &[PathBuf],
+/// Formats generated items with prettyplease as the emitters hand them over, under
+/// the `@generated` header, so that only one item's tokens and syntax tree are held
+/// at a time (a 100 000-code table is some 60 MB of code; formatted as one file, its
+/// tokens and tree took 1.9 GB). Items are formatted exactly as they would be in one
+/// file: an item inside a module is formatted inside a stand-in module of the same
+/// depth, so its lines wrap at the same width. With `allow_dead_code`, every
+/// top-level item gets `#[allow(dead_code)]`: items of restricted visibility that the
+/// including crate does not use would warn.
+pub(crate) struct Formatter {
+    text: String,
     allow_dead_code: bool,
-) -> Result<String, Error> {
-    match syn::parse2::<syn::File>(tokens) {
-        Ok(mut file) => {
-            if allow_dead_code {
-                file.items.iter_mut().for_each(allow_unused);
-            }
-            Ok(header(inputs) + &prettyplease::unparse(&file))
+    /// How many modules the next items sit in.
+    depth: usize,
+    /// The first item that did not parse (a bug of the emitters).
+    error: Option<syn::Error>,
+}
+
+impl Formatter {
+    pub(crate) fn new(inputs: &[PathBuf], allow_dead_code: bool) -> Self {
+        Formatter {
+            text: header(inputs),
+            allow_dead_code,
+            depth: 0,
+            error: None,
         }
-        Err(e) => Err(Error::new(
-            Origin::file(Path::new("provider-errors-codegen")),
-            format!("internal error: the generated code does not parse ({e})"),
-            Some("this is a bug in provider-errors-codegen; please report it with the schema".to_owned()),
-        )),
+    }
+
+    /// Formats any number of items and appends them.
+    pub(crate) fn items(&mut self, tokens: TokenStream) {
+        if tokens.is_empty() || self.error.is_some() {
+            return;
+        }
+        let mut wrapped = tokens;
+        for _ in 0..self.depth {
+            wrapped = quote::quote!(mod m { #wrapped });
+        }
+        let mut file = match syn::parse2::<syn::File>(wrapped) {
+            Ok(file) => file,
+            Err(e) => {
+                self.error = Some(e);
+                return;
+            }
+        };
+        if self.allow_dead_code && self.depth == 0 {
+            file.items.iter_mut().for_each(allow_unused);
+        }
+        let text = prettyplease::unparse(&file);
+        drop(file);
+        // Without the stand-in modules' first and last lines.
+        let lines = text.split_inclusive('\n');
+        let count = lines.clone().count();
+        let inner = lines.skip(self.depth).take(count.saturating_sub(2 * self.depth));
+        self.text.extend(inner);
+    }
+
+    /// A module: `head` is the module item with an empty body (`pub mod m {}`), and
+    /// `body` emits its items.
+    pub(crate) fn module(&mut self, head: TokenStream, body: impl FnOnce(&mut Self)) {
+        let before = self.text.len();
+        self.items(head);
+        if self.error.is_some() {
+            return;
+        }
+        // The head ends in `{}` and a line break: open the body instead.
+        let open = self.text.len() - "}\n".len();
+        if self.text.get(before..).is_none_or(|head| !head.ends_with("{}\n")) {
+            self.error = Some(syn::Error::new(
+                proc_macro2::Span::call_site(),
+                "a module head is not `mod name {}`",
+            ));
+            return;
+        }
+        self.text.truncate(open);
+        self.text.push('\n');
+        let start = self.text.len();
+        self.depth += 1;
+        body(self);
+        self.depth -= 1;
+        if self.text.len() == start {
+            // An empty module stays `{}`, as prettyplease writes it.
+            self.text.truncate(open);
+            self.text.push_str("}\n");
+        } else {
+            self.text.extend(std::iter::repeat_n("    ", self.depth));
+            self.text.push_str("}\n");
+        }
+    }
+
+    /// The formatted file, or the error of an item that did not parse.
+    pub(crate) fn finish(self) -> Result<String, Error> {
+        match self.error {
+            None => Ok(self.text),
+            Some(e) => Err(Error::new(
+                Origin::file(Path::new("provider-errors-codegen")),
+                format!("internal error: the generated code does not parse ({e})"),
+                Some("this is a bug in provider-errors-codegen; please report it with the schema".to_owned()),
+            )),
+        }
     }
 }
 

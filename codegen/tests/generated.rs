@@ -17,7 +17,33 @@ fn generate(config: &Config) -> String {
 }
 
 fn snapshot(name: &str, config: &Config) {
-    expectorate::assert_contents(format!("tests/generated/{name}.rs"), &generate(config));
+    let code = generate(config);
+    assert_formatted_as_one_file(&code);
+    expectorate::assert_contents(format!("tests/generated/{name}.rs"), &code);
+}
+
+/// The generator formats item by item; the result must be what prettyplease makes
+/// of the whole file (the `@generated` comment aside, which it does not keep).
+fn assert_formatted_as_one_file(code: &str) {
+    let body = code.split_once("\n\n").map_or(code, |(_, body)| body);
+    let whole = prettyplease::unparse(&syn::parse_file(code).expect("the generated code parses"));
+    if whole != body {
+        let line = whole.lines().zip(body.lines()).position(|(a, b)| a != b);
+        panic!("formatted item by item differs from the whole file at line {line:?}");
+    }
+}
+
+#[test]
+fn every_layout_and_visibility_formats_as_one_file() {
+    for layout in [Layout::Modules, Layout::Flat] {
+        for visibility in ["pub", "pub(crate)"] {
+            for classify in [false, true] {
+                let mut config = config("../schema");
+                config.layout(layout).visibility(visibility).classify(classify);
+                assert_formatted_as_one_file(&generate(&config));
+            }
+        }
+    }
 }
 
 #[test]
@@ -195,4 +221,34 @@ fn writes_only_when_the_content_changes() {
     assert!(config.write_to(&path).unwrap(), "stale content is replaced");
     std::fs::remove_dir_all(dir).unwrap();
     assert!(!Path::new(&path).exists());
+}
+
+/// Above 1 024 codes each array is its own `impl` block, formatted on its own.
+#[test]
+fn a_large_table_formats_as_one_file() {
+    let mut yaml = String::from("provider: {id: big, name: Big, source: {retrieved: 2026-11-22}}\ntables:\n");
+    for (id, code_type) in [("numbers", "integer"), ("words", "string")] {
+        yaml += &format!("  - id: {id}\n    name: {id}\n    code_type: {code_type}\n");
+        yaml += "    wire: {location: json_body, field: code}\n    entries:\n";
+        for i in 0..1_100 {
+            let code = if code_type == "integer" {
+                i.to_string()
+            } else {
+                format!("word_{i}")
+            };
+            yaml += &format!(
+                "      - {{code: {code}, message: \"Message {i}.\", description: \"Text {i}.\", kind: internal, http_status: 500, also_documented: [{{message: \"Also {i}\", source: page}}]}}\n"
+            );
+        }
+    }
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("big.yaml");
+    std::fs::write(&path, yaml).expect("write the schema");
+    for layout in [Layout::Modules, Layout::Flat] {
+        let mut config = Config::new();
+        config.schema(&path).layout(layout).visibility("pub(crate)");
+        let code = generate(&config);
+        assert!(code.contains("const SORTED"), "the table is not large");
+        assert_formatted_as_one_file(&code);
+    }
 }

@@ -427,8 +427,14 @@ fn string_literals(code: &str) -> HashSet<String> {
             }
         }
     }
-    if let Err(e) = syn::parse_file(code) {
-        panic!("generated code does not parse: {e}");
+    match syn::parse_file(code) {
+        // Formatted item by item, as prettyplease formats the whole file.
+        Ok(file) => assert_eq!(
+            prettyplease::unparse(&file),
+            code.split_once("\n\n").map_or(code, |(_, body)| body),
+            "formatted item by item differs from the whole file"
+        ),
+        Err(e) => panic!("generated code does not parse: {e}"),
     }
     let mut out = HashSet::new();
     walk(code.parse().expect("generated code tokenizes"), &mut out);

@@ -13,6 +13,7 @@ mod table;
 
 use crate::config::{Layout, Options};
 use crate::model::{Catalog, Provider};
+use crate::output::Formatter;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
@@ -25,41 +26,37 @@ pub(crate) const SHARED_NAMES: &[&str] = &[
     "AnyCode",
 ];
 
-/// Tokens of the whole generated file.
-pub(crate) fn expand(catalog: &Catalog, opts: &Options) -> TokenStream {
-    let shared = shared::expand_shared(opts);
-    let any = any::expand_any_code(catalog, opts);
-    let classify = (opts.classify && !catalog.providers.is_empty()).then(|| classify::expand_shared(opts));
-    let providers = catalog.providers.iter().map(|p| expand_provider(p, opts));
-    quote! {
-        #shared
-        #any
-        #classify
-        #(#providers)*
+/// The whole generated file, handed to `out` item by item: a large table's arrays
+/// are built, formatted and dropped one at a time.
+pub(crate) fn expand(catalog: &Catalog, opts: &Options, out: &mut Formatter) {
+    out.items(shared::expand_shared(opts));
+    out.items(any::expand_any_code(catalog, opts));
+    if opts.classify && !catalog.providers.is_empty() {
+        out.items(classify::expand_shared(opts));
+    }
+    for provider in &catalog.providers {
+        expand_provider(provider, opts, out);
     }
 }
 
-fn expand_provider(provider: &Provider, opts: &Options) -> TokenStream {
-    let tables = provider
-        .tables
-        .iter()
-        .map(|t| table::expand_table(provider, t, opts));
-    let classify = opts.classify.then(|| classify::expand_provider(provider, opts));
+fn expand_provider(provider: &Provider, opts: &Options, out: &mut Formatter) {
+    let body = |out: &mut Formatter| {
+        for table in &provider.tables {
+            table::expand_table(provider, table, opts, out);
+        }
+        if opts.classify {
+            out.items(classify::expand_provider(provider, opts));
+        }
+    };
     match opts.layout {
-        Layout::Flat => quote! { #(#tables)* #classify },
+        Layout::Flat => body(out),
         Layout::Modules => {
             let vis = &opts.vis;
             let module = ident(&provider.module);
             let mut doc = docs::Doc::default();
             doc.line(format!("Typed codes of {}.", docs::escape(&provider.name)));
             let doc = doc.tokens();
-            quote! {
-                #doc
-                #vis mod #module {
-                    #(#tables)*
-                    #classify
-                }
-            }
+            out.module(quote!(#doc #vis mod #module {}), body);
         }
     }
 }

@@ -8,6 +8,7 @@ use super::docs;
 use super::{ident, shared_path, type_name};
 use crate::config::Options;
 use crate::model::{Code, CodeType, Entry, Location, MatchMode, Provider, Table};
+use crate::output::Formatter;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
@@ -60,7 +61,7 @@ impl Ctx<'_> {
     }
 }
 
-pub(super) fn expand_table(provider: &Provider, table: &Table, opts: &Options) -> TokenStream {
+pub(super) fn expand_table(provider: &Provider, table: &Table, opts: &Options, out: &mut Formatter) {
     let code_ty = match table.code_type {
         CodeType::Int(ty) => {
             let ty = format_ident!("{}", ty.name());
@@ -77,16 +78,17 @@ pub(super) fn expand_table(provider: &Provider, table: &Table, opts: &Options) -
         code_ty,
         large: table.entries.len() > LARGE_TABLE,
     };
-    let items = [
-        expand_enum(&cx),
-        expand_consts(&cx),
-        expand_accessors(&cx),
-        expand_display(&cx),
-        expand_conversions(&cx),
-    ];
-    let error = table.has_failures().then(|| expand_error(&cx));
-    let serde = opts.serde.then(|| expand_serde(&cx));
-    quote! { #(#items)* #error #serde }
+    out.items(expand_enum(&cx));
+    expand_consts(&cx, out);
+    out.items(expand_accessors(&cx));
+    out.items(expand_display(&cx));
+    out.items(expand_conversions(&cx));
+    if table.has_failures() {
+        out.items(expand_error(&cx));
+    }
+    if opts.serde {
+        out.items(expand_serde(&cx));
+    }
 }
 
 fn expand_enum(cx: &Ctx) -> TokenStream {
@@ -175,70 +177,130 @@ fn discriminants(cx: &Ctx) -> (Option<TokenStream>, Vec<TokenStream>, Option<Tok
     (Some(quote!(#[repr(#ty)])), codes.collect(), Some(quote!(= #free)))
 }
 
-fn expand_consts(cx: &Ctx) -> TokenStream {
-    let (name, variants) = (&cx.name, &cx.variants);
-    let n = variants.len();
+fn expand_consts(cx: &Ctx, out: &mut Formatter) {
+    let name = &cx.name;
+    let parts: [fn(&Ctx) -> TokenStream; 12] = [
+        consts_header,
+        consts_codes,
+        expand_sorted,
+        consts_messages,
+        consts_descriptions,
+        consts_statuses,
+        consts_categories,
+        expand_also_documented,
+        |cx| {
+            consts_keyword(cx, "CanonicalKind", quote!(KINDS), "Unknown", |e| {
+                e.kind.variant()
+            })
+        },
+        |cx| consts_keyword(cx, "RetryAdvice", quote!(RETRIES), "Never", |e| e.retry.variant()),
+        |cx| {
+            consts_keyword(cx, "Outcome", quote!(OUTCOMES), "Failure", |e| {
+                e.outcome.variant()
+            })
+        },
+        expand_index,
+    ];
+    if cx.large {
+        // One `impl` per array, so the formatter holds one large array at a time.
+        for part in parts {
+            let part = part(cx);
+            if !part.is_empty() {
+                out.items(quote!(impl #name { #part }));
+            }
+        }
+    } else {
+        let parts = parts.map(|part| part(cx));
+        out.items(quote!(impl #name { #(#parts)* }));
+    }
+}
+
+fn consts_header(cx: &Ctx) -> TokenStream {
     let provider = &cx.provider.name;
     let table = &cx.table.name;
     let url = option(cx.provider.source_url.as_deref());
-    let code_ty = &cx.code_ty;
-    let total = n + 1;
-    let codes = cx.table.entries.iter().map(code_literal);
-    let sorted = cx.large.then(|| expand_sorted(cx));
-    let indices = 0..n;
-    let text = |v: Option<&String>| option(v.map(String::as_str));
-    let messages = cx.array(|e| e.message.clone(), quote!(""));
-    let descriptions = cx.array(
-        |e| text(e.description.as_ref()),
-        quote!(::core::option::Option::None),
-    );
-    // HTTP-status tables answer `http_status` from the code itself.
-    let statuses = (cx.table.wire.location == Location::JsonBody).then(|| {
-        let values = cx.array(|e| option(e.http_status), quote!(::core::option::Option::None));
-        quote!(const HTTP_STATUSES: &[::core::option::Option<u16>; #total] = &#values;)
-    });
-    let categories = cx.array(
-        |e| text(e.category.as_ref()),
-        quote!(::core::option::Option::None),
-    );
-    let also = expand_also_documented(cx);
-    let index_inline = cx.lookup_inline();
-    let [kind, retry, outcome] = ["CanonicalKind", "RetryAdvice", "Outcome"].map(|s| cx.shared(s));
-    let kinds = cx.array(|e| keyword(&kind, e.kind.variant()), quote!(#kind::Unknown));
-    let retries = cx.array(|e| keyword(&retry, e.retry.variant()), quote!(#retry::Never));
-    let outcomes = cx.array(
-        |e| keyword(&outcome, e.outcome.variant()),
-        quote!(#outcome::Failure),
-    );
+    let variants = &cx.variants;
     quote! {
-        impl #name {
-            /// The provider's display name.
-            pub const PROVIDER: &str = #provider;
-            /// The table's display name.
-            pub const TABLE: &str = #table;
-            /// The documentation page the codes were read from.
-            pub const SOURCE_URL: ::core::option::Option<&str> = #url;
-            /// Every documented code, in the documentation's order.
-            pub const ALL: &[Self] = &[#(Self::#variants),*];
+        /// The provider's display name.
+        pub const PROVIDER: &str = #provider;
+        /// The table's display name.
+        pub const TABLE: &str = #table;
+        /// The documentation page the codes were read from.
+        pub const SOURCE_URL: ::core::option::Option<&str> = #url;
+        /// Every documented code, in the documentation's order.
+        pub const ALL: &[Self] = &[#(Self::#variants),*];
+    }
+}
 
-            const CODES: &[#code_ty; #n] = &[#(#codes),*];
-            #sorted
-            const MESSAGES: &[&str; #total] = &#messages;
-            const DESCRIPTIONS: &[::core::option::Option<&str>; #total] = &#descriptions;
-            #statuses
-            const CATEGORIES: &[::core::option::Option<&str>; #total] = &#categories;
-            #also
-            const KINDS: &[#kind; #total] = &#kinds;
-            const RETRIES: &[#retry; #total] = &#retries;
-            const OUTCOMES: &[#outcome; #total] = &#outcomes;
+fn consts_codes(cx: &Ctx) -> TokenStream {
+    let code_ty = &cx.code_ty;
+    let n = cx.variants.len();
+    let codes = cx.table.entries.iter().map(code_literal);
+    quote!(const CODES: &[#code_ty; #n] = &[#(#codes),*];)
+}
 
-            /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
-            #index_inline
-            const fn index(&self) -> usize {
-                match self {
-                    #( Self::#variants => #indices, )*
-                    Self::Unknown(_) => #n,
-                }
+fn consts_messages(cx: &Ctx) -> TokenStream {
+    let total = cx.variants.len() + 1;
+    let messages = cx.array(|e| e.message.clone(), quote!(""));
+    quote!(const MESSAGES: &[&str; #total] = &#messages;)
+}
+
+fn consts_descriptions(cx: &Ctx) -> TokenStream {
+    let total = cx.variants.len() + 1;
+    let descriptions = cx.array(
+        |e| option(e.description.as_deref()),
+        quote!(::core::option::Option::None),
+    );
+    quote!(const DESCRIPTIONS: &[::core::option::Option<&str>; #total] = &#descriptions;)
+}
+
+/// HTTP-status tables answer `http_status` from the code itself: no array.
+fn consts_statuses(cx: &Ctx) -> TokenStream {
+    if cx.table.wire.location != Location::JsonBody {
+        return TokenStream::new();
+    }
+    let total = cx.variants.len() + 1;
+    let values = cx.array(|e| option(e.http_status), quote!(::core::option::Option::None));
+    quote!(const HTTP_STATUSES: &[::core::option::Option<u16>; #total] = &#values;)
+}
+
+fn consts_categories(cx: &Ctx) -> TokenStream {
+    let total = cx.variants.len() + 1;
+    let categories = cx.array(
+        |e| option(e.category.as_deref()),
+        quote!(::core::option::Option::None),
+    );
+    quote!(const CATEGORIES: &[::core::option::Option<&str>; #total] = &#categories;)
+}
+
+/// `const KINDS: &[CanonicalKind; N] = &[...]` and the like: a shared enum's variant
+/// per entry, then `unknown`'s for the `Unknown` slot.
+fn consts_keyword(
+    cx: &Ctx,
+    shared: &str,
+    name: TokenStream,
+    unknown: &str,
+    variant: impl Fn(&Entry) -> &'static str,
+) -> TokenStream {
+    let total = cx.variants.len() + 1;
+    let ty = cx.shared(shared);
+    let unknown = keyword(&ty, unknown);
+    let values = cx.array(|e| keyword(&ty, variant(e)), unknown);
+    quote!(const #name: &[#ty; #total] = &#values;)
+}
+
+fn expand_index(cx: &Ctx) -> TokenStream {
+    let variants = &cx.variants;
+    let n = variants.len();
+    let indices = 0..n;
+    let index_inline = cx.lookup_inline();
+    quote! {
+        /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+        #index_inline
+        const fn index(&self) -> usize {
+            match self {
+                #( Self::#variants => #indices, )*
+                Self::Unknown(_) => #n,
             }
         }
     }
@@ -276,6 +338,9 @@ fn expand_also_documented(cx: &Ctx) -> TokenStream {
 
 /// The codes in ascending order and, for each, its position in `ALL`.
 fn expand_sorted(cx: &Ctx) -> TokenStream {
+    if !cx.large {
+        return TokenStream::new();
+    }
     let code_ty = &cx.code_ty;
     let n = cx.variants.len();
     let mut order: Vec<usize> = (0..n).collect();
