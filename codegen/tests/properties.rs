@@ -554,6 +554,21 @@ fn code_expr(code: &RawCode, rust_type: &str) -> String {
     }
 }
 
+/// The values of an integer type named as in a schema's `rust_type`.
+fn type_range(rust_type: &str) -> (i128, i128) {
+    match rust_type {
+        "u8" => (0, u8::MAX.into()),
+        "u16" => (0, u16::MAX.into()),
+        "u32" => (0, u32::MAX.into()),
+        "u64" => (0, u64::MAX.into()),
+        "i8" => (i8::MIN.into(), i8::MAX.into()),
+        "i16" => (i16::MIN.into(), i16::MAX.into()),
+        "i32" => (i32::MIN.into(), i32::MAX.into()),
+        "i64" => (i64::MIN.into(), i64::MAX.into()),
+        other => panic!("no integer type `{other}`"),
+    }
+}
+
 fn default_rust_type(table: &Table) -> &str {
     match (&table.rust_type, table.wire.location) {
         (Some(t), _) => t,
@@ -595,6 +610,27 @@ fn round_trip_checks(m: &str, schema: &SchemaFile) -> String {
                 "    {{ let v = {ty}::from_code({code}); assert_eq!(v.code(), {code}); \
                  assert_eq!(v.message(), ::core::option::Option::Some({:?})); }}\n",
                 e.message
+            ));
+        }
+        // Undocumented neighbours of documented codes stay undocumented (integer
+        // tables look codes up by a perfect hash, where they may share a slot).
+        let ints: Vec<i128> = table
+            .entries
+            .iter()
+            .filter_map(|e| {
+                if let RawCode::Int(n) = e.code {
+                    Some(n)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let (min, max) = type_range(rust_type);
+        let neighbours = ints.iter().flat_map(|n| [n - 1, n + 1, n ^ 0x40, -n]);
+        for n in neighbours.filter(|n| (min..=max).contains(n) && !ints.contains(n)) {
+            out.push_str(&format!(
+                "    {{ let v = {ty}::from_code({n}{rust_type}); assert_eq!(v.code(), {n}{rust_type}); \
+                 assert!(!v.is_documented()); }}\n"
             ));
         }
     }

@@ -154,6 +154,51 @@ fn seven_bridges() {
     check_int_table!(seven_bridges_gen::seven_bridges::Code, u32, "seven_bridges", "code", unknown: 6005);
 }
 
+/// Every code near a documented one, a sweep of small codes and the type's extremes:
+/// `from_code` finds exactly the documented ones (integer tables look codes up by a
+/// perfect hash, where an undocumented code shares a slot with a documented one).
+macro_rules! sweep_int_table {
+    ($ty:ty, $int:ty, $provider:literal, $table:literal) => {{
+        let (_, table) = table(catalog(), $provider, $table);
+        let documented: std::collections::HashSet<$int> = table
+            .entries
+            .iter()
+            .map(|e| match e.code {
+                Code::Int(n) => <$int>::try_from(n).expect("code fits"),
+                Code::Str(_) => panic!("integer table"),
+            })
+            .collect();
+        let near = documented
+            .iter()
+            .flat_map(|&c| (0..=8).flat_map(move |d| [c.wrapping_add(d), c.wrapping_sub(d)]));
+        let probes = near
+            .chain((0..=70_000u32).filter_map(|n| <$int>::try_from(n).ok()))
+            .chain([<$int>::MIN, <$int>::MAX, <$int>::MAX - 1]);
+        let mut found = 0;
+        for code in probes {
+            let value = <$ty>::from_code(code);
+            assert_eq!(value.code(), code);
+            assert_eq!(value.is_documented(), documented.contains(&code), "{code}");
+            found += usize::from(value.is_documented());
+        }
+        assert!(found >= documented.len());
+    }};
+}
+
+#[test]
+fn integer_lookups_find_exactly_the_documented_codes() {
+    sweep_int_table!(dataforseo_gen::dataforseo::Http, u16, "dataforseo", "http");
+    sweep_int_table!(dataforseo_gen::dataforseo::Status, u32, "dataforseo", "status");
+    sweep_int_table!(http_gen::http::Status, u16, "http", "status");
+    sweep_int_table!(serpapi_gen::serpapi::Http, u16, "serpapi", "http");
+    sweep_int_table!(
+        seven_bridges_gen::seven_bridges::Code,
+        u32,
+        "seven_bridges",
+        "code"
+    );
+}
+
 #[test]
 fn free_text_matches_ignore_white_space_differences_only() {
     use serpapi_gen::serpapi::ErrorMessage;

@@ -7,6 +7,7 @@ mod any;
 mod classify;
 pub(crate) use classify::{CLASSIFY_NAMES, code_name as classify_code_name};
 mod docs;
+mod hash;
 pub(crate) use docs::escape;
 mod shared;
 mod table;

@@ -5,6 +5,7 @@
 //! `match`es are `index` and `from_code`, which keeps large tables cheap to compile.
 
 use super::docs;
+use super::hash::{self, Perfect};
 use super::{ident, shared_path, type_name};
 use crate::config::Options;
 use crate::model::{Code, CodeType, Entry, Location, MatchMode, Provider, Table};
@@ -23,6 +24,11 @@ struct Ctx<'a> {
     code_ty: TokenStream,
     /// Above [`LARGE_TABLE`] codes: lookups by binary search, no per-code `match`.
     large: bool,
+    /// Integer tables up to [`hash::MAX_CODES`] codes: `from_code` by perfect hash,
+    /// and variants numbered from 0 so that reading a variant's metadata is one
+    /// array read. Other integer tables use the codes as discriminants, which turns
+    /// `from_code`'s `match` into range checks.
+    perfect: Option<Perfect>,
 }
 
 /// Tables with more codes than this look codes up by binary search over a sorted
@@ -77,6 +83,18 @@ pub(super) fn expand_table(provider: &Provider, table: &Table, opts: &Options, o
         variants: table.entries.iter().map(|e| ident(&e.rust_name)).collect(),
         code_ty,
         large: table.entries.len() > LARGE_TABLE,
+        perfect: match table.code_type {
+            CodeType::Int(_) => {
+                let keys: Vec<u64> = table
+                    .entries
+                    .iter()
+                    // Two's complement for negative codes, as `code as u64` does.
+                    .map(|e| if let Code::Int(n) = e.code { n as u64 } else { 0 })
+                    .collect();
+                hash::find(&keys)
+            }
+            CodeType::Str => None,
+        },
     };
     out.items(expand_enum(&cx));
     expand_consts(&cx, out);
@@ -154,12 +172,14 @@ fn expand_large_debug(cx: &Ctx) -> TokenStream {
     }
 }
 
-/// Integer tables: `#[repr(int)]` with each variant's discriminant equal to its code,
-/// so `from_code` only tests membership (LLVM lowers it to range checks: 49
-/// instructions instead of 201 for DataForSEO's 51 codes) and `code` reads the tag.
-/// `Unknown` takes the smallest non-negative value that is not a code.
+/// Integer tables without a perfect hash (above [`hash::MAX_CODES`] codes, up to
+/// [`LARGE_TABLE`]): `#[repr(int)]` with each variant's discriminant equal to its
+/// code, so `from_code`'s `match` only tests membership (LLVM lowers it to range
+/// checks: 49 instructions instead of 201 for DataForSEO's 51 codes). `Unknown` takes
+/// the smallest non-negative value that is not a code. With a perfect hash, variants
+/// are numbered from 0, so a variant is its own index into the metadata arrays.
 fn discriminants(cx: &Ctx) -> (Option<TokenStream>, Vec<TokenStream>, Option<TokenStream>) {
-    if cx.is_str() || cx.large {
+    if cx.is_str() || cx.large || cx.perfect.is_some() {
         return (None, vec![TokenStream::new(); cx.variants.len()], None);
     }
     let ty = &cx.code_ty;
@@ -179,9 +199,10 @@ fn discriminants(cx: &Ctx) -> (Option<TokenStream>, Vec<TokenStream>, Option<Tok
 
 fn expand_consts(cx: &Ctx, out: &mut Formatter) {
     let name = &cx.name;
-    let parts: [fn(&Ctx) -> TokenStream; 12] = [
+    let parts: [fn(&Ctx) -> TokenStream; 13] = [
         consts_header,
         consts_codes,
+        consts_slots,
         expand_sorted,
         consts_messages,
         consts_descriptions,
@@ -237,6 +258,26 @@ fn consts_codes(cx: &Ctx) -> TokenStream {
     let n = cx.variants.len();
     let codes = cx.table.entries.iter().map(code_literal);
     quote!(const CODES: &[#code_ty; #n] = &[#(#codes),*];)
+}
+
+/// The perfect hash's slots: the code that lands in each, and its variant. An empty
+/// slot holds the first code, which lands elsewhere, so no code matches there.
+fn consts_slots(cx: &Ctx) -> TokenStream {
+    let Some(perfect) = &cx.perfect else {
+        return TokenStream::new();
+    };
+    let (m, code_ty) = (perfect.slots.len(), &cx.code_ty);
+    let codes = perfect
+        .slots
+        .iter()
+        .map(|&i| code_literal(&cx.table.entries[usize::from(i)]));
+    let variants = perfect.slots.iter().map(|&i| &cx.variants[usize::from(i)]);
+    quote! {
+        /// For each slot of the code hash in `from_code`, the code that lands there.
+        const SLOT_CODES: &[#code_ty; #m] = &[#(#codes),*];
+        /// For each slot of the code hash, the variant of its code.
+        const SLOT_VARIANTS: &[Self; #m] = &[#(Self::#variants),*];
+    }
 }
 
 fn consts_messages(cx: &Ctx) -> TokenStream {
@@ -473,6 +514,30 @@ fn expand_from_code(cx: &Ctx) -> TokenStream {
         };
     }
     let inline = cx.lookup_inline();
+    if let Some(perfect) = &cx.perfect {
+        let multiplier = Literal::u64_suffixed(perfect.multiplier);
+        let shift = Literal::u32_unsuffixed(perfect.shift);
+        let key = if code_ty.to_string() == "u64" {
+            quote!(code)
+        } else {
+            quote!((code as u64))
+        };
+        return quote! {
+            /// The variant of a raw code; a code the documentation does not list
+            /// becomes `Unknown`, so this never fails.
+            #inline
+            pub const fn from_code(code: #code_ty) -> Self {
+                // A perfect hash of the documented codes (each has a slot of its own);
+                // any other code fails the comparison.
+                let slot = (#key.wrapping_mul(#multiplier) >> #shift) as usize;
+                if Self::SLOT_CODES[slot] == code {
+                    Self::SLOT_VARIANTS[slot]
+                } else {
+                    Self::Unknown(code)
+                }
+            }
+        };
+    }
     if !cx.is_str() {
         return quote! {
             /// The variant of a raw code; a code the documentation does not list

@@ -1311,7 +1311,6 @@ pub mod dataforseo {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    #[repr(u16)]
     #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum Http {
         /// `401`: Unauthorized
@@ -1321,7 +1320,7 @@ pub mod dataforseo {
         /// - HTTP status: 401
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Note: Retry follows the page: check the login details at https://app.dataforseo.com/api\-access.
-        Unauthorized = 401,
+        Unauthorized,
         /// `402`: Payment Required
         ///
         /// We had a problem billing your account. Please, check your account’s balance.
@@ -1329,14 +1328,14 @@ pub mod dataforseo {
         /// - HTTP status: 402
         /// - Kind: `resource_exhausted`; retry: `after_top_up`; outcome: `failure`
         /// - Note: Retry follows the page: check the account balance.
-        PaymentRequired = 402,
+        PaymentRequired,
         /// `404`: Not Found
         ///
         /// Requested endpoint not found
         ///
         /// - HTTP status: 404
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        NotFound = 404,
+        NotFound,
         /// `500`: Internal Server Error
         ///
         /// Sorry, we could not process your request due to the internal server error. Please, try again later.
@@ -1344,9 +1343,9 @@ pub mod dataforseo {
         /// - HTTP status: 500
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
         /// - Note: Retry follows the page: try again later.
-        InternalServerError = 500,
+        InternalServerError,
         /// A code the documentation does not list, kept exactly as received.
-        Unknown(u16) = 0,
+        Unknown(u16),
     }
     impl Http {
         /// The provider's display name.
@@ -1365,6 +1364,15 @@ pub mod dataforseo {
             Self::InternalServerError,
         ];
         const CODES: &[u16; 4usize] = &[401, 402, 404, 500];
+        /// For each slot of the code hash in `from_code`, the code that lands there.
+        const SLOT_CODES: &[u16; 4usize] = &[401, 404, 500, 402];
+        /// For each slot of the code hash, the variant of its code.
+        const SLOT_VARIANTS: &[Self; 4usize] = &[
+            Self::Unauthorized,
+            Self::NotFound,
+            Self::InternalServerError,
+            Self::PaymentRequired,
+        ];
         const MESSAGES: &[&str; 5usize] = &[
             "Unauthorized",
             "Payment Required",
@@ -1430,12 +1438,12 @@ pub mod dataforseo {
         /// becomes `Unknown`, so this never fails.
         #[inline(always)]
         pub const fn from_code(code: u16) -> Self {
-            match code {
-                401 => Self::Unauthorized,
-                402 => Self::PaymentRequired,
-                404 => Self::NotFound,
-                500 => Self::InternalServerError,
-                other => Self::Unknown(other),
+            let slot = ((code as u64).wrapping_mul(13898507668257350877u64) >> 62)
+                as usize;
+            if Self::SLOT_CODES[slot] == code {
+                Self::SLOT_VARIANTS[slot]
+            } else {
+                Self::Unknown(code)
             }
         }
         /// The raw code, as sent on the wire.
@@ -1578,7 +1586,6 @@ pub mod dataforseo {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    #[repr(u32)]
     #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum Status {
         /// `20000`: Ok.
@@ -1586,66 +1593,66 @@ pub mod dataforseo {
         /// the request has been successfully completed
         ///
         /// - Kind: `ok`; retry: `never`; outcome: `success`
-        Ok = 20000,
+        Ok,
         /// `20100`: Task Created.
         ///
         /// as a result of the successful request, the task has been created
         ///
         /// - Kind: `ok`; retry: `never`; outcome: `success`
-        TaskCreated = 20100,
+        TaskCreated,
         /// `40000`: You can set only one task at a time.
         ///
         /// you cannot specify more than one task in the POST array
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        OnlyOneTaskAllowed = 40000,
+        OnlyOneTaskAllowed,
         /// `40001`: This id is used by another client, check the id.
         ///
         /// the task identifier \`id\` is unique to the client used to send the request
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: check the task id.
-        IdUsedByAnotherClient = 40001,
+        IdUsedByAnotherClient,
         /// `40002`: This id is used by another search engine, check the Path.
         ///
         /// the task identifier \`id\` is unique to the search engine used in the URL path of the request
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: check the URL path.
-        IdUsedByAnotherSearchEngine = 40002,
+        IdUsedByAnotherSearchEngine,
         /// `40003`: This id is used by another search type, check the Path.
         ///
         /// the task identifier \`id\` is unique to the search type used in the URL path of the request
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: check the URL path.
-        IdUsedByAnotherSearchType = 40003,
+        IdUsedByAnotherSearchType,
         /// `40004`: This id is used by another function, check the id.
         ///
         /// the task identifier \`id\` is unique to the function used in the URL path of the request
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: check the task id.
-        IdUsedByAnotherFunction = 40004,
+        IdUsedByAnotherFunction,
         /// `40005`: This id is used by a different API, check the Path.
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: The errors page table does not list this code; the text is from the errors endpoint's list.
         /// - Note: Retry follows the message: check the URL path.
-        IdUsedByAnotherApi = 40005,
+        IdUsedByAnotherApi,
         /// `40006`: You can set no more than 100 tasks at a time.
         ///
         /// each POST request can contain up to 100 tasks
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        TooManyTasks = 40006,
+        TooManyTasks,
         /// `40100`: You are not authorized to access this resource. See your login details here: https://app.dataforseo.com/api\-access .
         ///
         /// check if the specified credentials match those in your \[account dashboard \](https://app.dataforseo.com/api\-access)
         ///
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Note: Retry follows the page: check the credentials against the account dashboard.
-        Unauthorized = 40100,
+        Unauthorized,
         /// `40101`: Internal SE Server Error.
         ///
         /// the requested search engine was unable to process your request and responded with an error
@@ -1654,20 +1661,20 @@ pub mod dataforseo {
         /// - Also documented as: Internal SE server error. (errors page table)
         /// - Note: The requested search engine, not DataForSEO, answered with an error.
         /// - Erratum in the documentation: The table writes "server error" in lower case; the endpoint sends "Server Error".
-        SearchEngineError = 40101,
+        SearchEngineError,
         /// `40102`: No Search Results.
         ///
         /// no results matching the details of your request have been found
         ///
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        NoSearchResults = 40102,
+        NoSearchResults,
         /// `40103`: Task execution failed, please try to resubmit the task.
         ///
         /// the task could not be executed, try posting another task with similar parameters
         ///
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
         /// - Note: Retry follows the page: resubmit a task with similar parameters.
-        TaskExecutionFailed = 40103,
+        TaskExecutionFailed,
         /// `40104`: Please verify your account before using the API. You can complete verification in the user panel: https://app.dataforseo.com/ .
         ///
         /// email and/or phone verification is required for new users; to use DataForSEO APIs, you have to complete the account verification process in the \[User Panel\](https://app.dataforseo.com/)
@@ -1676,28 +1683,28 @@ pub mod dataforseo {
         /// - Also documented as: Please verify your account before using the API. You can complete the verification in the user panel: https://app.dataforseo.com/ . (errors page table)
         /// - Note: Retry follows the page: complete the email and/or phone verification in the user panel first.
         /// - Erratum in the documentation: The table says "complete the verification"; the endpoint sends "complete verification".
-        AccountNotVerified = 40104,
+        AccountNotVerified,
         /// `40200`: Payment Required.
         ///
         /// the request cannot be completed until the balance is recharged;   check your balance in the \[account dashboard\](https://app.dataforseo.com/api\-access)
         ///
         /// - Kind: `resource_exhausted`; retry: `after_top_up`; outcome: `failure`
         /// - Note: Retry follows the page: recharge the balance first.
-        PaymentRequired = 40200,
+        PaymentRequired,
         /// `40201`: We noticed some unusual activity in your DataForSEO account, so we’ve temporarily paused access as a precaution. Please, reach out to our support team at support@dataforseo.com for more details, and we’ll work with you to resolve this quickly.
         ///
         /// unusual activity detected in your account may result from the creation of several \*\*trial\*\* accounts or violation of the DataForSEO Terms of Service in some other way;   therefore, your account access and DataForSEO API access have been temporarily paused;   contact our support team to resolve the issue
         ///
         /// - Kind: `permission_denied`; retry: `after_contact_support`; outcome: `failure`
         /// - Note: Retry follows the page: contact support@dataforseo.com to lift the pause.
-        AccountPaused = 40201,
+        AccountPaused,
         /// `40202`: The rate\-limit per minute has been exceeded.
         ///
         /// you can make up to 2000 requests per minute;   contact our support team if you need to increase the limit
         ///
         /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
         /// - Note: The page gives the limit as 2000 requests per minute and says to contact support to raise it; until then, back off.
-        RateLimitExceeded = 40202,
+        RateLimitExceeded,
         /// `40203`: The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api\-settings .
         ///
         /// you can modify daily cost limits for APIs and endpoints in your account dashboard
@@ -1706,7 +1713,7 @@ pub mod dataforseo {
         /// - Also documented as: The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api\-settings. (errors page table)
         /// - Note: Retry follows the page: raise the daily cost limit at https://app.dataforseo.com/api\-settings (or wait for it to reset).
         /// - Erratum in the documentation: The table drops the space before the final "." after the URL; the endpoint sends "api\-settings ." (with the space).
-        CostLimitExceeded = 40203,
+        CostLimitExceeded,
         /// `40204`: Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/backlinks\-subscription .
         ///
         /// the access to Backlinks API is limited by a minimal commitment. \[Learn more.\](https://dataforseo.com/help\-center/backlinks\-api\-pricing\-explained)
@@ -1715,7 +1722,7 @@ pub mod dataforseo {
         /// - Also documented as: Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/users/getrows . (errors page table)
         /// - Note: Retry follows the page: activate the subscription (the Backlinks API needs a minimal commitment) first.
         /// - Erratum in the documentation: The table links https://app.dataforseo.com/users/getrows; the endpoint sends https://app.dataforseo.com/backlinks\-subscription.
-        SubscriptionRequired = 40204,
+        SubscriptionRequired,
         /// `40205`: The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api\-settings .
         ///
         /// you can modify the duplicate task limit in your account dashboard. \[Learn more.\](https://dataforseo.com/help\-center/limit\-duplicate\-tasks)
@@ -1724,34 +1731,34 @@ pub mod dataforseo {
         /// - Also documented as: The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api\-settings. (errors page table)
         /// - Note: Retry follows the page: raise the duplicate task limit at https://app.dataforseo.com/api\-settings (or wait for the hour to pass).
         /// - Erratum in the documentation: The table drops the space before the final "." after the URL (unlike its own 40206 row); the endpoint sends "api\-settings ." (with the space).
-        HourlyDuplicateTaskLimitExceeded = 40205,
+        HourlyDuplicateTaskLimitExceeded,
         /// `40206`: The duplicate task limit per day has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api\-settings .
         ///
         /// you can modify the duplicate task limit in your account dashboard. \[Learn more.\](https://dataforseo.com/help\-center/limit\-duplicate\-tasks)
         ///
         /// - Kind: `resource_exhausted`; retry: `after_raise_limit`; outcome: `failure`
         /// - Note: Retry follows the page: raise the duplicate task limit at https://app.dataforseo.com/api\-settings (or wait for the day to pass).
-        DailyDuplicateTaskLimitExceeded = 40206,
+        DailyDuplicateTaskLimitExceeded,
         /// `40207`: Access denied. Your IP is not whitelisted. You can modify your IP whitelist in the user panel https://app.dataforseo.com/api\-access .
         ///
         /// you can whitelist all the necessary IPs in the account dashboard. \[Learn more.\](https://dataforseo.com/help\-center/whitelist\-ips)
         ///
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Note: Retry follows the page: add the IP to the whitelist at https://app.dataforseo.com/api\-access first.
-        IpNotWhitelisted = 40207,
+        IpNotWhitelisted,
         /// `40208`: Russian and Belarus accounts are blocked due to aggression over Ukraine. Ask your president to stop the war.
         ///
         /// - Kind: `permission_denied`; retry: `never`; outcome: `failure`
         /// - Note: The errors page table does not list this code; the text is from the errors endpoint's list.
         /// - Note: Accounts from Russia and Belarus are blocked; the message offers no remedy.
-        CountryBlocked = 40208,
+        CountryBlocked,
         /// `40209`: Too many simultaneous queries.
         ///
         /// the limit for simultaneous requests made by a single user is 30
         ///
         /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
         /// - Note: The page gives the limit as 30 simultaneous requests per user.
-        TooManySimultaneousQueries = 40209,
+        TooManySimultaneousQueries,
         /// `40210`: Insufficient Funds. Your account's balance is too low to complete this request.
         ///
         /// visit your \[account dashboard\](https://app.dataforseo.com/signin) to add funds; \[learn more about making payments\](https://dataforseo.com/help\-center/making\-a\-payment\-changing\-details\-refunds)
@@ -1760,7 +1767,7 @@ pub mod dataforseo {
         /// - Also documented as: Insufficient Funds. Your account’s balance is too low to complete this request. (errors page table)
         /// - Note: Retry follows the page: add funds in the account dashboard first.
         /// - Erratum in the documentation: The table writes "account’s" with a typographic apostrophe (U\+2019); the endpoint sends "account's" with a straight one.
-        InsufficientFunds = 40210,
+        InsufficientFunds,
         /// `40400`: Not Found.
         ///
         /// the requested resource doesn’t exist;   check the URL of the request
@@ -1769,26 +1776,26 @@ pub mod dataforseo {
         /// - Also documented as: Not found. (errors page table)
         /// - Note: Retry follows the page: check the URL of the request.
         /// - Erratum in the documentation: The table writes "Not found." in lower case; the endpoint sends "Not Found.".
-        NotFound = 40400,
+        NotFound,
         /// `40401`: Task Not Found.
         ///
         /// the requested task does not exist
         ///
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        TaskNotFound = 40401,
+        TaskNotFound,
         /// `40402`: Invalid Path.
         ///
         /// the URL path of your request is invalid
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidPath = 40402,
+        InvalidPath,
         /// `40403`: Results Expired.
         ///
         /// it’s not possible to retrieve the results of a task that was created more than a month ago
         ///
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
         /// - Note: Results of tasks created more than a month ago cannot be retrieved.
-        ResultsExpired = 40403,
+        ResultsExpired,
         /// `40404`: No Prepared Data Found. Please Contact Our Support Team.
         ///
         /// the Sandbox does not contain prepared data for the task you set
@@ -1797,45 +1804,45 @@ pub mod dataforseo {
         /// - Also documented as: No Prepared Data Found.Please Contact Our Support Team. (errors page table)
         /// - Note: Sandbox only. Retry follows the message: contact support.
         /// - Erratum in the documentation: The table omits the space after "Found."; the endpoint sends "Found. Please".
-        NoPreparedDataFound = 40404,
+        NoPreparedDataFound,
         /// `40405`: Textual content on the target page is insufficient.
         ///
         /// target page does not have enough textual data, please try specifying a different page
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: specify a different page.
-        InsufficientTextualContent = 40405,
+        InsufficientTextualContent,
         /// `40406`: Requested page was not submitted for crawling.
         ///
         /// the page was not submitted for crawling in Task POST
         ///
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        PageNotSubmittedForCrawling = 40406,
+        PageNotSubmittedForCrawling,
         /// `40407`: Duplicate Host.
         ///
         /// duplicate hosts detected in request
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        DuplicateHost = 40407,
+        DuplicateHost,
         /// `40408`: Target URL is invalid.
         ///
         /// website resource at the target URL returned a 404 status code or is invalid
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidTargetUrl = 40408,
+        InvalidTargetUrl,
         /// `40501`: Invalid Field.
         ///
         /// one of the fields in the POST request is invalid
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidField = 40501,
+        InvalidField,
         /// `40502`: POST Data Is Empty.
         ///
         /// the body of your POST request is empty, please check the body structure and validity
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: check the body structure and validity.
-        EmptyPostData = 40502,
+        EmptyPostData,
         /// `40503`: POST Data Is Invalid.
         ///
         /// the structure of the POST request is invalid
@@ -1843,14 +1850,14 @@ pub mod dataforseo {
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: POST Data is Invalid. (errors page table)
         /// - Erratum in the documentation: The table writes "POST Data is Invalid."; the endpoint sends "POST Data Is Invalid.".
-        InvalidPostData = 40503,
+        InvalidPostData,
         /// `40504`: The number of intersecting keywords for the specified domains exceeds 10 million. Try specifying different domains.
         ///
         /// there are too many intersecting keywords for the specified domains, please try again with different domain names
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: try again with different domains.
-        TooManyIntersectingKeywords = 40504,
+        TooManyIntersectingKeywords,
         /// `40505`: You are using old data.
         ///
         /// location parameters you are using are outdated, please check our documentation or call the relevant locations endpoint for up\-tp\-date parameters
@@ -1858,20 +1865,20 @@ pub mod dataforseo {
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: take current location parameters from the documentation or the locations endpoint.
         /// - Erratum in the documentation: The description misspells "up\-to\-date" as "up\-tp\-date" (kept as written).
-        OutdatedLocationParameters = 40505,
+        OutdatedLocationParameters,
         /// `40506`: Unknown Fields in POST Data.
         ///
         /// the body of your POST request contains unknown fields, please consult the documentation of the requested endpoint and use available fields
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: use only the fields the endpoint documents.
-        UnknownPostFields = 40506,
+        UnknownPostFields,
         /// `40601`: Task Handed.
         ///
         /// the task has been received but has not yet been enqueued for processing
         ///
         /// - Kind: `ok`; retry: `poll`; outcome: `pending`
-        TaskHanded = 40601,
+        TaskHanded,
         /// `40602`: Task In Queue.
         ///
         /// the task has been enqueued for processing
@@ -1879,28 +1886,28 @@ pub mod dataforseo {
         /// - Kind: `ok`; retry: `poll`; outcome: `pending`
         /// - Also documented as: Task in Queue. (errors page table)
         /// - Erratum in the documentation: The table writes "Task in Queue."; the endpoint sends "Task In Queue.".
-        TaskInQueue = 40602,
+        TaskInQueue,
         /// `50000`: Internal Error.
         ///
         /// our system encountered an unexpected condition;   please contact our support team
         ///
         /// - Kind: `internal`; retry: `after_contact_support`; outcome: `failure`
         /// - Note: Retry follows the page: contact support.
-        InternalError = 50000,
+        InternalError,
         /// `50001`: Error While Checking the Balance.
         ///
         /// our system failed to check your account balance;   please contact our support team
         ///
         /// - Kind: `internal`; retry: `after_contact_support`; outcome: `failure`
         /// - Note: Retry follows the page: contact support.
-        BalanceCheckFailed = 50001,
+        BalanceCheckFailed,
         /// `50100`: Not Implemented.
         ///
         /// you specified a non\-existing task or parameter, please check the body of your POST request
         ///
         /// - Kind: `unimplemented`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: a non\-existing task or parameter was specified; check the POST body.
-        NotImplemented = 50100,
+        NotImplemented,
         /// `50301`: 3rd Party API Service Unavailable.
         ///
         /// one of our external data sources is currently unavailable or responded with an error;   the error can be triggered by Google Ads API or other third\-party services used by DataForSEO API;   message of the error may vary depending on the third\-party service status;   corresponding message examples:   \`Too many requests\`   \`Could not connect to host\`   \`3rd Party API Service Unavailable\`
@@ -1910,12 +1917,12 @@ pub mod dataforseo {
         /// - Also documented as: Could not connect to host (message examples in the errors page table description)
         /// - Also documented as: 3rd Party API Service Unavailable (message examples in the errors page table description (no final period, unlike the endpoint's text))
         /// - Note: The page says the message varies with the third\-party service (e.g. Google Ads API); match on the code, not the text.
-        ThirdPartyServiceUnavailable = 50301,
+        ThirdPartyServiceUnavailable,
         /// `50302`: Internal 3rd Party API Service Unavailable.
         ///
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
         /// - Note: The errors page table does not list this code; the text is from the errors endpoint's list.
-        InternalThirdPartyServiceUnavailable = 50302,
+        InternalThirdPartyServiceUnavailable,
         /// `50303`: Update in progress. Please try after a few minutes.
         ///
         /// the API you’re requesting is being updated;   this can take a few minutes
@@ -1924,7 +1931,7 @@ pub mod dataforseo {
         /// - Also documented as: Update is in progress. Please try after a few minutes (errors page table)
         /// - Note: Retry follows the page: try again after a few minutes.
         /// - Erratum in the documentation: The table writes "Update is in progress. Please try after a few minutes" (with "is" and without the final "."); the endpoint sends "Update in progress. Please try after a few minutes.".
-        UpdateInProgress = 50303,
+        UpdateInProgress,
         /// `50304`: This function temporarily unavailable. Please contact support for more information.
         ///
         /// the function you’re requesting failed to respond;   please contact our support team for more information
@@ -1933,7 +1940,7 @@ pub mod dataforseo {
         /// - Also documented as: This function is temporarily unavailable. Please contact support for more information. (errors page table)
         /// - Note: Retry follows the page: contact support.
         /// - Erratum in the documentation: The table writes "This function is temporarily unavailable"; the endpoint sends "This function temporarily unavailable" (without "is").
-        FunctionTemporarilyUnavailable = 50304,
+        FunctionTemporarilyUnavailable,
         /// `50401`: Internal Error \- Timeout.
         ///
         /// our system failed to process a live\-mode task in 120 seconds;   please try setting a task one more time
@@ -1942,16 +1949,16 @@ pub mod dataforseo {
         /// - Also documented as: Internal Error – Timeout. (errors page table)
         /// - Note: A live\-mode task was not processed within 120 seconds. Retry follows the page: set the task again.
         /// - Erratum in the documentation: The table writes "Internal Error – Timeout." with an en dash; the endpoint sends a hyphen\-minus ("Internal Error \- Timeout.").
-        InternalTimeout = 50401,
+        InternalTimeout,
         /// `50402`: Target page took too long to respond.
         ///
         /// target page took longer than 50 seconds to respond, please try again later or specify a different page
         ///
         /// - Kind: `deadline_exceeded`; retry: `backoff`; outcome: `failure`
         /// - Note: The target page took longer than 50 seconds. Retry follows the page: try again later or specify a different page.
-        TargetPageTimeout = 50402,
+        TargetPageTimeout,
         /// A code the documentation does not list, kept exactly as received.
-        Unknown(u32) = 0,
+        Unknown(u32),
     }
     impl Status {
         /// The provider's display name.
@@ -2022,6 +2029,152 @@ pub mod dataforseo {
             40208, 40209, 40210, 40400, 40401, 40402, 40403, 40404, 40405, 40406, 40407,
             40408, 40501, 40502, 40503, 40504, 40505, 40506, 40601, 40602, 50000, 50001,
             50100, 50301, 50302, 50303, 50304, 50401, 50402,
+        ];
+        /// For each slot of the code hash in `from_code`, the code that lands there.
+        const SLOT_CODES: &[u32; 128usize] = &[
+            50401, 20000, 20000, 20000, 20000, 40103, 40404, 20000, 20000, 20000, 20000,
+            20000, 20000, 20000, 40202, 40503, 20000, 20000, 40407, 20000, 20000, 20000,
+            40000, 20000, 40602, 20000, 40205, 40506, 50000, 50301, 20000, 20000, 20000,
+            40400, 40003, 20000, 20000, 20000, 40208, 20000, 20000, 50304, 20000, 40102,
+            20000, 40403, 40006, 20000, 20000, 20000, 20000, 20000, 20000, 40201, 40502,
+            20000, 40406, 20000, 20000, 20000, 20000, 20000, 20000, 40601, 20000, 40204,
+            40505, 20000, 20000, 20000, 20000, 20000, 20000, 40002, 20000, 20000, 40207,
+            20000, 20000, 20000, 50303, 20000, 40101, 40402, 20000, 40005, 20000, 20000,
+            40210, 50402, 20000, 40200, 20000, 40501, 40104, 40405, 20000, 20000, 20000,
+            20000, 20000, 20000, 20000, 40203, 40504, 20000, 20000, 40408, 20000, 20100,
+            20000, 40001, 20000, 20000, 20000, 40206, 20000, 50001, 50302, 20000, 20000,
+            40100, 40401, 40004, 20000, 20000, 50100, 40209,
+        ];
+        /// For each slot of the code hash, the variant of its code.
+        const SLOT_VARIANTS: &[Self; 128usize] = &[
+            Self::InternalTimeout,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::TaskExecutionFailed,
+            Self::NoPreparedDataFound,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::RateLimitExceeded,
+            Self::InvalidPostData,
+            Self::Ok,
+            Self::Ok,
+            Self::DuplicateHost,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::OnlyOneTaskAllowed,
+            Self::Ok,
+            Self::TaskInQueue,
+            Self::Ok,
+            Self::HourlyDuplicateTaskLimitExceeded,
+            Self::UnknownPostFields,
+            Self::InternalError,
+            Self::ThirdPartyServiceUnavailable,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::NotFound,
+            Self::IdUsedByAnotherSearchType,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::CountryBlocked,
+            Self::Ok,
+            Self::Ok,
+            Self::FunctionTemporarilyUnavailable,
+            Self::Ok,
+            Self::NoSearchResults,
+            Self::Ok,
+            Self::ResultsExpired,
+            Self::TooManyTasks,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::AccountPaused,
+            Self::EmptyPostData,
+            Self::Ok,
+            Self::PageNotSubmittedForCrawling,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::TaskHanded,
+            Self::Ok,
+            Self::SubscriptionRequired,
+            Self::OutdatedLocationParameters,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::IdUsedByAnotherSearchEngine,
+            Self::Ok,
+            Self::Ok,
+            Self::IpNotWhitelisted,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::UpdateInProgress,
+            Self::Ok,
+            Self::SearchEngineError,
+            Self::InvalidPath,
+            Self::Ok,
+            Self::IdUsedByAnotherApi,
+            Self::Ok,
+            Self::Ok,
+            Self::InsufficientFunds,
+            Self::TargetPageTimeout,
+            Self::Ok,
+            Self::PaymentRequired,
+            Self::Ok,
+            Self::InvalidField,
+            Self::AccountNotVerified,
+            Self::InsufficientTextualContent,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::CostLimitExceeded,
+            Self::TooManyIntersectingKeywords,
+            Self::Ok,
+            Self::Ok,
+            Self::InvalidTargetUrl,
+            Self::Ok,
+            Self::TaskCreated,
+            Self::Ok,
+            Self::IdUsedByAnotherClient,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::DailyDuplicateTaskLimitExceeded,
+            Self::Ok,
+            Self::BalanceCheckFailed,
+            Self::InternalThirdPartyServiceUnavailable,
+            Self::Ok,
+            Self::Ok,
+            Self::Unauthorized,
+            Self::TaskNotFound,
+            Self::IdUsedByAnotherFunction,
+            Self::Ok,
+            Self::Ok,
+            Self::NotImplemented,
+            Self::TooManySimultaneousQueries,
         ];
         const MESSAGES: &[&str; 52usize] = &[
             "Ok.",
@@ -2576,59 +2729,12 @@ pub mod dataforseo {
         /// becomes `Unknown`, so this never fails.
         #[inline(always)]
         pub const fn from_code(code: u32) -> Self {
-            match code {
-                20000 => Self::Ok,
-                20100 => Self::TaskCreated,
-                40000 => Self::OnlyOneTaskAllowed,
-                40001 => Self::IdUsedByAnotherClient,
-                40002 => Self::IdUsedByAnotherSearchEngine,
-                40003 => Self::IdUsedByAnotherSearchType,
-                40004 => Self::IdUsedByAnotherFunction,
-                40005 => Self::IdUsedByAnotherApi,
-                40006 => Self::TooManyTasks,
-                40100 => Self::Unauthorized,
-                40101 => Self::SearchEngineError,
-                40102 => Self::NoSearchResults,
-                40103 => Self::TaskExecutionFailed,
-                40104 => Self::AccountNotVerified,
-                40200 => Self::PaymentRequired,
-                40201 => Self::AccountPaused,
-                40202 => Self::RateLimitExceeded,
-                40203 => Self::CostLimitExceeded,
-                40204 => Self::SubscriptionRequired,
-                40205 => Self::HourlyDuplicateTaskLimitExceeded,
-                40206 => Self::DailyDuplicateTaskLimitExceeded,
-                40207 => Self::IpNotWhitelisted,
-                40208 => Self::CountryBlocked,
-                40209 => Self::TooManySimultaneousQueries,
-                40210 => Self::InsufficientFunds,
-                40400 => Self::NotFound,
-                40401 => Self::TaskNotFound,
-                40402 => Self::InvalidPath,
-                40403 => Self::ResultsExpired,
-                40404 => Self::NoPreparedDataFound,
-                40405 => Self::InsufficientTextualContent,
-                40406 => Self::PageNotSubmittedForCrawling,
-                40407 => Self::DuplicateHost,
-                40408 => Self::InvalidTargetUrl,
-                40501 => Self::InvalidField,
-                40502 => Self::EmptyPostData,
-                40503 => Self::InvalidPostData,
-                40504 => Self::TooManyIntersectingKeywords,
-                40505 => Self::OutdatedLocationParameters,
-                40506 => Self::UnknownPostFields,
-                40601 => Self::TaskHanded,
-                40602 => Self::TaskInQueue,
-                50000 => Self::InternalError,
-                50001 => Self::BalanceCheckFailed,
-                50100 => Self::NotImplemented,
-                50301 => Self::ThirdPartyServiceUnavailable,
-                50302 => Self::InternalThirdPartyServiceUnavailable,
-                50303 => Self::UpdateInProgress,
-                50304 => Self::FunctionTemporarilyUnavailable,
-                50401 => Self::InternalTimeout,
-                50402 => Self::TargetPageTimeout,
-                other => Self::Unknown(other),
+            let slot = ((code as u64).wrapping_mul(12870374829045766757u64) >> 57)
+                as usize;
+            if Self::SLOT_CODES[slot] == code {
+                Self::SLOT_VARIANTS[slot]
+            } else {
+                Self::Unknown(code)
             }
         }
         /// The raw code, as sent on the wire.
@@ -2950,7 +3056,6 @@ pub mod http {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    #[repr(u16)]
     #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum Status {
         /// `100`: Continue
@@ -2960,7 +3065,7 @@ pub mod http {
         /// - HTTP status: 100
         /// - Category: 1xx Informational
         /// - Kind: `ok`; retry: `never`; outcome: `pending`
-        Continue = 100,
+        Continue,
         /// `101`: Switching protocol
         ///
         /// The server understands and is willing to comply with the client's request, via the Upgrade message header field, for a change in the application protocol being used on this connection. The server will switch protocols to those defined by the response's Upgrade header field immediately after the empty line which terminates the 101 response. The protocol should be switched only when it is advantageous to do so. For example, switching to a newer version of HTTP is advantageous over older versions, and switching to a real\-time, synchronous protocol might be advantageous when delivering resources that use such features.
@@ -2970,13 +3075,13 @@ pub mod http {
         /// - Kind: `ok`; retry: `never`; outcome: `pending`
         /// - Also documented as: Switching Protocols (Error Descriptions heading)
         /// - Erratum in the documentation: The summary table's name “Switching protocol” is singular; the Error Descriptions heading has “Switching Protocols”.
-        SwitchingProtocol = 101,
+        SwitchingProtocol,
         /// `102`: Processing request
         ///
         /// - HTTP status: 102
         /// - Category: 1xx Informational
         /// - Kind: `ok`; retry: `never`; outcome: `pending`
-        ProcessingRequest = 102,
+        ProcessingRequest,
         /// `200`: OK
         ///
         /// Request succeeded. The information returned with the response depends on the method used in the request. For example:
@@ -2989,7 +3094,7 @@ pub mod http {
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `never`; outcome: `success`
         /// - Erratum in the documentation: Missing from the summary table, whose 2xx block starts at 201; documented only in Error Descriptions (“200: OK”).
-        Ok = 200,
+        Ok,
         /// `201`: Created OK
         ///
         /// This is the standard success response code returned when you request something from the API.
@@ -3000,7 +3105,7 @@ pub mod http {
         /// - Also documented as: Created (Error Descriptions heading)
         /// - Erratum in the documentation: The summary table names it “Created OK”, apparently 200's “OK” run into 201's “Created”; the Error Descriptions heading has “Created”.
         /// - Erratum in the documentation: The description (“the standard success response code returned when you request something from the API”) describes a generic success, not the creation of a resource.
-        Created = 201,
+        Created,
         /// `202`: Accepted
         ///
         /// The request is accepted for processing, but the processing is not completed yet. The request might or might not eventually be acted upon, as it might be disallowed when processing actually takes place. There is no facility for re\-sending a status code from an asynchronous operation such as this. The 202 response is intentionally non\-committal. Its purpose is to allow a server to accept a request for some other process (perhaps a batch\-oriented process that is only run once per day) without requiring that the user agent's connection to the server persist until the process is completed. The entity returned with this response should include an indication of the request's current status and either a pointer to a status monitor or some estimate of when the user can expect the request to be fulfilled.
@@ -3009,7 +3114,7 @@ pub mod http {
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `poll`; outcome: `pending`
         /// - Note: Accepted for processing but not completed; the body should point to a status monitor, so poll it for the result.
-        Accepted = 202,
+        Accepted,
         /// `203`: Non\-authoritative information
         ///
         /// The returned metainformation in the entity\-header is not the definitive set as available from the origin server, but is gathered from a local or a third\-party copy. The set presented may be a subset or superset of the original version. For example, including local annotation information about the resource might result in a superset of the metainformation known by the origin server. Use of this response code is not required and is only appropriate when the response would otherwise be 200 (OK).
@@ -3018,7 +3123,7 @@ pub mod http {
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `never`; outcome: `success`
         /// - Also documented as: Non\-Authoritative Information (Error Descriptions heading)
-        NonAuthoritativeInformation = 203,
+        NonAuthoritativeInformation,
         /// `204`: No content
         ///
         /// The server has fulfilled the request but does not need to return an entity\-body, and might want to return updated metainformation. The response may include new or updated metainformation in the form of entity\-headers, which if present should be associated with the requested variant. If the client is a user agent, it should not change its document view from that which caused the request to be sent.
@@ -3031,7 +3136,7 @@ pub mod http {
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `never`; outcome: `success`
         /// - Also documented as: No Content (Error Descriptions heading)
-        NoContent = 204,
+        NoContent,
         /// `205`: Reset content
         ///
         /// The server has fulfilled the request. The user agent should reset the document view which caused the request to be sent.
@@ -3042,38 +3147,38 @@ pub mod http {
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `never`; outcome: `success`
         /// - Also documented as: Reset Content (Error Descriptions heading)
-        ResetContent = 205,
+        ResetContent,
         /// `206`: Partial content
         ///
         /// - HTTP status: 206
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `never`; outcome: `success`
-        PartialContent = 206,
+        PartialContent,
         /// `207`: Multi\-status
         ///
         /// - HTTP status: 207
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `never`; outcome: `success`
-        MultiStatus = 207,
+        MultiStatus,
         /// `208`: Already reported
         ///
         /// - HTTP status: 208
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `never`; outcome: `success`
-        AlreadyReported = 208,
+        AlreadyReported,
         /// `226`: Request used
         ///
         /// - HTTP status: 226
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `never`; outcome: `success`
         /// - Erratum in the documentation: The summary table names it “Request used”; the registered name of 226 is “IM Used” (instance manipulations applied).
-        ImUsed = 226,
+        ImUsed,
         /// `300`: Multiple choices
         ///
         /// - HTTP status: 300
         /// - Category: 3xx Redirection
         /// - Kind: `ok`; retry: `never`; outcome: `redirect`
-        MultipleChoices = 300,
+        MultipleChoices,
         /// `301`: Moved permanently
         ///
         /// The requested resource has been assigned a new permanent URI and any future references to this resource should use one of the returned URIs. Clients with link editing capabilities ought to automatically re\-link references to the Request\-URI to one or more of the new references returned by the server, where possible. This response is cacheable unless indicated otherwise. The new permanent URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).
@@ -3084,7 +3189,7 @@ pub mod http {
         /// - Category: 3xx Redirection
         /// - Kind: `ok`; retry: `never`; outcome: `redirect`
         /// - Also documented as: Moved Permanently (Error Descriptions heading)
-        MovedPermanently = 301,
+        MovedPermanently,
         /// `302`: Found
         ///
         /// The requested resource resides temporarily under a different URI. Since the redirection might be altered on occasion, the client should continue to use the Request\-URI for future requests. This response is only cacheable if indicated by a Cache\-Control or Expires header field. The temporary URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).
@@ -3095,7 +3200,7 @@ pub mod http {
         /// - Category: 3xx Redirection
         /// - Kind: `ok`; retry: `never`; outcome: `redirect`
         /// - Erratum in the documentation: The description misspells “because” as “beacause”.
-        Found = 302,
+        Found,
         /// `303`: See other
         ///
         /// The response to the request can be found under a different URI and should be retrieved using a GET method on that resource. This method exists primarily to allow the output of a POST\-activated script to redirect the user agent to a selected resource. The new URI is not a substitute reference for the originally requested resource. The 303 response must not be cached, but the response to the second (redirected) request might be cacheable.
@@ -3106,7 +3211,7 @@ pub mod http {
         /// - Category: 3xx Redirection
         /// - Kind: `ok`; retry: `never`; outcome: `redirect`
         /// - Also documented as: See Other (Error Descriptions heading)
-        SeeOther = 303,
+        SeeOther,
         /// `304`: Not modified
         ///
         /// This is the standard response code returned if nothing has been modified upon checking a collection or individual resource for changes.
@@ -3116,7 +3221,7 @@ pub mod http {
         /// - Kind: `ok`; retry: `never`; outcome: `redirect`
         /// - Also documented as: Not Modified (Error Descriptions heading)
         /// - Note: Returned for a conditional request when the resource has not changed; the cached copy is still valid.
-        NotModified = 304,
+        NotModified,
         /// `305`: Use proxy
         ///
         /// The requested resource must be accessed through the proxy given by the Location field. The Location field gives the URI of the proxy. The recipient is expected to repeat this single request via the proxy.
@@ -3127,7 +3232,7 @@ pub mod http {
         /// - Category: 3xx Redirection
         /// - Kind: `ok`; retry: `never`; outcome: `redirect`
         /// - Also documented as: Use Proxy (Error Descriptions heading)
-        UseProxy = 305,
+        UseProxy,
         /// `307`: Temporary redirect
         ///
         /// The requested resource resides temporarily under a different URI. Since the redirection may be altered on occasion, the client should continue to use the Request\-URI for future requests. This response is only cacheable if indicated by a Cache\-Control or Expires header field. The temporary URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s) , because many pre\-HTTP/1.1 user agents do not understand the 307 status. Therefore, the note should contain the information necessary for a user to repeat the original request on the new URI.
@@ -3139,13 +3244,13 @@ pub mod http {
         /// - Kind: `ok`; retry: `never`; outcome: `redirect`
         /// - Also documented as: Temporary Redirect (Error Descriptions heading)
         /// - Erratum in the documentation: The description has a stray space before a comma: “URI(s) , because”.
-        TemporaryRedirect = 307,
+        TemporaryRedirect,
         /// `308`: Permanent redirect
         ///
         /// - HTTP status: 308
         /// - Category: 3xx Redirection
         /// - Kind: `ok`; retry: `never`; outcome: `redirect`
-        PermanentRedirect = 308,
+        PermanentRedirect,
         /// `400`: Bad request
         ///
         /// This is the standard success response code returned when the API has not recognized your request. When you get this error, check to make sure you are setting all the required headers correctly.
@@ -3155,7 +3260,7 @@ pub mod http {
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Bad Request (Error Descriptions heading)
         /// - Erratum in the documentation: Error Descriptions calls this error status “the standard success response code”.
-        BadRequest = 400,
+        BadRequest,
         /// `401`: Unauthorized
         ///
         /// The request requires user authentication. The response must include a WWW\-Authenticate header field containing a challenge applicable to the requested resource. The client may repeat the request with a suitable Authorization header field.
@@ -3170,14 +3275,14 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Note: The description's retry guidance is followed: the client may repeat the request with a suitable Authorization header field.
-        Unauthorized = 401,
+        Unauthorized,
         /// `402`: Payment required
         ///
         /// - HTTP status: 402
         /// - Category: 4xx Client Error
         /// - Kind: `resource_exhausted`; retry: `after_top_up`; outcome: `failure`
         /// - Note: Not described in Error Descriptions; treated as a request to add funds first.
-        PaymentRequired = 402,
+        PaymentRequired,
         /// `403`: Forbidden
         ///
         /// This error code is most commonly seen when the API key being used is invalid or has been disabled. Please check the API key you are using. Also, check with us to see if your app has hit its limits. This is the standard success response code returned when a resource you have attempted to request is not allowed.
@@ -3186,7 +3291,7 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Erratum in the documentation: Error Descriptions calls this error status “the standard success response code”.
-        Forbidden = 403,
+        Forbidden,
         /// `404`: Resource not found
         ///
         /// This is the standard success response code returned when an item you have requested cannot be found. When you get this error, check any ID that is carried in the API call you are making to ensure it is valid.
@@ -3197,7 +3302,7 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
         /// - Erratum in the documentation: Error Descriptions calls this error status “the standard success response code”.
-        ResourceNotFound = 404,
+        ResourceNotFound,
         /// `405`: Method not allowed
         ///
         /// The method specified in the Request\-Line is not allowed for the resource identified by the Request\-URI. The response must include an Allow header containing a list of valid methods for the requested resource.
@@ -3206,7 +3311,7 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Method Not Allowed (Error Descriptions heading)
-        MethodNotAllowed = 405,
+        MethodNotAllowed,
         /// `406`: Not acceptable
         ///
         /// The resource identified by the request is only capable of generating response entities which have content characteristics not acceptable according to the accept headers sent in the request. Unless it was a HEAD request, the response should include an entity containing a list of available entity characteristics and location(s) from which the user or user agent can choose the most appropriate one. The entity format is specified by the media type given in the Content\-Type header field. Depending on the format and capabilities of the user agent, selection of the most appropriate choice may be performed automatically. However, this specification does not define any standard for such automatic selection.
@@ -3218,7 +3323,7 @@ pub mod http {
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Not Accepted (Error Descriptions heading)
         /// - Erratum in the documentation: The Error Descriptions heading has “Not Accepted”; the summary table (and the registered name) has “Not acceptable”.
-        NotAcceptable = 406,
+        NotAcceptable,
         /// `407`: Proxy authentication required
         ///
         /// This code is similar to 401 (Unauthorized), but indicates that the client must first authenticate itself with the proxy. The proxy must return a Proxy\-Authenticate header field containing a challenge applicable to the proxy for the requested resource. The client may repeat the request with a suitable Proxy\-Authorization header field.
@@ -3228,7 +3333,7 @@ pub mod http {
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Also documented as: Proxy Authentication Required (Error Descriptions heading)
         /// - Note: The description's retry guidance is followed: the client may repeat the request with a suitable Proxy\-Authorization header field.
-        ProxyAuthenticationRequired = 407,
+        ProxyAuthenticationRequired,
         /// `408`: Request timeout
         ///
         /// The client did not produce a request within the time that the server was prepared to wait. The client may repeat the request without modifications at any later time.
@@ -3238,7 +3343,7 @@ pub mod http {
         /// - Kind: `deadline_exceeded`; retry: `backoff`; outcome: `failure`
         /// - Also documented as: Request Timeout (Error Descriptions heading)
         /// - Note: The description's retry guidance is followed: the client may repeat the request without modifications at any later time.
-        RequestTimeout = 408,
+        RequestTimeout,
         /// `409`: Conflict
         ///
         /// Indicates the request could not be processed because an update operation requires a valid RowVersion from the current entity being modified.
@@ -3247,7 +3352,7 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `aborted`; retry: `backoff`; outcome: `failure`
         /// - Note: The description is specific to one API (an update operation that requires a valid RowVersion).
-        Conflict = 409,
+        Conflict,
         /// `410`: Resource removed
         ///
         /// This is the standard success response code returned when a resource you requested has been removed.
@@ -3256,7 +3361,7 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
         /// - Erratum in the documentation: Error Descriptions calls this error status “the standard success response code”.
-        ResourceRemoved = 410,
+        ResourceRemoved,
         /// `411`: Length required
         ///
         /// The server refuses to accept the request without a defined Content\-Length. The client may repeat the request if it adds a valid Content\-Length header field containing the length of the message\-body in the request message.
@@ -3266,7 +3371,7 @@ pub mod http {
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Length Required (Error Descriptions heading)
         /// - Note: The description's retry guidance is followed: the client may repeat the request if it adds a valid Content\-Length header field.
-        LengthRequired = 411,
+        LengthRequired,
         /// `412`: Precondition failed
         ///
         /// The precondition given in one or more of the request\-header fields evaluated to false when it was tested on the server. This response code allows the client to place preconditions on the current resource metainformation (header field data) and thus prevent the requested method from being applied to a resource other than the one intended.
@@ -3275,7 +3380,7 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Precondition Failed (Error Descriptions heading)
-        PreconditionFailed = 412,
+        PreconditionFailed,
         /// `413`: Payload too large
         ///
         /// The request entity is larger than the server is willing or able to process. The server may close the connection to prevent the client from continuing the request.
@@ -3288,7 +3393,7 @@ pub mod http {
         /// - Also documented as: Request Entity Too Large (Error Descriptions heading)
         /// - Note: The Error Descriptions heading uses the older name “Request Entity Too Large”; the summary table uses “Payload too large”.
         /// - Note: Per the description, a temporary condition comes with a Retry\-After header field saying when the client may try again.
-        PayloadTooLarge = 413,
+        PayloadTooLarge,
         /// `414`: Request URI too long
         ///
         /// The server is refusing to service the request because the Request\-URI is longer than the server is willing to interpret. This rare condition is only likely to occur when a client has improperly converted a POST request to a GET request with long query information, when the client has descended into a URI "black hole" of redirection (e.g., a redirected URI prefix that points to a suffix of itself), or when the server is under attack by a client attempting to exploit security holes present in some servers using fixed\-length buffers for reading or manipulating the Request\-URI.
@@ -3297,7 +3402,7 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Request\-URI Too Long (Error Descriptions heading)
-        RequestUriTooLong = 414,
+        RequestUriTooLong,
         /// `415`: Unsupported media type
         ///
         /// The server is refusing to service the request because the entity of the request is in a format not supported by the requested resource for the requested method.
@@ -3306,7 +3411,7 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Unsupported Media Type (Error Descriptions heading)
-        UnsupportedMediaType = 415,
+        UnsupportedMediaType,
         /// `416`: Requested range not satisfiable
         ///
         /// A server returns a response with this status code if a request included a Range request\-header field, and none of the range\-specifier values in this field overlap the current extent of the selected resource, and the request did not include an If\-Range request\-header field.
@@ -3318,7 +3423,7 @@ pub mod http {
         /// - Kind: `out_of_range`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Requested Range Not Satisfiable (Error Descriptions heading)
         /// - Erratum in the documentation: The description has stray spaces inside hyphenated words: “first\- byte\-pos” and “content\- type”.
-        RequestedRangeNotSatisfiable = 416,
+        RequestedRangeNotSatisfiable,
         /// `417`: Expectation failed
         ///
         /// The expectation given in an Expect request\-header field could not be met by this server, or, if the server is a proxy, the server has unambiguous evidence that the request could not be met by the next\-hop server.
@@ -3327,49 +3432,49 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Expectation Failed (Error Descriptions heading)
-        ExpectationFailed = 417,
+        ExpectationFailed,
         /// `418`: I’m a teapot
         ///
         /// - HTTP status: 418
         /// - Category: 4xx Client Error
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ImATeapot = 418,
+        ImATeapot,
         /// `421`: Misdirected request
         ///
         /// - HTTP status: 421
         /// - Category: 4xx Client Error
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        MisdirectedRequest = 421,
+        MisdirectedRequest,
         /// `422`: Un\-processable entity
         ///
         /// - HTTP status: 422
         /// - Category: 4xx Client Error
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        UnprocessableEntity = 422,
+        UnprocessableEntity,
         /// `423`: Locked
         ///
         /// - HTTP status: 423
         /// - Category: 4xx Client Error
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        Locked = 423,
+        Locked,
         /// `424`: Failed dependency
         ///
         /// - HTTP status: 424
         /// - Category: 4xx Client Error
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        FailedDependency = 424,
+        FailedDependency,
         /// `426`: Upgrade required
         ///
         /// - HTTP status: 426
         /// - Category: 4xx Client Error
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        UpgradeRequired = 426,
+        UpgradeRequired,
         /// `428`: Precondition required
         ///
         /// - HTTP status: 428
         /// - Category: 4xx Client Error
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        PreconditionRequired = 428,
+        PreconditionRequired,
         /// `429`: Too many requests
         ///
         /// This response code indicates that you have exceeded the API rate limit. It includes a Retry\-After header which lets you know the number of seconds your applications need to wait before sending the API requests again.
@@ -3379,33 +3484,33 @@ pub mod http {
         /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
         /// - Also documented as: Too Many Requests (Error Descriptions heading)
         /// - Note: The description's retry guidance is followed: wait the number of seconds given in the Retry\-After header, then send the request again.
-        TooManyRequests = 429,
+        TooManyRequests,
         /// `431`: Request header fields too large
         ///
         /// - HTTP status: 431
         /// - Category: 4xx Client Error
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        HeaderFieldsTooLarge = 431,
+        HeaderFieldsTooLarge,
         /// `444`: Connection closed without response
         ///
         /// - HTTP status: 444
         /// - Category: 4xx Client Error
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Not a registered HTTP status; nginx uses it to close the connection without sending a response, so a client never actually receives it.
-        ConnectionClosedWithoutResponse = 444,
+        ConnectionClosedWithoutResponse,
         /// `451`: Unavailable For legal reasons
         ///
         /// - HTTP status: 451
         /// - Category: 4xx Client Error
         /// - Kind: `failed_precondition`; retry: `never`; outcome: `failure`
-        UnavailableForLegalReasons = 451,
+        UnavailableForLegalReasons,
         /// `499`: Client closed request
         ///
         /// - HTTP status: 499
         /// - Category: 4xx Client Error
         /// - Kind: `cancelled`; retry: `never`; outcome: `failure`
         /// - Note: Not a registered HTTP status; nginx logs it when the client closed the connection before the server answered.
-        ClientClosedRequest = 499,
+        ClientClosedRequest,
         /// `500`: Internal server error
         ///
         /// This is the standard success response code returned when the server (or desktop API service) is misbehaving.
@@ -3415,7 +3520,7 @@ pub mod http {
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
         /// - Also documented as: Internal Server Error (Error Descriptions heading)
         /// - Erratum in the documentation: Error Descriptions calls this error status “the standard success response code”.
-        InternalServerError = 500,
+        InternalServerError,
         /// `501`: Not implemented
         ///
         /// This error code can occur if the server does not recognize the request method or it is unable to fulfill the request due to the feature not currently being available in the API.
@@ -3424,7 +3529,7 @@ pub mod http {
         /// - Category: 5xx Server Error
         /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
         /// - Also documented as: Not Implemented (Error Descriptions heading)
-        NotImplemented = 501,
+        NotImplemented,
         /// `502`: Bad gateway
         ///
         /// While acting as a gateway or proxy, the server received an invalid response from the upstream server it accessed in attempting to fulfill the request.
@@ -3433,7 +3538,7 @@ pub mod http {
         /// - Category: 5xx Server Error
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
         /// - Also documented as: Bad Gateway (Error Descriptions heading)
-        BadGateway = 502,
+        BadGateway,
         /// `503`: Service unavailable
         ///
         /// The server is currently unable to handle the request due to a temporary overloading or maintenance of the server. The implication is that this is a temporary condition which will be alleviated after some delay. If known, the length of the delay may be indicated in a Retry\-After header. If no Retry\-After is given, the client should handle the response as it would for a 500 response.
@@ -3443,7 +3548,7 @@ pub mod http {
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
         /// - Also documented as: Service Unavailable (Error Descriptions heading)
         /// - Note: The description's retry guidance is followed: a temporary condition, alleviated after some delay; the delay may be given in a Retry\-After header.
-        ServiceUnavailable = 503,
+        ServiceUnavailable,
         /// `504`: Gateway timeout
         ///
         /// While acting as a gateway or proxy, the server did not receive a timely response from the upstream server specified by the URI (e.g. HTTP, FTP, LDAP) or some other auxiliary server (e.g. DNS) it needed to access in attempting to complete the request.
@@ -3452,7 +3557,7 @@ pub mod http {
         /// - Category: 5xx Server Error
         /// - Kind: `deadline_exceeded`; retry: `backoff`; outcome: `failure`
         /// - Also documented as: Gateway Timeout (Error Descriptions heading)
-        GatewayTimeout = 504,
+        GatewayTimeout,
         /// `505`: HTTP version not supported
         ///
         /// The server does not support, or refuses to support, the HTTP protocol version that was used in the request message. The server is indicating that it is unable or unwilling to complete the request using the same major version as the client, other than with this error message. The response should contain an entity describing why that version is not supported and what other protocols are supported by that server.
@@ -3461,46 +3566,46 @@ pub mod http {
         /// - Category: 5xx Server Error
         /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
         /// - Also documented as: HTTP Version Not Supported (Error Descriptions heading)
-        HttpVersionNotSupported = 505,
+        HttpVersionNotSupported,
         /// `506`: Variant also negotiates
         ///
         /// - HTTP status: 506
         /// - Category: 5xx Server Error
         /// - Kind: `internal`; retry: `never`; outcome: `failure`
-        VariantAlsoNegotiates = 506,
+        VariantAlsoNegotiates,
         /// `507`: Insufficient storage
         ///
         /// - HTTP status: 507
         /// - Category: 5xx Server Error
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        InsufficientStorage = 507,
+        InsufficientStorage,
         /// `508`: Loop detected
         ///
         /// - HTTP status: 508
         /// - Category: 5xx Server Error
         /// - Kind: `internal`; retry: `never`; outcome: `failure`
-        LoopDetected = 508,
+        LoopDetected,
         /// `510`: Not extended
         ///
         /// - HTTP status: 510
         /// - Category: 5xx Server Error
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        NotExtended = 510,
+        NotExtended,
         /// `511`: Network authentication required
         ///
         /// - HTTP status: 511
         /// - Category: 5xx Server Error
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
-        NetworkAuthenticationRequired = 511,
+        NetworkAuthenticationRequired,
         /// `599`: Network connection timeout error
         ///
         /// - HTTP status: 599
         /// - Category: 5xx Server Error
         /// - Kind: `deadline_exceeded`; retry: `backoff`; outcome: `failure`
         /// - Note: Not a registered HTTP status; some proxies use it for a network connect timeout behind them.
-        NetworkConnectionTimeoutError = 599,
+        NetworkConnectionTimeoutError,
         /// A code the documentation does not list, kept exactly as received.
-        Unknown(u16) = 0,
+        Unknown(u16),
     }
     impl Status {
         /// The provider's display name.
@@ -3581,6 +3686,149 @@ pub mod http {
             409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 421, 422, 423, 424, 426,
             428, 429, 431, 444, 451, 499, 500, 501, 502, 503, 504, 505, 506, 507, 508,
             510, 511, 599,
+        ];
+        /// For each slot of the code hash in `from_code`, the code that lands there.
+        const SLOT_CODES: &[u16; 128usize] = &[
+            422, 101, 100, 202, 303, 100, 404, 505, 417, 100, 100, 100, 100, 100, 100,
+            100, 500, 412, 100, 100, 100, 100, 100, 205, 100, 451, 407, 100, 508, 100,
+            100, 100, 200, 301, 100, 402, 503, 226, 415, 100, 428, 100, 100, 208, 100,
+            100, 410, 599, 511, 423, 102, 100, 203, 100, 304, 405, 100, 506, 418, 100,
+            100, 431, 100, 444, 400, 100, 501, 413, 100, 426, 100, 100, 206, 100, 307,
+            408, 100, 100, 421, 100, 100, 201, 100, 302, 403, 100, 504, 416, 100, 100,
+            429, 100, 100, 100, 100, 499, 411, 100, 100, 424, 100, 204, 100, 305, 100,
+            406, 507, 100, 100, 100, 100, 100, 300, 401, 100, 502, 414, 100, 100, 100,
+            100, 100, 207, 308, 100, 409, 510, 100,
+        ];
+        /// For each slot of the code hash, the variant of its code.
+        const SLOT_VARIANTS: &[Self; 128usize] = &[
+            Self::UnprocessableEntity,
+            Self::SwitchingProtocol,
+            Self::Continue,
+            Self::Accepted,
+            Self::SeeOther,
+            Self::Continue,
+            Self::ResourceNotFound,
+            Self::HttpVersionNotSupported,
+            Self::ExpectationFailed,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::InternalServerError,
+            Self::PreconditionFailed,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::ResetContent,
+            Self::Continue,
+            Self::UnavailableForLegalReasons,
+            Self::ProxyAuthenticationRequired,
+            Self::Continue,
+            Self::LoopDetected,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Ok,
+            Self::MovedPermanently,
+            Self::Continue,
+            Self::PaymentRequired,
+            Self::ServiceUnavailable,
+            Self::ImUsed,
+            Self::UnsupportedMediaType,
+            Self::Continue,
+            Self::PreconditionRequired,
+            Self::Continue,
+            Self::Continue,
+            Self::AlreadyReported,
+            Self::Continue,
+            Self::Continue,
+            Self::ResourceRemoved,
+            Self::NetworkConnectionTimeoutError,
+            Self::NetworkAuthenticationRequired,
+            Self::Locked,
+            Self::ProcessingRequest,
+            Self::Continue,
+            Self::NonAuthoritativeInformation,
+            Self::Continue,
+            Self::NotModified,
+            Self::MethodNotAllowed,
+            Self::Continue,
+            Self::VariantAlsoNegotiates,
+            Self::ImATeapot,
+            Self::Continue,
+            Self::Continue,
+            Self::HeaderFieldsTooLarge,
+            Self::Continue,
+            Self::ConnectionClosedWithoutResponse,
+            Self::BadRequest,
+            Self::Continue,
+            Self::NotImplemented,
+            Self::PayloadTooLarge,
+            Self::Continue,
+            Self::UpgradeRequired,
+            Self::Continue,
+            Self::Continue,
+            Self::PartialContent,
+            Self::Continue,
+            Self::TemporaryRedirect,
+            Self::RequestTimeout,
+            Self::Continue,
+            Self::Continue,
+            Self::MisdirectedRequest,
+            Self::Continue,
+            Self::Continue,
+            Self::Created,
+            Self::Continue,
+            Self::Found,
+            Self::Forbidden,
+            Self::Continue,
+            Self::GatewayTimeout,
+            Self::RequestedRangeNotSatisfiable,
+            Self::Continue,
+            Self::Continue,
+            Self::TooManyRequests,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::ClientClosedRequest,
+            Self::LengthRequired,
+            Self::Continue,
+            Self::Continue,
+            Self::FailedDependency,
+            Self::Continue,
+            Self::NoContent,
+            Self::Continue,
+            Self::UseProxy,
+            Self::Continue,
+            Self::NotAcceptable,
+            Self::InsufficientStorage,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::MultipleChoices,
+            Self::Unauthorized,
+            Self::Continue,
+            Self::BadGateway,
+            Self::RequestUriTooLong,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::MultiStatus,
+            Self::PermanentRedirect,
+            Self::Continue,
+            Self::Conflict,
+            Self::NotExtended,
+            Self::Continue,
         ];
         const MESSAGES: &[&str; 64usize] = &[
             "Continue",
@@ -4171,71 +4419,12 @@ pub mod http {
         /// becomes `Unknown`, so this never fails.
         #[inline(always)]
         pub const fn from_code(code: u16) -> Self {
-            match code {
-                100 => Self::Continue,
-                101 => Self::SwitchingProtocol,
-                102 => Self::ProcessingRequest,
-                200 => Self::Ok,
-                201 => Self::Created,
-                202 => Self::Accepted,
-                203 => Self::NonAuthoritativeInformation,
-                204 => Self::NoContent,
-                205 => Self::ResetContent,
-                206 => Self::PartialContent,
-                207 => Self::MultiStatus,
-                208 => Self::AlreadyReported,
-                226 => Self::ImUsed,
-                300 => Self::MultipleChoices,
-                301 => Self::MovedPermanently,
-                302 => Self::Found,
-                303 => Self::SeeOther,
-                304 => Self::NotModified,
-                305 => Self::UseProxy,
-                307 => Self::TemporaryRedirect,
-                308 => Self::PermanentRedirect,
-                400 => Self::BadRequest,
-                401 => Self::Unauthorized,
-                402 => Self::PaymentRequired,
-                403 => Self::Forbidden,
-                404 => Self::ResourceNotFound,
-                405 => Self::MethodNotAllowed,
-                406 => Self::NotAcceptable,
-                407 => Self::ProxyAuthenticationRequired,
-                408 => Self::RequestTimeout,
-                409 => Self::Conflict,
-                410 => Self::ResourceRemoved,
-                411 => Self::LengthRequired,
-                412 => Self::PreconditionFailed,
-                413 => Self::PayloadTooLarge,
-                414 => Self::RequestUriTooLong,
-                415 => Self::UnsupportedMediaType,
-                416 => Self::RequestedRangeNotSatisfiable,
-                417 => Self::ExpectationFailed,
-                418 => Self::ImATeapot,
-                421 => Self::MisdirectedRequest,
-                422 => Self::UnprocessableEntity,
-                423 => Self::Locked,
-                424 => Self::FailedDependency,
-                426 => Self::UpgradeRequired,
-                428 => Self::PreconditionRequired,
-                429 => Self::TooManyRequests,
-                431 => Self::HeaderFieldsTooLarge,
-                444 => Self::ConnectionClosedWithoutResponse,
-                451 => Self::UnavailableForLegalReasons,
-                499 => Self::ClientClosedRequest,
-                500 => Self::InternalServerError,
-                501 => Self::NotImplemented,
-                502 => Self::BadGateway,
-                503 => Self::ServiceUnavailable,
-                504 => Self::GatewayTimeout,
-                505 => Self::HttpVersionNotSupported,
-                506 => Self::VariantAlsoNegotiates,
-                507 => Self::InsufficientStorage,
-                508 => Self::LoopDetected,
-                510 => Self::NotExtended,
-                511 => Self::NetworkAuthenticationRequired,
-                599 => Self::NetworkConnectionTimeoutError,
-                other => Self::Unknown(other),
+            let slot = ((code as u64).wrapping_mul(7125223543986186143u64) >> 57)
+                as usize;
+            if Self::SLOT_CODES[slot] == code {
+                Self::SLOT_VARIANTS[slot]
+            } else {
+                Self::Unknown(code)
             }
         }
         /// The raw code, as sent on the wire.
@@ -4480,7 +4669,6 @@ pub mod serpapi {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    #[repr(u16)]
     #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum Http {
         /// `200`: OK
@@ -4489,42 +4677,42 @@ pub mod serpapi {
         ///
         /// - HTTP status: 200
         /// - Kind: `ok`; retry: `never`; outcome: `success`
-        Ok = 200,
+        Ok,
         /// `400`: Bad Request
         ///
         /// We were unable to process the request. The request may be missing a required parameter.
         ///
         /// - HTTP status: 400
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        BadRequest = 400,
+        BadRequest,
         /// `401`: Unauthorized
         ///
         /// No valid API key provided.
         ///
         /// - HTTP status: 401
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
-        Unauthorized = 401,
+        Unauthorized,
         /// `403`: Forbidden
         ///
         /// The account associated with this API key doesn't have permission to perform the request. This usually happens if the account has been deleted.
         ///
         /// - HTTP status: 403
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        Forbidden = 403,
+        Forbidden,
         /// `404`: Not Found
         ///
         /// The requested resource doesn't exist.
         ///
         /// - HTTP status: 404
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        NotFound = 404,
+        NotFound,
         /// `410`: Gone
         ///
         /// The search expired and has been deleted from the archive.
         ///
         /// - HTTP status: 410
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        Gone = 410,
+        Gone,
         /// `429`: Too Many Requests
         ///
         /// The number of requests sent using this API key exceeds the hourly throughput limit OR your account has run out of searches.
@@ -4532,7 +4720,7 @@ pub mod serpapi {
         /// - HTTP status: 429
         /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
         /// - Note: Covers two conditions: the hourly throughput limit (back off and retry) and an account that has run out of searches (retry only after adding searches; the \`error\` body then reads “Your account has run out of searches.”, see the \`error\_message\` table). \`retry\` is the kind's default, \`backoff\`, which fits the throughput case.
-        TooManyRequests = 429,
+        TooManyRequests,
         /// `500`: Server Error
         ///
         /// Something went wrong on SerpApi's end. Please contact support@serpapi.com for assistance.
@@ -4541,7 +4729,7 @@ pub mod serpapi {
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
         /// - Note: The page lists 500 and 503 on one row, “500, 503 Server Error”, so both carry that message; the variant names use the codes' registered names.
         /// - Note: The page asks to contact support@serpapi.com for assistance; \`retry\` stays the kind's default, \`backoff\`.
-        InternalServerError = 500,
+        InternalServerError,
         /// `503`: Server Error
         ///
         /// Something went wrong on SerpApi's end. Please contact support@serpapi.com for assistance.
@@ -4550,9 +4738,9 @@ pub mod serpapi {
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
         /// - Note: The page lists 500 and 503 on one row, “500, 503 Server Error”, so both carry that message; the variant names use the codes' registered names.
         /// - Note: The page's Status: Error example arrives with HTTP Status: 503 (Service Unavailable) and an \`error\` asking to try again later, so \`retry\` stays \`backoff\`; the page also asks to contact support@serpapi.com for assistance.
-        ServiceUnavailable = 503,
+        ServiceUnavailable,
         /// A code the documentation does not list, kept exactly as received.
-        Unknown(u16) = 0,
+        Unknown(u16),
     }
     impl Http {
         /// The provider's display name.
@@ -4576,6 +4764,30 @@ pub mod serpapi {
             Self::ServiceUnavailable,
         ];
         const CODES: &[u16; 9usize] = &[200, 400, 401, 403, 404, 410, 429, 500, 503];
+        /// For each slot of the code hash in `from_code`, the code that lands there.
+        const SLOT_CODES: &[u16; 16usize] = &[
+            500, 404, 200, 400, 429, 410, 200, 401, 200, 200, 503, 200, 200, 403, 200,
+            200,
+        ];
+        /// For each slot of the code hash, the variant of its code.
+        const SLOT_VARIANTS: &[Self; 16usize] = &[
+            Self::InternalServerError,
+            Self::NotFound,
+            Self::Ok,
+            Self::BadRequest,
+            Self::TooManyRequests,
+            Self::Gone,
+            Self::Ok,
+            Self::Unauthorized,
+            Self::Ok,
+            Self::Ok,
+            Self::ServiceUnavailable,
+            Self::Ok,
+            Self::Ok,
+            Self::Forbidden,
+            Self::Ok,
+            Self::Ok,
+        ];
         const MESSAGES: &[&str; 10usize] = &[
             "OK",
             "Bad Request",
@@ -4682,17 +4894,12 @@ pub mod serpapi {
         /// becomes `Unknown`, so this never fails.
         #[inline(always)]
         pub const fn from_code(code: u16) -> Self {
-            match code {
-                200 => Self::Ok,
-                400 => Self::BadRequest,
-                401 => Self::Unauthorized,
-                403 => Self::Forbidden,
-                404 => Self::NotFound,
-                410 => Self::Gone,
-                429 => Self::TooManyRequests,
-                500 => Self::InternalServerError,
-                503 => Self::ServiceUnavailable,
-                other => Self::Unknown(other),
+            let slot = ((code as u64).wrapping_mul(3839165049266763919u64) >> 60)
+                as usize;
+            if Self::SLOT_CODES[slot] == code {
+                Self::SLOT_VARIANTS[slot]
+            } else {
+                Self::Unknown(code)
             }
         }
         /// The raw code, as sent on the wire.
@@ -6258,680 +6465,679 @@ pub mod seven_bridges {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    #[repr(u32)]
     #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum Code {
         /// `0`: The Platform is currently under maintenance.
         ///
         /// - Category: Platform maintenance errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        PlatformUnderMaintenance = 0,
+        PlatformUnderMaintenance,
         /// `1000`: Rate limit exceeded\! Check response headers.
         ///
         /// - Category: General errors
         /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
         /// - Note: The message points to the response headers; the page does not name them.
-        RateLimitExceeded = 1000,
+        RateLimitExceeded,
         /// `2000`: User service is currently unavailable.
         ///
         /// - Category: User errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        UserServiceUnavailable = 2000,
+        UserServiceUnavailable,
         /// `2001`: Not enough privileges to access requested user info.
         ///
         /// - Category: User errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        UserAccessDenied = 2001,
+        UserAccessDenied,
         /// `2002`: Requested user does not exist.
         ///
         /// - Category: User errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        UserNotFound = 2002,
+        UserNotFound,
         /// `2003`: Requested user already exists.
         ///
         /// - Category: User errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        UserAlreadyExists = 2003,
+        UserAlreadyExists,
         /// `3000`: Project service is currently unavailable.
         ///
         /// - Category: Projects errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        ProjectServiceUnavailable = 3000,
+        ProjectServiceUnavailable,
         /// `3001`: Not enough privileges to access the requested project/member.
         ///
         /// - Category: Projects errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        ProjectOrMemberAccessDenied = 3001,
+        ProjectOrMemberAccessDenied,
         /// `3002`: Requested project or member does not exist.
         ///
         /// - Category: Projects errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        ProjectOrMemberNotFound = 3002,
+        ProjectOrMemberNotFound,
         /// `3003`: Requested project/member already exists
         ///
         /// - Category: Projects errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        ProjectOrMemberAlreadyExists = 3003,
+        ProjectOrMemberAlreadyExists,
         /// `3004`: Owner's username must not be null or empty string.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectOwnerUsernameRequired = 3004,
+        ProjectOwnerUsernameRequired,
         /// `3005`: Member username must not be null or empty string.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectMemberUsernameRequired = 3005,
+        ProjectMemberUsernameRequired,
         /// `3006`: Project id must not be null or an empty string.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectIdRequired = 3006,
+        ProjectIdRequired,
         /// `3007`: Project name must not be null or empty string.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectNameRequired = 3007,
+        ProjectNameRequired,
         /// `3008`: Billing group id must not be null or empty string
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Listed under Projects errors although the message is about a billing group id.
-        ProjectBillingGroupIdRequired = 3008,
+        ProjectBillingGroupIdRequired,
         /// `3009`: Project type must not be null or empty string.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectTypeRequired = 3009,
+        ProjectTypeRequired,
         /// `3010`: Project type can be either v2 for standard projects or v1 for LEGACY projects
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidProjectType = 3010,
+        InvalidProjectType,
         /// `3011`: Project permissions must not null or an empty value
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Message kept as printed ("must not null", without "be").
-        ProjectPermissionsRequired = 3011,
+        ProjectPermissionsRequired,
         /// `3012`: Malformed project id. Expecting \`owner/project\`
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MalformedProjectId = 3012,
+        MalformedProjectId,
         /// `3013`: Please provide all permissions data.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectPermissionsIncomplete = 3013,
+        ProjectPermissionsIncomplete,
         /// `4000`: Billing service is currently unavailable.
         ///
         /// - Category: Billing errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        BillingServiceUnavailable = 4000,
+        BillingServiceUnavailable,
         /// `4001`: Insufficient privileges to access the requested billing group/invoice.
         ///
         /// - Category: Billing errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        BillingGroupOrInvoiceAccessDenied = 4001,
+        BillingGroupOrInvoiceAccessDenied,
         /// `4002`: Requested billing group/invoice does not exist.
         ///
         /// - Category: Billing errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        BillingGroupOrInvoiceNotFound = 4002,
+        BillingGroupOrInvoiceNotFound,
         /// `4003`: Requested billing group/invoice already exist.
         ///
         /// - Category: Billing errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        BillingGroupOrInvoiceAlreadyExists = 4003,
+        BillingGroupOrInvoiceAlreadyExists,
         /// `4004`: Billing group id must not be null or an empty string.
         ///
         /// - Category: Billing errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        BillingGroupIdRequired = 4004,
+        BillingGroupIdRequired,
         /// `4005`: Billing group id must be a valid UUID.
         ///
         /// - Category: Billing errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidBillingGroupId = 4005,
+        InvalidBillingGroupId,
         /// `4006`: You are not a member of this billing group.
         ///
         /// - Category: Billing errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        NotBillingGroupMember = 4006,
+        NotBillingGroupMember,
         /// `4007`: Invoice id must not be null or an empty string.
         ///
         /// - Category: Billing errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvoiceIdRequired = 4007,
+        InvoiceIdRequired,
         /// `5000`: File service is currently unavailable.
         ///
         /// - Category: Files errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        FileServiceUnavailable = 5000,
+        FileServiceUnavailable,
         /// `5001`: Insufficient privileges to access the requested file.
         ///
         /// - Category: Files errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        FileAccessDenied = 5001,
+        FileAccessDenied,
         /// `5002`: Requested file does not exist.
         ///
         /// - Category: Files errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        FileNotFound = 5002,
+        FileNotFound,
         /// `5003`: Requested file already exists.
         ///
         /// - Category: Files errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        FileAlreadyExists = 5003,
+        FileAlreadyExists,
         /// `5004`: File id must not be null or an empty string.
         ///
         /// - Category: Files errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        FileIdRequired = 5004,
+        FileIdRequired,
         /// `5005`: Malformed project query parameter. Expecting \`?project\=owner/project\`
         ///
         /// - Category: Files errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MalformedProjectQueryParameter = 5005,
+        MalformedProjectQueryParameter,
         /// `5006`: Metadata validation failed.
         ///
         /// - Category: Files errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MetadataValidationFailed = 5006,
+        MetadataValidationFailed,
         /// `5007`: File copy failed.
         ///
         /// - Category: Files errors
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-        FileCopyFailed = 5007,
+        FileCopyFailed,
         /// `5008`: File renaming not allowed.
         ///
         /// - Category: Files errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        FileRenamingNotAllowed = 5008,
+        FileRenamingNotAllowed,
         /// `5009`: Modifying metadata is not allowed.
         ///
         /// - Category: Files errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        MetadataModificationNotAllowed = 5009,
+        MetadataModificationNotAllowed,
         /// `5010`: Metadata service is currently unavailable.
         ///
         /// - Category: Files errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        MetadataServiceUnavailable = 5010,
+        MetadataServiceUnavailable,
         /// `6000`: App service is currently unavailable.
         ///
         /// - Category: Apps errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        AppServiceUnavailable = 6000,
+        AppServiceUnavailable,
         /// `6001`: Insufficient privileges to access the requested app/revision.
         ///
         /// - Category: Apps errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        AppOrRevisionAccessDenied = 6001,
+        AppOrRevisionAccessDenied,
         /// `6002`: Requested app/revision does not exist.
         ///
         /// - Category: Apps errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        AppOrRevisionNotFound = 6002,
+        AppOrRevisionNotFound,
         /// `6003`: Requested app/revision already exists.
         ///
         /// - Category: Apps errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        AppOrRevisionAlreadyExists = 6003,
+        AppOrRevisionAlreadyExists,
         /// `6004`: App name must not be null or an empty string.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        AppNameRequired = 6004,
+        AppNameRequired,
         /// `6006`: Project owner must not be null or an empty string.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        AppProjectOwnerRequired = 6006,
+        AppProjectOwnerRequired,
         /// `6007`: Project must not be null or an empty string.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        AppProjectRequired = 6007,
+        AppProjectRequired,
         /// `6008`: App revision must not be null or an empty string.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        AppRevisionRequired = 6008,
+        AppRevisionRequired,
         /// `6009`: App revision must be a valid integer.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Source project must not be null or an empty string. (table row 61, a second row displayed as code 6009)
         /// - Erratum in the documentation: Code 6009 is displayed (and anchored \`\<a name\="6009"\>\`) on two rows with two meanings: row 60 "App revision must be a valid integer." (kept as \`message\`) and row 61 "Source project must not be null or an empty string." (kept in \`also\_documented\`). Row 62 that follows is 6010, and 6005 appears nowhere on the page, so the second row may have been meant as another code; the page does not say which.
-        InvalidAppRevision = 6009,
+        InvalidAppRevision,
         /// `6010`: Source app must not be null or an empty string.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        SourceAppRequired = 6010,
+        SourceAppRequired,
         /// `6011`: Malformed app id. Expecting \`owner/project/app\_name/revision\`.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MalformedAppId = 6011,
+        MalformedAppId,
         /// `6012`: Invalid visibility query parameter. Allowed values: \[\`PUBLIC\`,\` PRIVATE\`\].
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidAppVisibility = 6012,
+        InvalidAppVisibility,
         /// `7000`: Task service is currently unavailable.
         ///
         /// - Category: Tasks errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        TaskServiceUnavailable = 7000,
+        TaskServiceUnavailable,
         /// `7001`: Insufficient privileges to access the requested task.
         ///
         /// - Category: Tasks errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        TaskAccessDenied = 7001,
+        TaskAccessDenied,
         /// `7002`: Requested task does not exist.
         ///
         /// - Category: Tasks errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        TaskNotFound = 7002,
+        TaskNotFound,
         /// `7003`: Requested task already exists.
         ///
         /// - Category: Tasks errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        TaskAlreadyExists = 7003,
+        TaskAlreadyExists,
         /// `7004`: Task ID must not be empty or null or an empty string.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        TaskIdRequired = 7004,
+        TaskIdRequired,
         /// `7005`: Task ID must be a valid UUID.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidTaskId = 7005,
+        InvalidTaskId,
         /// `7006`: Invalid task status. Allowed values: \[\`QUEUED\`, \`DRAFT\`, \`RUNNING\`, \`COMPLETED\`, \`ABORTED\`, \`ABORTING\`, \`FAILED\`\]
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidTaskStatus = 7006,
+        InvalidTaskStatus,
         /// `7007`: This action is only available for \`DRAFT\` tasks.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        ActionOnlyForDraftTasks = 7007,
+        ActionOnlyForDraftTasks,
         /// `7008`: This action is only available for \`RUNNING\` tasks.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        ActionOnlyForRunningTasks = 7008,
+        ActionOnlyForRunningTasks,
         /// `7009`: Invalid task action. Action can be performed only on \`DRAFT\` or \`RUNNING\` tasks.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Kind is failed\_precondition although the message begins "Invalid task action.": the condition is the task's state.
-        TaskNotDraftOrRunning = 7009,
+        TaskNotDraftOrRunning,
         /// `7010`: Invalid task action. Action can be performed on \`DRAFT\` tasks.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Kind is failed\_precondition although the message begins "Invalid task action.": the condition is the task's state.
-        TaskNotDraft = 7010,
+        TaskNotDraft,
         /// `7011`: Invalid task action. Action can be performed on tasks in the states: \`CREATING\`, \`RUNNING\` or \`QUEUED\`.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Kind is failed\_precondition although the message begins "Invalid task action.": the condition is the task's state. \`CREATING\` is not among the statuses 7006 allows.
-        TaskNotCreatingRunningOrQueued = 7011,
+        TaskNotCreatingRunningOrQueued,
         /// `7012`: Missing inputs.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MissingTaskInputs = 7012,
+        MissingTaskInputs,
         /// `7013`: Invalid task action.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidTaskAction = 7013,
+        InvalidTaskAction,
         /// `7014`: Action parameter must not be null or an empty string.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ActionParameterRequired = 7014,
+        ActionParameterRequired,
         /// `7015`: App Id must not be null or an empty string.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        TaskAppIdRequired = 7015,
+        TaskAppIdRequired,
         /// `7016`: Invalid app url.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidAppUrl = 7016,
+        InvalidAppUrl,
         /// `7017`: Only Common Workflow Language (CWL) tasks are supported.
         ///
         /// - Category: Tasks errors
         /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
-        OnlyCwlTasksSupported = 7017,
+        OnlyCwlTasksSupported,
         /// `7018`: Batch input property should reference input identifier or omitted. Empty value is not allowed.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidBatchInput = 7018,
+        InvalidBatchInput,
         /// `7019`: Missing batch criteria.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MissingBatchCriteria = 7019,
+        MissingBatchCriteria,
         /// `7020`: Invalid batch type supplied. Allowed values: \`\[criteria, item\]\`.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidBatchType = 7020,
+        InvalidBatchType,
         /// `7021`: Batching can only be disabled if the task is submitted for execution.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        BatchingDisableRequiresSubmittedTask = 7021,
+        BatchingDisableRequiresSubmittedTask,
         /// `7022`: Disabling batching action is only available for \`BATCH\` tasks.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        BatchingDisableOnlyForBatchTasks = 7022,
+        BatchingDisableOnlyForBatchTasks,
         /// `7023`: Missing \`batch\_by\` or \`batch\_input\` fields. These fields must be included together.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MissingBatchByOrBatchInput = 7023,
+        MissingBatchByOrBatchInput,
         /// `7024`: Task can not be started due to validation errors.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        TaskHasValidationErrors = 7024,
+        TaskHasValidationErrors,
         /// `8000`: Upload service is currently unavailable.
         ///
         /// - Category: Upload errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        UploadServiceUnavailable = 8000,
+        UploadServiceUnavailable,
         /// `8001`: Insufficient privileges to access the requested upload.
         ///
         /// - Category: Upload errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        UploadAccessDenied = 8001,
+        UploadAccessDenied,
         /// `8002`: Insufficient privileges to access the requested file.
         ///
         /// - Category: Upload errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        UploadFileAccessDenied = 8002,
+        UploadFileAccessDenied,
         /// `8003`: Requested upload does not exist.
         ///
         /// - Category: Upload errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        UploadNotFound = 8003,
+        UploadNotFound,
         /// `8004`: Requested file already exists.
         ///
         /// - Category: Upload errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        UploadFileAlreadyExists = 8004,
+        UploadFileAlreadyExists,
         /// `8005`: Requested file does not exist.
         ///
         /// - Category: Upload errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        UploadFileNotFound = 8005,
+        UploadFileNotFound,
         /// `8006`: Requested upload already exists.
         ///
         /// - Category: Upload errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        UploadAlreadyExists = 8006,
+        UploadAlreadyExists,
         /// `8007`: Failed to complete upload.
         ///
         /// - Category: Upload errors
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-        UploadCompletionFailed = 8007,
+        UploadCompletionFailed,
         /// `8008`: Failed to reserve part for upload. Try again.
         ///
         /// - Category: Upload errors
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
         /// - Note: The message itself says "Try again."; retry is backoff (the default for internal), following the page.
-        UploadPartReservationFailed = 8008,
+        UploadPartReservationFailed,
         /// `8009`: Failed to abort upload.
         ///
         /// - Category: Upload errors
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-        UploadAbortFailed = 8009,
+        UploadAbortFailed,
         /// `8010`: Malformed project id. Expecting \`owner/project\`.
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        UploadMalformedProjectId = 8010,
+        UploadMalformedProjectId,
         /// `8011`: Upload id must not be null or an empty string.
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        UploadIdRequired = 8011,
+        UploadIdRequired,
         /// `8012`: Part number is missing or invalid.
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidPartNumber = 8012,
+        InvalidPartNumber,
         /// `8013`: Invalid init request.
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidUploadInitRequest = 8013,
+        InvalidUploadInitRequest,
         /// `8014`: Invalid part report.
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidPartReport = 8014,
+        InvalidPartReport,
         /// `8015`: Invalid list of parts. Expecting an object with "parts": \[ array of part reports \].
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidPartList = 8015,
+        InvalidPartList,
         /// `9000`: There was an error communicating with the service.
         ///
         /// - Category: Volumes errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        VolumeServiceCommunicationError = 9000,
+        VolumeServiceCommunicationError,
         /// `9001`: Could not obtain read access on the service.
         ///
         /// - Category: Volumes errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        VolumeReadAccessDenied = 9001,
+        VolumeReadAccessDenied,
         /// `9002`: Could not obtain cross\-write access on the service.
         ///
         /// - Category: Volumes errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        VolumeCrossWriteAccessDenied = 9002,
+        VolumeCrossWriteAccessDenied,
         /// `9003`: Insufficient privileges to access the requested project.
         ///
         /// - Category: Volumes errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        VolumeProjectAccessDenied = 9003,
+        VolumeProjectAccessDenied,
         /// `9004`: Insufficient privileges to access the requested file.
         ///
         /// - Category: Volumes errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        VolumeFileAccessDenied = 9004,
+        VolumeFileAccessDenied,
         /// `9005`: Insufficient privileges to access the requested job.
         ///
         /// - Category: Volumes errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Note: The message contains a no\-break space (U\+00A0) before "job", kept as on the page.
-        VolumeJobAccessDenied = 9005,
+        VolumeJobAccessDenied,
         /// `9006`: Requested file cannot be exported.
         ///
         /// - Category: Volumes errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        VolumeFileNotExportable = 9006,
+        VolumeFileNotExportable,
         /// `9007`: Requested volume does not exist.
         ///
         /// - Category: Volumes errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        VolumeNotFound = 9007,
+        VolumeNotFound,
         /// `9008`: Requested job does not exist.
         ///
         /// - Category: Volumes errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        VolumeJobNotFound = 9008,
+        VolumeJobNotFound,
         /// `9009`: Requested file does not exist.
         ///
         /// - Category: Volumes errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        VolumeFileNotFound = 9009,
+        VolumeFileNotFound,
         /// `9010`: Requested volume name already exists.
         ///
         /// - Category: Volumes errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        VolumeNameAlreadyExists = 9010,
+        VolumeNameAlreadyExists,
         /// `9011`: Invalid request syntax.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        VolumeInvalidRequestSyntax = 9011,
+        VolumeInvalidRequestSyntax,
         /// `9012`: Requested project or member does not exist.
         ///
         /// - Category: Volumes errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        VolumeProjectOrMemberNotFound = 9012,
+        VolumeProjectOrMemberNotFound,
         /// `9013`: Volume name must not be null or an empty string.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: The message contains no\-break spaces (U\+00A0) around "name", kept as on the page.
-        VolumeNameRequired = 9013,
+        VolumeNameRequired,
         /// `9014`: Volume name must consist of up to 32 English letters, numbers and underscores.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidVolumeName = 9014,
+        InvalidVolumeName,
         /// `9015`: "access\_mode" must be provided (either "RO" or "RW").
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: The message contains no\-break spaces (U\+00A0) after "access\_mode" and after "provided", kept as on the page.
-        VolumeAccessModeRequired = 9015,
+        VolumeAccessModeRequired,
         /// `9016`: "service" object must be provided.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        VolumeServiceRequired = 9016,
+        VolumeServiceRequired,
         /// `9017`: "service" object is invalid. Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Same message as 9019; the page gives nothing that tells them apart.
-        InvalidVolumeService9017 = 9017,
+        InvalidVolumeService9017,
         /// `9018`: Cannot infer file name and none given.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        CannotInferFileName = 9018,
+        CannotInferFileName,
         /// `9019`: "service" object is invalid. Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Same message as 9017; the page gives nothing that tells them apart.
-        InvalidVolumeService9019 = 9019,
+        InvalidVolumeService9019,
         /// `9021`: Invalid time format. Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidVolumeTimeFormat = 9021,
+        InvalidVolumeTimeFormat,
         /// `9022`: Invalid canned ACL selected ("aws\_canned\_acl"). Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidAwsCannedAcl = 9022,
+        InvalidAwsCannedAcl,
         /// `9032`: Invalid server\-side encryption selected ("sse\_algorithm"). Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Erratum in the documentation: Row 134 has anchor \`\<a name\="9023"\>\` but displays 9032; the displayed code is used. It sits between 9022 (row 133) and 9024 (row 135).
-        InvalidSseAlgorithm = 9032,
+        InvalidSseAlgorithm,
         /// `9024`: Invalid S3 storage class selected ("aws\_storage\_class"). Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Erratum in the documentation: Row 135 has anchor \`\<a name\="9042"\>\` but displays 9024; the displayed code is used. It sits between 9032 (row 134, anchor 9023) and 9025 (row 136).
-        InvalidAwsStorageClass = 9024,
+        InvalidAwsStorageClass,
         /// `9025`: Invalid private key given ("private\_key"). Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidVolumePrivateKey = 9025,
+        InvalidVolumePrivateKey,
         /// `9027`: Exporting files across different cloud services is not yet supported.
         ///
         /// - Category: Volumes errors
         /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
         /// - Note: Same message as 9028; the page gives nothing that tells them apart.
-        CrossCloudExportUnsupported9027 = 9027,
+        CrossCloudExportUnsupported9027,
         /// `9028`: Exporting files across different cloud services is not yet supported.
         ///
         /// - Category: Volumes errors
         /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
         /// - Note: Same message as 9027; the page gives nothing that tells them apart.
-        CrossCloudExportUnsupported9028 = 9028,
+        CrossCloudExportUnsupported9028,
         /// `9101`: The volume is not configured for writing ("access\_mode": "RW").
         ///
         /// - Category: Volumes errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        VolumeNotWritable = 9101,
+        VolumeNotWritable,
         /// `90000`: Bad request.
         ///
         /// - Category: General validation errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        BadRequest = 90000,
+        BadRequest,
         /// `90001`: Unauthorized.
         ///
         /// - Category: General validation errors
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
-        Unauthorized = 90001,
+        Unauthorized,
         /// `90002`: Forbidden.
         ///
         /// - Category: General validation errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        Forbidden = 90002,
+        Forbidden,
         /// `90003`: Not found.
         ///
         /// - Category: General validation errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        NotFound = 90003,
+        NotFound,
         /// `90004`: Unexpected error happened.
         ///
         /// - Category: General validation errors
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-        UnexpectedError = 90004,
+        UnexpectedError,
         /// `90005`: Service unavailable.
         ///
         /// - Category: General validation errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        ServiceUnavailable = 90005,
+        ServiceUnavailable,
         /// `90006`: Method not allowed.
         ///
         /// - Category: General validation errors
         /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
-        MethodNotAllowed = 90006,
+        MethodNotAllowed,
         /// `90007`: Conflict.
         ///
         /// - Category: General validation errors
         /// - Kind: `aborted`; retry: `backoff`; outcome: `failure`
         /// - Note: Kind is aborted (HTTP 409 Conflict, retried with backoff); the page gives no more detail.
-        Conflict = 90007,
+        Conflict,
         /// `90008`: Unsupported Media Type.
         ///
         /// - Category: General validation errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        UnsupportedMediaType = 90008,
+        UnsupportedMediaType,
         /// `90009`: An error occurred during the decoding of the request content.
         ///
         /// - Category: General validation errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        RequestContentDecodingFailed = 90009,
+        RequestContentDecodingFailed,
         /// A code the documentation does not list, kept exactly as received.
-        Unknown(u32) = 1,
+        Unknown(u32),
     }
     impl Code {
         /// The provider's display name.
@@ -7085,6 +7291,284 @@ pub mod seven_bridges {
             9012, 9013, 9014, 9015, 9016, 9017, 9018, 9019, 9021, 9022, 9032, 9024, 9025,
             9027, 9028, 9101, 90000, 90001, 90002, 90003, 90004, 90005, 90006, 90007,
             90008, 90009,
+        ];
+        /// For each slot of the code hash in `from_code`, the code that lands there.
+        const SLOT_CODES: &[u32; 256usize] = &[
+            0, 0, 0, 9010, 7011, 0, 3013, 8001, 6002, 4003, 9101, 90004, 0, 0, 9015,
+            7016, 0, 0, 8006, 6007, 0, 0, 0, 90009, 0, 0, 1000, 7021, 0, 0, 8011, 6012,
+            0, 9001, 7002, 5003, 3004, 0, 9025, 0, 0, 0, 0, 0, 9006, 0, 7007, 5008, 3009,
+            0, 0, 0, 2000, 90000, 0, 0, 9011, 7012, 0, 0, 8002, 6003, 4004, 0, 0, 90005,
+            0, 0, 9016, 7017, 0, 0, 8007, 6008, 0, 0, 0, 0, 3000, 9021, 0, 7022, 0, 8012,
+            0, 0, 9002, 7003, 0, 5004, 3005, 0, 0, 0, 0, 0, 0, 0, 9007, 7008, 5009, 3010,
+            0, 0, 4000, 2001, 0, 90001, 0, 0, 9012, 7013, 0, 0, 8003, 6004, 4005, 0,
+            90006, 0, 0, 9017, 7018, 0, 0, 8008, 6009, 0, 0, 0, 5000, 0, 3001, 9022,
+            7023, 0, 0, 8013, 0, 0, 9003, 7004, 5005, 3006, 0, 9027, 0, 0, 0, 0, 0, 0,
+            9008, 7009, 5010, 3011, 9032, 6000, 4001, 2002, 90002, 0, 0, 9013, 7014, 0,
+            0, 8004, 0, 4006, 0, 0, 90007, 0, 0, 9018, 7019, 0, 0, 8009, 6010, 0, 0,
+            7000, 5001, 3002, 0, 0, 7024, 0, 0, 8014, 0, 9004, 0, 7005, 5006, 3007, 9028,
+            0, 0, 0, 0, 0, 0, 9009, 7010, 0, 3012, 8000, 6001, 4002, 2003, 0, 90003, 0,
+            0, 9014, 7015, 0, 0, 8005, 6006, 4007, 0, 0, 90008, 0, 9019, 7020, 0, 0,
+            8010, 0, 6011, 9000, 7001, 0, 5002, 3003, 9024, 0, 0, 0, 8015, 0, 0, 9005,
+            7006, 5007, 3008, 0, 0, 0, 0, 0,
+        ];
+        /// For each slot of the code hash, the variant of its code.
+        const SLOT_VARIANTS: &[Self; 256usize] = &[
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeNameAlreadyExists,
+            Self::TaskNotCreatingRunningOrQueued,
+            Self::PlatformUnderMaintenance,
+            Self::ProjectPermissionsIncomplete,
+            Self::UploadAccessDenied,
+            Self::AppOrRevisionNotFound,
+            Self::BillingGroupOrInvoiceAlreadyExists,
+            Self::VolumeNotWritable,
+            Self::UnexpectedError,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeAccessModeRequired,
+            Self::InvalidAppUrl,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadAlreadyExists,
+            Self::AppProjectRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::RequestContentDecodingFailed,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::RateLimitExceeded,
+            Self::BatchingDisableRequiresSubmittedTask,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadIdRequired,
+            Self::InvalidAppVisibility,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeReadAccessDenied,
+            Self::TaskNotFound,
+            Self::FileAlreadyExists,
+            Self::ProjectOwnerUsernameRequired,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidVolumePrivateKey,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeFileNotExportable,
+            Self::PlatformUnderMaintenance,
+            Self::ActionOnlyForDraftTasks,
+            Self::FileRenamingNotAllowed,
+            Self::ProjectTypeRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UserServiceUnavailable,
+            Self::BadRequest,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeInvalidRequestSyntax,
+            Self::MissingTaskInputs,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadFileAccessDenied,
+            Self::AppOrRevisionAlreadyExists,
+            Self::BillingGroupIdRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::ServiceUnavailable,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeServiceRequired,
+            Self::OnlyCwlTasksSupported,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadCompletionFailed,
+            Self::AppRevisionRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::ProjectServiceUnavailable,
+            Self::InvalidVolumeTimeFormat,
+            Self::PlatformUnderMaintenance,
+            Self::BatchingDisableOnlyForBatchTasks,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidPartNumber,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeCrossWriteAccessDenied,
+            Self::TaskAlreadyExists,
+            Self::PlatformUnderMaintenance,
+            Self::FileIdRequired,
+            Self::ProjectMemberUsernameRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeNotFound,
+            Self::ActionOnlyForRunningTasks,
+            Self::MetadataModificationNotAllowed,
+            Self::InvalidProjectType,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::BillingServiceUnavailable,
+            Self::UserAccessDenied,
+            Self::PlatformUnderMaintenance,
+            Self::Unauthorized,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeProjectOrMemberNotFound,
+            Self::InvalidTaskAction,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadNotFound,
+            Self::AppNameRequired,
+            Self::InvalidBillingGroupId,
+            Self::PlatformUnderMaintenance,
+            Self::MethodNotAllowed,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidVolumeService9017,
+            Self::InvalidBatchInput,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadPartReservationFailed,
+            Self::InvalidAppRevision,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::FileServiceUnavailable,
+            Self::PlatformUnderMaintenance,
+            Self::ProjectOrMemberAccessDenied,
+            Self::InvalidAwsCannedAcl,
+            Self::MissingBatchByOrBatchInput,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidUploadInitRequest,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeProjectAccessDenied,
+            Self::TaskIdRequired,
+            Self::MalformedProjectQueryParameter,
+            Self::ProjectIdRequired,
+            Self::PlatformUnderMaintenance,
+            Self::CrossCloudExportUnsupported9027,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeJobNotFound,
+            Self::TaskNotDraftOrRunning,
+            Self::MetadataServiceUnavailable,
+            Self::ProjectPermissionsRequired,
+            Self::InvalidSseAlgorithm,
+            Self::AppServiceUnavailable,
+            Self::BillingGroupOrInvoiceAccessDenied,
+            Self::UserNotFound,
+            Self::Forbidden,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeNameRequired,
+            Self::ActionParameterRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadFileAlreadyExists,
+            Self::PlatformUnderMaintenance,
+            Self::NotBillingGroupMember,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::Conflict,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::CannotInferFileName,
+            Self::MissingBatchCriteria,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadAbortFailed,
+            Self::SourceAppRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::TaskServiceUnavailable,
+            Self::FileAccessDenied,
+            Self::ProjectOrMemberNotFound,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::TaskHasValidationErrors,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidPartReport,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeFileAccessDenied,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidTaskId,
+            Self::MetadataValidationFailed,
+            Self::ProjectNameRequired,
+            Self::CrossCloudExportUnsupported9028,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeFileNotFound,
+            Self::TaskNotDraft,
+            Self::PlatformUnderMaintenance,
+            Self::MalformedProjectId,
+            Self::UploadServiceUnavailable,
+            Self::AppOrRevisionAccessDenied,
+            Self::BillingGroupOrInvoiceNotFound,
+            Self::UserAlreadyExists,
+            Self::PlatformUnderMaintenance,
+            Self::NotFound,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidVolumeName,
+            Self::TaskAppIdRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadFileNotFound,
+            Self::AppProjectOwnerRequired,
+            Self::InvoiceIdRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UnsupportedMediaType,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidVolumeService9019,
+            Self::InvalidBatchType,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadMalformedProjectId,
+            Self::PlatformUnderMaintenance,
+            Self::MalformedAppId,
+            Self::VolumeServiceCommunicationError,
+            Self::TaskAccessDenied,
+            Self::PlatformUnderMaintenance,
+            Self::FileNotFound,
+            Self::ProjectOrMemberAlreadyExists,
+            Self::InvalidAwsStorageClass,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidPartList,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeJobAccessDenied,
+            Self::InvalidTaskStatus,
+            Self::FileCopyFailed,
+            Self::ProjectBillingGroupIdRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
         ];
         const MESSAGES: &[&str; 131usize] = &[
             "The Platform is currently under maintenance.",
@@ -8178,138 +8662,12 @@ pub mod seven_bridges {
         /// becomes `Unknown`, so this never fails.
         #[inline]
         pub const fn from_code(code: u32) -> Self {
-            match code {
-                0 => Self::PlatformUnderMaintenance,
-                1000 => Self::RateLimitExceeded,
-                2000 => Self::UserServiceUnavailable,
-                2001 => Self::UserAccessDenied,
-                2002 => Self::UserNotFound,
-                2003 => Self::UserAlreadyExists,
-                3000 => Self::ProjectServiceUnavailable,
-                3001 => Self::ProjectOrMemberAccessDenied,
-                3002 => Self::ProjectOrMemberNotFound,
-                3003 => Self::ProjectOrMemberAlreadyExists,
-                3004 => Self::ProjectOwnerUsernameRequired,
-                3005 => Self::ProjectMemberUsernameRequired,
-                3006 => Self::ProjectIdRequired,
-                3007 => Self::ProjectNameRequired,
-                3008 => Self::ProjectBillingGroupIdRequired,
-                3009 => Self::ProjectTypeRequired,
-                3010 => Self::InvalidProjectType,
-                3011 => Self::ProjectPermissionsRequired,
-                3012 => Self::MalformedProjectId,
-                3013 => Self::ProjectPermissionsIncomplete,
-                4000 => Self::BillingServiceUnavailable,
-                4001 => Self::BillingGroupOrInvoiceAccessDenied,
-                4002 => Self::BillingGroupOrInvoiceNotFound,
-                4003 => Self::BillingGroupOrInvoiceAlreadyExists,
-                4004 => Self::BillingGroupIdRequired,
-                4005 => Self::InvalidBillingGroupId,
-                4006 => Self::NotBillingGroupMember,
-                4007 => Self::InvoiceIdRequired,
-                5000 => Self::FileServiceUnavailable,
-                5001 => Self::FileAccessDenied,
-                5002 => Self::FileNotFound,
-                5003 => Self::FileAlreadyExists,
-                5004 => Self::FileIdRequired,
-                5005 => Self::MalformedProjectQueryParameter,
-                5006 => Self::MetadataValidationFailed,
-                5007 => Self::FileCopyFailed,
-                5008 => Self::FileRenamingNotAllowed,
-                5009 => Self::MetadataModificationNotAllowed,
-                5010 => Self::MetadataServiceUnavailable,
-                6000 => Self::AppServiceUnavailable,
-                6001 => Self::AppOrRevisionAccessDenied,
-                6002 => Self::AppOrRevisionNotFound,
-                6003 => Self::AppOrRevisionAlreadyExists,
-                6004 => Self::AppNameRequired,
-                6006 => Self::AppProjectOwnerRequired,
-                6007 => Self::AppProjectRequired,
-                6008 => Self::AppRevisionRequired,
-                6009 => Self::InvalidAppRevision,
-                6010 => Self::SourceAppRequired,
-                6011 => Self::MalformedAppId,
-                6012 => Self::InvalidAppVisibility,
-                7000 => Self::TaskServiceUnavailable,
-                7001 => Self::TaskAccessDenied,
-                7002 => Self::TaskNotFound,
-                7003 => Self::TaskAlreadyExists,
-                7004 => Self::TaskIdRequired,
-                7005 => Self::InvalidTaskId,
-                7006 => Self::InvalidTaskStatus,
-                7007 => Self::ActionOnlyForDraftTasks,
-                7008 => Self::ActionOnlyForRunningTasks,
-                7009 => Self::TaskNotDraftOrRunning,
-                7010 => Self::TaskNotDraft,
-                7011 => Self::TaskNotCreatingRunningOrQueued,
-                7012 => Self::MissingTaskInputs,
-                7013 => Self::InvalidTaskAction,
-                7014 => Self::ActionParameterRequired,
-                7015 => Self::TaskAppIdRequired,
-                7016 => Self::InvalidAppUrl,
-                7017 => Self::OnlyCwlTasksSupported,
-                7018 => Self::InvalidBatchInput,
-                7019 => Self::MissingBatchCriteria,
-                7020 => Self::InvalidBatchType,
-                7021 => Self::BatchingDisableRequiresSubmittedTask,
-                7022 => Self::BatchingDisableOnlyForBatchTasks,
-                7023 => Self::MissingBatchByOrBatchInput,
-                7024 => Self::TaskHasValidationErrors,
-                8000 => Self::UploadServiceUnavailable,
-                8001 => Self::UploadAccessDenied,
-                8002 => Self::UploadFileAccessDenied,
-                8003 => Self::UploadNotFound,
-                8004 => Self::UploadFileAlreadyExists,
-                8005 => Self::UploadFileNotFound,
-                8006 => Self::UploadAlreadyExists,
-                8007 => Self::UploadCompletionFailed,
-                8008 => Self::UploadPartReservationFailed,
-                8009 => Self::UploadAbortFailed,
-                8010 => Self::UploadMalformedProjectId,
-                8011 => Self::UploadIdRequired,
-                8012 => Self::InvalidPartNumber,
-                8013 => Self::InvalidUploadInitRequest,
-                8014 => Self::InvalidPartReport,
-                8015 => Self::InvalidPartList,
-                9000 => Self::VolumeServiceCommunicationError,
-                9001 => Self::VolumeReadAccessDenied,
-                9002 => Self::VolumeCrossWriteAccessDenied,
-                9003 => Self::VolumeProjectAccessDenied,
-                9004 => Self::VolumeFileAccessDenied,
-                9005 => Self::VolumeJobAccessDenied,
-                9006 => Self::VolumeFileNotExportable,
-                9007 => Self::VolumeNotFound,
-                9008 => Self::VolumeJobNotFound,
-                9009 => Self::VolumeFileNotFound,
-                9010 => Self::VolumeNameAlreadyExists,
-                9011 => Self::VolumeInvalidRequestSyntax,
-                9012 => Self::VolumeProjectOrMemberNotFound,
-                9013 => Self::VolumeNameRequired,
-                9014 => Self::InvalidVolumeName,
-                9015 => Self::VolumeAccessModeRequired,
-                9016 => Self::VolumeServiceRequired,
-                9017 => Self::InvalidVolumeService9017,
-                9018 => Self::CannotInferFileName,
-                9019 => Self::InvalidVolumeService9019,
-                9021 => Self::InvalidVolumeTimeFormat,
-                9022 => Self::InvalidAwsCannedAcl,
-                9032 => Self::InvalidSseAlgorithm,
-                9024 => Self::InvalidAwsStorageClass,
-                9025 => Self::InvalidVolumePrivateKey,
-                9027 => Self::CrossCloudExportUnsupported9027,
-                9028 => Self::CrossCloudExportUnsupported9028,
-                9101 => Self::VolumeNotWritable,
-                90000 => Self::BadRequest,
-                90001 => Self::Unauthorized,
-                90002 => Self::Forbidden,
-                90003 => Self::NotFound,
-                90004 => Self::UnexpectedError,
-                90005 => Self::ServiceUnavailable,
-                90006 => Self::MethodNotAllowed,
-                90007 => Self::Conflict,
-                90008 => Self::UnsupportedMediaType,
-                90009 => Self::RequestContentDecodingFailed,
-                other => Self::Unknown(other),
+            let slot = ((code as u64).wrapping_mul(3857257263702902311u64) >> 56)
+                as usize;
+            if Self::SLOT_CODES[slot] == code {
+                Self::SLOT_VARIANTS[slot]
+            } else {
+                Self::Unknown(code)
             }
         }
         /// The raw code, as sent on the wire.

@@ -359,7 +359,6 @@ pub mod dataforseo {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    #[repr(u16)]
     #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum Http {
         /// `401`: Unauthorized
@@ -369,7 +368,7 @@ pub mod dataforseo {
         /// - HTTP status: 401
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Note: Retry follows the page: check the login details at https://app.dataforseo.com/api\-access.
-        Unauthorized = 401,
+        Unauthorized,
         /// `402`: Payment Required
         ///
         /// We had a problem billing your account. Please, check your account’s balance.
@@ -377,14 +376,14 @@ pub mod dataforseo {
         /// - HTTP status: 402
         /// - Kind: `resource_exhausted`; retry: `after_top_up`; outcome: `failure`
         /// - Note: Retry follows the page: check the account balance.
-        PaymentRequired = 402,
+        PaymentRequired,
         /// `404`: Not Found
         ///
         /// Requested endpoint not found
         ///
         /// - HTTP status: 404
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        NotFound = 404,
+        NotFound,
         /// `500`: Internal Server Error
         ///
         /// Sorry, we could not process your request due to the internal server error. Please, try again later.
@@ -392,9 +391,9 @@ pub mod dataforseo {
         /// - HTTP status: 500
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
         /// - Note: Retry follows the page: try again later.
-        InternalServerError = 500,
+        InternalServerError,
         /// A code the documentation does not list, kept exactly as received.
-        Unknown(u16) = 0,
+        Unknown(u16),
     }
     impl Http {
         /// The provider's display name.
@@ -413,6 +412,15 @@ pub mod dataforseo {
             Self::InternalServerError,
         ];
         const CODES: &[u16; 4usize] = &[401, 402, 404, 500];
+        /// For each slot of the code hash in `from_code`, the code that lands there.
+        const SLOT_CODES: &[u16; 4usize] = &[401, 404, 500, 402];
+        /// For each slot of the code hash, the variant of its code.
+        const SLOT_VARIANTS: &[Self; 4usize] = &[
+            Self::Unauthorized,
+            Self::NotFound,
+            Self::InternalServerError,
+            Self::PaymentRequired,
+        ];
         const MESSAGES: &[&str; 5usize] = &[
             "Unauthorized",
             "Payment Required",
@@ -478,12 +486,12 @@ pub mod dataforseo {
         /// becomes `Unknown`, so this never fails.
         #[inline(always)]
         pub const fn from_code(code: u16) -> Self {
-            match code {
-                401 => Self::Unauthorized,
-                402 => Self::PaymentRequired,
-                404 => Self::NotFound,
-                500 => Self::InternalServerError,
-                other => Self::Unknown(other),
+            let slot = ((code as u64).wrapping_mul(13898507668257350877u64) >> 62)
+                as usize;
+            if Self::SLOT_CODES[slot] == code {
+                Self::SLOT_VARIANTS[slot]
+            } else {
+                Self::Unknown(code)
             }
         }
         /// The raw code, as sent on the wire.
@@ -626,7 +634,6 @@ pub mod dataforseo {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    #[repr(u32)]
     #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum Status {
         /// `20000`: Ok.
@@ -634,66 +641,66 @@ pub mod dataforseo {
         /// the request has been successfully completed
         ///
         /// - Kind: `ok`; retry: `never`; outcome: `success`
-        Ok = 20000,
+        Ok,
         /// `20100`: Task Created.
         ///
         /// as a result of the successful request, the task has been created
         ///
         /// - Kind: `ok`; retry: `never`; outcome: `success`
-        TaskCreated = 20100,
+        TaskCreated,
         /// `40000`: You can set only one task at a time.
         ///
         /// you cannot specify more than one task in the POST array
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        OnlyOneTaskAllowed = 40000,
+        OnlyOneTaskAllowed,
         /// `40001`: This id is used by another client, check the id.
         ///
         /// the task identifier \`id\` is unique to the client used to send the request
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: check the task id.
-        IdUsedByAnotherClient = 40001,
+        IdUsedByAnotherClient,
         /// `40002`: This id is used by another search engine, check the Path.
         ///
         /// the task identifier \`id\` is unique to the search engine used in the URL path of the request
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: check the URL path.
-        IdUsedByAnotherSearchEngine = 40002,
+        IdUsedByAnotherSearchEngine,
         /// `40003`: This id is used by another search type, check the Path.
         ///
         /// the task identifier \`id\` is unique to the search type used in the URL path of the request
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: check the URL path.
-        IdUsedByAnotherSearchType = 40003,
+        IdUsedByAnotherSearchType,
         /// `40004`: This id is used by another function, check the id.
         ///
         /// the task identifier \`id\` is unique to the function used in the URL path of the request
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: check the task id.
-        IdUsedByAnotherFunction = 40004,
+        IdUsedByAnotherFunction,
         /// `40005`: This id is used by a different API, check the Path.
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: The errors page table does not list this code; the text is from the errors endpoint's list.
         /// - Note: Retry follows the message: check the URL path.
-        IdUsedByAnotherApi = 40005,
+        IdUsedByAnotherApi,
         /// `40006`: You can set no more than 100 tasks at a time.
         ///
         /// each POST request can contain up to 100 tasks
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        TooManyTasks = 40006,
+        TooManyTasks,
         /// `40100`: You are not authorized to access this resource. See your login details here: https://app.dataforseo.com/api\-access .
         ///
         /// check if the specified credentials match those in your \[account dashboard \](https://app.dataforseo.com/api\-access)
         ///
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Note: Retry follows the page: check the credentials against the account dashboard.
-        Unauthorized = 40100,
+        Unauthorized,
         /// `40101`: Internal SE Server Error.
         ///
         /// the requested search engine was unable to process your request and responded with an error
@@ -702,20 +709,20 @@ pub mod dataforseo {
         /// - Also documented as: Internal SE server error. (errors page table)
         /// - Note: The requested search engine, not DataForSEO, answered with an error.
         /// - Erratum in the documentation: The table writes "server error" in lower case; the endpoint sends "Server Error".
-        SearchEngineError = 40101,
+        SearchEngineError,
         /// `40102`: No Search Results.
         ///
         /// no results matching the details of your request have been found
         ///
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        NoSearchResults = 40102,
+        NoSearchResults,
         /// `40103`: Task execution failed, please try to resubmit the task.
         ///
         /// the task could not be executed, try posting another task with similar parameters
         ///
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
         /// - Note: Retry follows the page: resubmit a task with similar parameters.
-        TaskExecutionFailed = 40103,
+        TaskExecutionFailed,
         /// `40104`: Please verify your account before using the API. You can complete verification in the user panel: https://app.dataforseo.com/ .
         ///
         /// email and/or phone verification is required for new users; to use DataForSEO APIs, you have to complete the account verification process in the \[User Panel\](https://app.dataforseo.com/)
@@ -724,28 +731,28 @@ pub mod dataforseo {
         /// - Also documented as: Please verify your account before using the API. You can complete the verification in the user panel: https://app.dataforseo.com/ . (errors page table)
         /// - Note: Retry follows the page: complete the email and/or phone verification in the user panel first.
         /// - Erratum in the documentation: The table says "complete the verification"; the endpoint sends "complete verification".
-        AccountNotVerified = 40104,
+        AccountNotVerified,
         /// `40200`: Payment Required.
         ///
         /// the request cannot be completed until the balance is recharged;   check your balance in the \[account dashboard\](https://app.dataforseo.com/api\-access)
         ///
         /// - Kind: `resource_exhausted`; retry: `after_top_up`; outcome: `failure`
         /// - Note: Retry follows the page: recharge the balance first.
-        PaymentRequired = 40200,
+        PaymentRequired,
         /// `40201`: We noticed some unusual activity in your DataForSEO account, so we’ve temporarily paused access as a precaution. Please, reach out to our support team at support@dataforseo.com for more details, and we’ll work with you to resolve this quickly.
         ///
         /// unusual activity detected in your account may result from the creation of several \*\*trial\*\* accounts or violation of the DataForSEO Terms of Service in some other way;   therefore, your account access and DataForSEO API access have been temporarily paused;   contact our support team to resolve the issue
         ///
         /// - Kind: `permission_denied`; retry: `after_contact_support`; outcome: `failure`
         /// - Note: Retry follows the page: contact support@dataforseo.com to lift the pause.
-        AccountPaused = 40201,
+        AccountPaused,
         /// `40202`: The rate\-limit per minute has been exceeded.
         ///
         /// you can make up to 2000 requests per minute;   contact our support team if you need to increase the limit
         ///
         /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
         /// - Note: The page gives the limit as 2000 requests per minute and says to contact support to raise it; until then, back off.
-        RateLimitExceeded = 40202,
+        RateLimitExceeded,
         /// `40203`: The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api\-settings .
         ///
         /// you can modify daily cost limits for APIs and endpoints in your account dashboard
@@ -754,7 +761,7 @@ pub mod dataforseo {
         /// - Also documented as: The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api\-settings. (errors page table)
         /// - Note: Retry follows the page: raise the daily cost limit at https://app.dataforseo.com/api\-settings (or wait for it to reset).
         /// - Erratum in the documentation: The table drops the space before the final "." after the URL; the endpoint sends "api\-settings ." (with the space).
-        CostLimitExceeded = 40203,
+        CostLimitExceeded,
         /// `40204`: Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/backlinks\-subscription .
         ///
         /// the access to Backlinks API is limited by a minimal commitment. \[Learn more.\](https://dataforseo.com/help\-center/backlinks\-api\-pricing\-explained)
@@ -763,7 +770,7 @@ pub mod dataforseo {
         /// - Also documented as: Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/users/getrows . (errors page table)
         /// - Note: Retry follows the page: activate the subscription (the Backlinks API needs a minimal commitment) first.
         /// - Erratum in the documentation: The table links https://app.dataforseo.com/users/getrows; the endpoint sends https://app.dataforseo.com/backlinks\-subscription.
-        SubscriptionRequired = 40204,
+        SubscriptionRequired,
         /// `40205`: The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api\-settings .
         ///
         /// you can modify the duplicate task limit in your account dashboard. \[Learn more.\](https://dataforseo.com/help\-center/limit\-duplicate\-tasks)
@@ -772,34 +779,34 @@ pub mod dataforseo {
         /// - Also documented as: The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api\-settings. (errors page table)
         /// - Note: Retry follows the page: raise the duplicate task limit at https://app.dataforseo.com/api\-settings (or wait for the hour to pass).
         /// - Erratum in the documentation: The table drops the space before the final "." after the URL (unlike its own 40206 row); the endpoint sends "api\-settings ." (with the space).
-        HourlyDuplicateTaskLimitExceeded = 40205,
+        HourlyDuplicateTaskLimitExceeded,
         /// `40206`: The duplicate task limit per day has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api\-settings .
         ///
         /// you can modify the duplicate task limit in your account dashboard. \[Learn more.\](https://dataforseo.com/help\-center/limit\-duplicate\-tasks)
         ///
         /// - Kind: `resource_exhausted`; retry: `after_raise_limit`; outcome: `failure`
         /// - Note: Retry follows the page: raise the duplicate task limit at https://app.dataforseo.com/api\-settings (or wait for the day to pass).
-        DailyDuplicateTaskLimitExceeded = 40206,
+        DailyDuplicateTaskLimitExceeded,
         /// `40207`: Access denied. Your IP is not whitelisted. You can modify your IP whitelist in the user panel https://app.dataforseo.com/api\-access .
         ///
         /// you can whitelist all the necessary IPs in the account dashboard. \[Learn more.\](https://dataforseo.com/help\-center/whitelist\-ips)
         ///
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Note: Retry follows the page: add the IP to the whitelist at https://app.dataforseo.com/api\-access first.
-        IpNotWhitelisted = 40207,
+        IpNotWhitelisted,
         /// `40208`: Russian and Belarus accounts are blocked due to aggression over Ukraine. Ask your president to stop the war.
         ///
         /// - Kind: `permission_denied`; retry: `never`; outcome: `failure`
         /// - Note: The errors page table does not list this code; the text is from the errors endpoint's list.
         /// - Note: Accounts from Russia and Belarus are blocked; the message offers no remedy.
-        CountryBlocked = 40208,
+        CountryBlocked,
         /// `40209`: Too many simultaneous queries.
         ///
         /// the limit for simultaneous requests made by a single user is 30
         ///
         /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
         /// - Note: The page gives the limit as 30 simultaneous requests per user.
-        TooManySimultaneousQueries = 40209,
+        TooManySimultaneousQueries,
         /// `40210`: Insufficient Funds. Your account's balance is too low to complete this request.
         ///
         /// visit your \[account dashboard\](https://app.dataforseo.com/signin) to add funds; \[learn more about making payments\](https://dataforseo.com/help\-center/making\-a\-payment\-changing\-details\-refunds)
@@ -808,7 +815,7 @@ pub mod dataforseo {
         /// - Also documented as: Insufficient Funds. Your account’s balance is too low to complete this request. (errors page table)
         /// - Note: Retry follows the page: add funds in the account dashboard first.
         /// - Erratum in the documentation: The table writes "account’s" with a typographic apostrophe (U\+2019); the endpoint sends "account's" with a straight one.
-        InsufficientFunds = 40210,
+        InsufficientFunds,
         /// `40400`: Not Found.
         ///
         /// the requested resource doesn’t exist;   check the URL of the request
@@ -817,26 +824,26 @@ pub mod dataforseo {
         /// - Also documented as: Not found. (errors page table)
         /// - Note: Retry follows the page: check the URL of the request.
         /// - Erratum in the documentation: The table writes "Not found." in lower case; the endpoint sends "Not Found.".
-        NotFound = 40400,
+        NotFound,
         /// `40401`: Task Not Found.
         ///
         /// the requested task does not exist
         ///
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        TaskNotFound = 40401,
+        TaskNotFound,
         /// `40402`: Invalid Path.
         ///
         /// the URL path of your request is invalid
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidPath = 40402,
+        InvalidPath,
         /// `40403`: Results Expired.
         ///
         /// it’s not possible to retrieve the results of a task that was created more than a month ago
         ///
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
         /// - Note: Results of tasks created more than a month ago cannot be retrieved.
-        ResultsExpired = 40403,
+        ResultsExpired,
         /// `40404`: No Prepared Data Found. Please Contact Our Support Team.
         ///
         /// the Sandbox does not contain prepared data for the task you set
@@ -845,45 +852,45 @@ pub mod dataforseo {
         /// - Also documented as: No Prepared Data Found.Please Contact Our Support Team. (errors page table)
         /// - Note: Sandbox only. Retry follows the message: contact support.
         /// - Erratum in the documentation: The table omits the space after "Found."; the endpoint sends "Found. Please".
-        NoPreparedDataFound = 40404,
+        NoPreparedDataFound,
         /// `40405`: Textual content on the target page is insufficient.
         ///
         /// target page does not have enough textual data, please try specifying a different page
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: specify a different page.
-        InsufficientTextualContent = 40405,
+        InsufficientTextualContent,
         /// `40406`: Requested page was not submitted for crawling.
         ///
         /// the page was not submitted for crawling in Task POST
         ///
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        PageNotSubmittedForCrawling = 40406,
+        PageNotSubmittedForCrawling,
         /// `40407`: Duplicate Host.
         ///
         /// duplicate hosts detected in request
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        DuplicateHost = 40407,
+        DuplicateHost,
         /// `40408`: Target URL is invalid.
         ///
         /// website resource at the target URL returned a 404 status code or is invalid
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidTargetUrl = 40408,
+        InvalidTargetUrl,
         /// `40501`: Invalid Field.
         ///
         /// one of the fields in the POST request is invalid
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidField = 40501,
+        InvalidField,
         /// `40502`: POST Data Is Empty.
         ///
         /// the body of your POST request is empty, please check the body structure and validity
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: check the body structure and validity.
-        EmptyPostData = 40502,
+        EmptyPostData,
         /// `40503`: POST Data Is Invalid.
         ///
         /// the structure of the POST request is invalid
@@ -891,14 +898,14 @@ pub mod dataforseo {
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: POST Data is Invalid. (errors page table)
         /// - Erratum in the documentation: The table writes "POST Data is Invalid."; the endpoint sends "POST Data Is Invalid.".
-        InvalidPostData = 40503,
+        InvalidPostData,
         /// `40504`: The number of intersecting keywords for the specified domains exceeds 10 million. Try specifying different domains.
         ///
         /// there are too many intersecting keywords for the specified domains, please try again with different domain names
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: try again with different domains.
-        TooManyIntersectingKeywords = 40504,
+        TooManyIntersectingKeywords,
         /// `40505`: You are using old data.
         ///
         /// location parameters you are using are outdated, please check our documentation or call the relevant locations endpoint for up\-tp\-date parameters
@@ -906,20 +913,20 @@ pub mod dataforseo {
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: take current location parameters from the documentation or the locations endpoint.
         /// - Erratum in the documentation: The description misspells "up\-to\-date" as "up\-tp\-date" (kept as written).
-        OutdatedLocationParameters = 40505,
+        OutdatedLocationParameters,
         /// `40506`: Unknown Fields in POST Data.
         ///
         /// the body of your POST request contains unknown fields, please consult the documentation of the requested endpoint and use available fields
         ///
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: use only the fields the endpoint documents.
-        UnknownPostFields = 40506,
+        UnknownPostFields,
         /// `40601`: Task Handed.
         ///
         /// the task has been received but has not yet been enqueued for processing
         ///
         /// - Kind: `ok`; retry: `poll`; outcome: `pending`
-        TaskHanded = 40601,
+        TaskHanded,
         /// `40602`: Task In Queue.
         ///
         /// the task has been enqueued for processing
@@ -927,28 +934,28 @@ pub mod dataforseo {
         /// - Kind: `ok`; retry: `poll`; outcome: `pending`
         /// - Also documented as: Task in Queue. (errors page table)
         /// - Erratum in the documentation: The table writes "Task in Queue."; the endpoint sends "Task In Queue.".
-        TaskInQueue = 40602,
+        TaskInQueue,
         /// `50000`: Internal Error.
         ///
         /// our system encountered an unexpected condition;   please contact our support team
         ///
         /// - Kind: `internal`; retry: `after_contact_support`; outcome: `failure`
         /// - Note: Retry follows the page: contact support.
-        InternalError = 50000,
+        InternalError,
         /// `50001`: Error While Checking the Balance.
         ///
         /// our system failed to check your account balance;   please contact our support team
         ///
         /// - Kind: `internal`; retry: `after_contact_support`; outcome: `failure`
         /// - Note: Retry follows the page: contact support.
-        BalanceCheckFailed = 50001,
+        BalanceCheckFailed,
         /// `50100`: Not Implemented.
         ///
         /// you specified a non\-existing task or parameter, please check the body of your POST request
         ///
         /// - Kind: `unimplemented`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Retry follows the page: a non\-existing task or parameter was specified; check the POST body.
-        NotImplemented = 50100,
+        NotImplemented,
         /// `50301`: 3rd Party API Service Unavailable.
         ///
         /// one of our external data sources is currently unavailable or responded with an error;   the error can be triggered by Google Ads API or other third\-party services used by DataForSEO API;   message of the error may vary depending on the third\-party service status;   corresponding message examples:   \`Too many requests\`   \`Could not connect to host\`   \`3rd Party API Service Unavailable\`
@@ -958,12 +965,12 @@ pub mod dataforseo {
         /// - Also documented as: Could not connect to host (message examples in the errors page table description)
         /// - Also documented as: 3rd Party API Service Unavailable (message examples in the errors page table description (no final period, unlike the endpoint's text))
         /// - Note: The page says the message varies with the third\-party service (e.g. Google Ads API); match on the code, not the text.
-        ThirdPartyServiceUnavailable = 50301,
+        ThirdPartyServiceUnavailable,
         /// `50302`: Internal 3rd Party API Service Unavailable.
         ///
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
         /// - Note: The errors page table does not list this code; the text is from the errors endpoint's list.
-        InternalThirdPartyServiceUnavailable = 50302,
+        InternalThirdPartyServiceUnavailable,
         /// `50303`: Update in progress. Please try after a few minutes.
         ///
         /// the API you’re requesting is being updated;   this can take a few minutes
@@ -972,7 +979,7 @@ pub mod dataforseo {
         /// - Also documented as: Update is in progress. Please try after a few minutes (errors page table)
         /// - Note: Retry follows the page: try again after a few minutes.
         /// - Erratum in the documentation: The table writes "Update is in progress. Please try after a few minutes" (with "is" and without the final "."); the endpoint sends "Update in progress. Please try after a few minutes.".
-        UpdateInProgress = 50303,
+        UpdateInProgress,
         /// `50304`: This function temporarily unavailable. Please contact support for more information.
         ///
         /// the function you’re requesting failed to respond;   please contact our support team for more information
@@ -981,7 +988,7 @@ pub mod dataforseo {
         /// - Also documented as: This function is temporarily unavailable. Please contact support for more information. (errors page table)
         /// - Note: Retry follows the page: contact support.
         /// - Erratum in the documentation: The table writes "This function is temporarily unavailable"; the endpoint sends "This function temporarily unavailable" (without "is").
-        FunctionTemporarilyUnavailable = 50304,
+        FunctionTemporarilyUnavailable,
         /// `50401`: Internal Error \- Timeout.
         ///
         /// our system failed to process a live\-mode task in 120 seconds;   please try setting a task one more time
@@ -990,16 +997,16 @@ pub mod dataforseo {
         /// - Also documented as: Internal Error – Timeout. (errors page table)
         /// - Note: A live\-mode task was not processed within 120 seconds. Retry follows the page: set the task again.
         /// - Erratum in the documentation: The table writes "Internal Error – Timeout." with an en dash; the endpoint sends a hyphen\-minus ("Internal Error \- Timeout.").
-        InternalTimeout = 50401,
+        InternalTimeout,
         /// `50402`: Target page took too long to respond.
         ///
         /// target page took longer than 50 seconds to respond, please try again later or specify a different page
         ///
         /// - Kind: `deadline_exceeded`; retry: `backoff`; outcome: `failure`
         /// - Note: The target page took longer than 50 seconds. Retry follows the page: try again later or specify a different page.
-        TargetPageTimeout = 50402,
+        TargetPageTimeout,
         /// A code the documentation does not list, kept exactly as received.
-        Unknown(u32) = 0,
+        Unknown(u32),
     }
     impl Status {
         /// The provider's display name.
@@ -1070,6 +1077,152 @@ pub mod dataforseo {
             40208, 40209, 40210, 40400, 40401, 40402, 40403, 40404, 40405, 40406, 40407,
             40408, 40501, 40502, 40503, 40504, 40505, 40506, 40601, 40602, 50000, 50001,
             50100, 50301, 50302, 50303, 50304, 50401, 50402,
+        ];
+        /// For each slot of the code hash in `from_code`, the code that lands there.
+        const SLOT_CODES: &[u32; 128usize] = &[
+            50401, 20000, 20000, 20000, 20000, 40103, 40404, 20000, 20000, 20000, 20000,
+            20000, 20000, 20000, 40202, 40503, 20000, 20000, 40407, 20000, 20000, 20000,
+            40000, 20000, 40602, 20000, 40205, 40506, 50000, 50301, 20000, 20000, 20000,
+            40400, 40003, 20000, 20000, 20000, 40208, 20000, 20000, 50304, 20000, 40102,
+            20000, 40403, 40006, 20000, 20000, 20000, 20000, 20000, 20000, 40201, 40502,
+            20000, 40406, 20000, 20000, 20000, 20000, 20000, 20000, 40601, 20000, 40204,
+            40505, 20000, 20000, 20000, 20000, 20000, 20000, 40002, 20000, 20000, 40207,
+            20000, 20000, 20000, 50303, 20000, 40101, 40402, 20000, 40005, 20000, 20000,
+            40210, 50402, 20000, 40200, 20000, 40501, 40104, 40405, 20000, 20000, 20000,
+            20000, 20000, 20000, 20000, 40203, 40504, 20000, 20000, 40408, 20000, 20100,
+            20000, 40001, 20000, 20000, 20000, 40206, 20000, 50001, 50302, 20000, 20000,
+            40100, 40401, 40004, 20000, 20000, 50100, 40209,
+        ];
+        /// For each slot of the code hash, the variant of its code.
+        const SLOT_VARIANTS: &[Self; 128usize] = &[
+            Self::InternalTimeout,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::TaskExecutionFailed,
+            Self::NoPreparedDataFound,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::RateLimitExceeded,
+            Self::InvalidPostData,
+            Self::Ok,
+            Self::Ok,
+            Self::DuplicateHost,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::OnlyOneTaskAllowed,
+            Self::Ok,
+            Self::TaskInQueue,
+            Self::Ok,
+            Self::HourlyDuplicateTaskLimitExceeded,
+            Self::UnknownPostFields,
+            Self::InternalError,
+            Self::ThirdPartyServiceUnavailable,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::NotFound,
+            Self::IdUsedByAnotherSearchType,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::CountryBlocked,
+            Self::Ok,
+            Self::Ok,
+            Self::FunctionTemporarilyUnavailable,
+            Self::Ok,
+            Self::NoSearchResults,
+            Self::Ok,
+            Self::ResultsExpired,
+            Self::TooManyTasks,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::AccountPaused,
+            Self::EmptyPostData,
+            Self::Ok,
+            Self::PageNotSubmittedForCrawling,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::TaskHanded,
+            Self::Ok,
+            Self::SubscriptionRequired,
+            Self::OutdatedLocationParameters,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::IdUsedByAnotherSearchEngine,
+            Self::Ok,
+            Self::Ok,
+            Self::IpNotWhitelisted,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::UpdateInProgress,
+            Self::Ok,
+            Self::SearchEngineError,
+            Self::InvalidPath,
+            Self::Ok,
+            Self::IdUsedByAnotherApi,
+            Self::Ok,
+            Self::Ok,
+            Self::InsufficientFunds,
+            Self::TargetPageTimeout,
+            Self::Ok,
+            Self::PaymentRequired,
+            Self::Ok,
+            Self::InvalidField,
+            Self::AccountNotVerified,
+            Self::InsufficientTextualContent,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::CostLimitExceeded,
+            Self::TooManyIntersectingKeywords,
+            Self::Ok,
+            Self::Ok,
+            Self::InvalidTargetUrl,
+            Self::Ok,
+            Self::TaskCreated,
+            Self::Ok,
+            Self::IdUsedByAnotherClient,
+            Self::Ok,
+            Self::Ok,
+            Self::Ok,
+            Self::DailyDuplicateTaskLimitExceeded,
+            Self::Ok,
+            Self::BalanceCheckFailed,
+            Self::InternalThirdPartyServiceUnavailable,
+            Self::Ok,
+            Self::Ok,
+            Self::Unauthorized,
+            Self::TaskNotFound,
+            Self::IdUsedByAnotherFunction,
+            Self::Ok,
+            Self::Ok,
+            Self::NotImplemented,
+            Self::TooManySimultaneousQueries,
         ];
         const MESSAGES: &[&str; 52usize] = &[
             "Ok.",
@@ -1624,59 +1777,12 @@ pub mod dataforseo {
         /// becomes `Unknown`, so this never fails.
         #[inline(always)]
         pub const fn from_code(code: u32) -> Self {
-            match code {
-                20000 => Self::Ok,
-                20100 => Self::TaskCreated,
-                40000 => Self::OnlyOneTaskAllowed,
-                40001 => Self::IdUsedByAnotherClient,
-                40002 => Self::IdUsedByAnotherSearchEngine,
-                40003 => Self::IdUsedByAnotherSearchType,
-                40004 => Self::IdUsedByAnotherFunction,
-                40005 => Self::IdUsedByAnotherApi,
-                40006 => Self::TooManyTasks,
-                40100 => Self::Unauthorized,
-                40101 => Self::SearchEngineError,
-                40102 => Self::NoSearchResults,
-                40103 => Self::TaskExecutionFailed,
-                40104 => Self::AccountNotVerified,
-                40200 => Self::PaymentRequired,
-                40201 => Self::AccountPaused,
-                40202 => Self::RateLimitExceeded,
-                40203 => Self::CostLimitExceeded,
-                40204 => Self::SubscriptionRequired,
-                40205 => Self::HourlyDuplicateTaskLimitExceeded,
-                40206 => Self::DailyDuplicateTaskLimitExceeded,
-                40207 => Self::IpNotWhitelisted,
-                40208 => Self::CountryBlocked,
-                40209 => Self::TooManySimultaneousQueries,
-                40210 => Self::InsufficientFunds,
-                40400 => Self::NotFound,
-                40401 => Self::TaskNotFound,
-                40402 => Self::InvalidPath,
-                40403 => Self::ResultsExpired,
-                40404 => Self::NoPreparedDataFound,
-                40405 => Self::InsufficientTextualContent,
-                40406 => Self::PageNotSubmittedForCrawling,
-                40407 => Self::DuplicateHost,
-                40408 => Self::InvalidTargetUrl,
-                40501 => Self::InvalidField,
-                40502 => Self::EmptyPostData,
-                40503 => Self::InvalidPostData,
-                40504 => Self::TooManyIntersectingKeywords,
-                40505 => Self::OutdatedLocationParameters,
-                40506 => Self::UnknownPostFields,
-                40601 => Self::TaskHanded,
-                40602 => Self::TaskInQueue,
-                50000 => Self::InternalError,
-                50001 => Self::BalanceCheckFailed,
-                50100 => Self::NotImplemented,
-                50301 => Self::ThirdPartyServiceUnavailable,
-                50302 => Self::InternalThirdPartyServiceUnavailable,
-                50303 => Self::UpdateInProgress,
-                50304 => Self::FunctionTemporarilyUnavailable,
-                50401 => Self::InternalTimeout,
-                50402 => Self::TargetPageTimeout,
-                other => Self::Unknown(other),
+            let slot = ((code as u64).wrapping_mul(12870374829045766757u64) >> 57)
+                as usize;
+            if Self::SLOT_CODES[slot] == code {
+                Self::SLOT_VARIANTS[slot]
+            } else {
+                Self::Unknown(code)
             }
         }
         /// The raw code, as sent on the wire.

@@ -757,7 +757,6 @@ pub mod crate_ {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    #[repr(i32)]
     #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum Super {
         /// `-2147483648`:    ­
@@ -765,37 +764,37 @@ pub mod crate_ {
         /// Every C0 and C1 class: NUL, SOH, BEL, BS, TAB, LF, VT, FF, CR, ESC, DEL, PAD, NEL, APC, SHY
         ///
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-        CodeMinus2147483648 = -2147483648,
+        CodeMinus2147483648,
         /// `2147483647`: ‏\\u\{202B\} right\-to\-left \\u\{202C\}\\u\{2066\}isolate\\u\{2069\} עברית ؜
         ///
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        RightToLeftIsolate = 2147483647,
+        RightToLeftIsolate,
         /// `0`: 2fa required.
         ///
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
-        N2faRequired = 0,
+        N2faRequired,
         /// `1`: self.
         ///
         /// - Kind: `unknown`; retry: `never`; outcome: `failure`
-        Self_ = 1,
+        Self_,
         /// `2`:  line separator paragraphnext line
         ///
         /// - Kind: `unknown`; retry: `never`; outcome: `failure`
-        LineSeparatorParagraphNextLine = 2,
+        LineSeparatorParagraphNextLine,
         /// `3`: zero​width ﻿BOM ￾￿ nonchars
         ///
         /// - Kind: `unknown`; retry: `never`; outcome: `failure`
-        ZeroWidthBomNonchars = 3,
+        ZeroWidthBomNonchars,
         /// `4`: "\\u0000" is text, not a NUL; \\x07 is text, not a BEL
         ///
         /// - Kind: `unknown`; retry: `never`; outcome: `failure`
-        U0000IsTextNotANulX07Is = 4,
+        U0000IsTextNotANulX07Is,
         /// `5`: trailing spaces and a newline
         ///
         /// - Kind: `unknown`; retry: `never`; outcome: `failure`
-        TrailingSpacesAndANewline = 5,
+        TrailingSpacesAndANewline,
         /// A code the documentation does not list, kept exactly as received.
-        Unknown(i32) = 6,
+        Unknown(i32),
     }
     impl Super {
         /// The provider's display name.
@@ -816,6 +815,19 @@ pub mod crate_ {
             Self::TrailingSpacesAndANewline,
         ];
         const CODES: &[i32; 8usize] = &[-2147483648, 2147483647, 0, 1, 2, 3, 4, 5];
+        /// For each slot of the code hash in `from_code`, the code that lands there.
+        const SLOT_CODES: &[i32; 8usize] = &[0, 4, 1, 5, 2, -2147483648, 3, 2147483647];
+        /// For each slot of the code hash, the variant of its code.
+        const SLOT_VARIANTS: &[Self; 8usize] = &[
+            Self::N2faRequired,
+            Self::U0000IsTextNotANulX07Is,
+            Self::Self_,
+            Self::TrailingSpacesAndANewline,
+            Self::LineSeparatorParagraphNextLine,
+            Self::CodeMinus2147483648,
+            Self::ZeroWidthBomNonchars,
+            Self::RightToLeftIsolate,
+        ];
         const MESSAGES: &[&str; 9usize] = &[
             "\0\u{1}\u{7}\u{8}\t\n\u{b}\u{c}\r\u{1b}\u{7f}\u{80}\u{85}\u{9f}\u{ad}",
             "\u{200f}\u{202b} right-to-left \u{202c}\u{2066}isolate\u{2069} עברית \u{61c}",
@@ -916,16 +928,12 @@ pub mod crate_ {
         /// becomes `Unknown`, so this never fails.
         #[inline(always)]
         pub const fn from_code(code: i32) -> Self {
-            match code {
-                -2147483648 => Self::CodeMinus2147483648,
-                2147483647 => Self::RightToLeftIsolate,
-                0 => Self::N2faRequired,
-                1 => Self::Self_,
-                2 => Self::LineSeparatorParagraphNextLine,
-                3 => Self::ZeroWidthBomNonchars,
-                4 => Self::U0000IsTextNotANulX07Is,
-                5 => Self::TrailingSpacesAndANewline,
-                other => Self::Unknown(other),
+            let slot = ((code as u64).wrapping_mul(5330953087010632451u64) >> 61)
+                as usize;
+            if Self::SLOT_CODES[slot] == code {
+                Self::SLOT_VARIANTS[slot]
+            } else {
+                Self::Unknown(code)
             }
         }
         /// The raw code, as sent on the wire.

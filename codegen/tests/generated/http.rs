@@ -381,7 +381,6 @@ pub mod http {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    #[repr(u16)]
     #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum Status {
         /// `100`: Continue
@@ -391,7 +390,7 @@ pub mod http {
         /// - HTTP status: 100
         /// - Category: 1xx Informational
         /// - Kind: `ok`; retry: `never`; outcome: `pending`
-        Continue = 100,
+        Continue,
         /// `101`: Switching protocol
         ///
         /// The server understands and is willing to comply with the client's request, via the Upgrade message header field, for a change in the application protocol being used on this connection. The server will switch protocols to those defined by the response's Upgrade header field immediately after the empty line which terminates the 101 response. The protocol should be switched only when it is advantageous to do so. For example, switching to a newer version of HTTP is advantageous over older versions, and switching to a real\-time, synchronous protocol might be advantageous when delivering resources that use such features.
@@ -401,13 +400,13 @@ pub mod http {
         /// - Kind: `ok`; retry: `never`; outcome: `pending`
         /// - Also documented as: Switching Protocols (Error Descriptions heading)
         /// - Erratum in the documentation: The summary table's name “Switching protocol” is singular; the Error Descriptions heading has “Switching Protocols”.
-        SwitchingProtocol = 101,
+        SwitchingProtocol,
         /// `102`: Processing request
         ///
         /// - HTTP status: 102
         /// - Category: 1xx Informational
         /// - Kind: `ok`; retry: `never`; outcome: `pending`
-        ProcessingRequest = 102,
+        ProcessingRequest,
         /// `200`: OK
         ///
         /// Request succeeded. The information returned with the response depends on the method used in the request. For example:
@@ -420,7 +419,7 @@ pub mod http {
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `never`; outcome: `success`
         /// - Erratum in the documentation: Missing from the summary table, whose 2xx block starts at 201; documented only in Error Descriptions (“200: OK”).
-        Ok = 200,
+        Ok,
         /// `201`: Created OK
         ///
         /// This is the standard success response code returned when you request something from the API.
@@ -431,7 +430,7 @@ pub mod http {
         /// - Also documented as: Created (Error Descriptions heading)
         /// - Erratum in the documentation: The summary table names it “Created OK”, apparently 200's “OK” run into 201's “Created”; the Error Descriptions heading has “Created”.
         /// - Erratum in the documentation: The description (“the standard success response code returned when you request something from the API”) describes a generic success, not the creation of a resource.
-        Created = 201,
+        Created,
         /// `202`: Accepted
         ///
         /// The request is accepted for processing, but the processing is not completed yet. The request might or might not eventually be acted upon, as it might be disallowed when processing actually takes place. There is no facility for re\-sending a status code from an asynchronous operation such as this. The 202 response is intentionally non\-committal. Its purpose is to allow a server to accept a request for some other process (perhaps a batch\-oriented process that is only run once per day) without requiring that the user agent's connection to the server persist until the process is completed. The entity returned with this response should include an indication of the request's current status and either a pointer to a status monitor or some estimate of when the user can expect the request to be fulfilled.
@@ -440,7 +439,7 @@ pub mod http {
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `poll`; outcome: `pending`
         /// - Note: Accepted for processing but not completed; the body should point to a status monitor, so poll it for the result.
-        Accepted = 202,
+        Accepted,
         /// `203`: Non\-authoritative information
         ///
         /// The returned metainformation in the entity\-header is not the definitive set as available from the origin server, but is gathered from a local or a third\-party copy. The set presented may be a subset or superset of the original version. For example, including local annotation information about the resource might result in a superset of the metainformation known by the origin server. Use of this response code is not required and is only appropriate when the response would otherwise be 200 (OK).
@@ -449,7 +448,7 @@ pub mod http {
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `never`; outcome: `success`
         /// - Also documented as: Non\-Authoritative Information (Error Descriptions heading)
-        NonAuthoritativeInformation = 203,
+        NonAuthoritativeInformation,
         /// `204`: No content
         ///
         /// The server has fulfilled the request but does not need to return an entity\-body, and might want to return updated metainformation. The response may include new or updated metainformation in the form of entity\-headers, which if present should be associated with the requested variant. If the client is a user agent, it should not change its document view from that which caused the request to be sent.
@@ -462,7 +461,7 @@ pub mod http {
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `never`; outcome: `success`
         /// - Also documented as: No Content (Error Descriptions heading)
-        NoContent = 204,
+        NoContent,
         /// `205`: Reset content
         ///
         /// The server has fulfilled the request. The user agent should reset the document view which caused the request to be sent.
@@ -473,38 +472,38 @@ pub mod http {
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `never`; outcome: `success`
         /// - Also documented as: Reset Content (Error Descriptions heading)
-        ResetContent = 205,
+        ResetContent,
         /// `206`: Partial content
         ///
         /// - HTTP status: 206
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `never`; outcome: `success`
-        PartialContent = 206,
+        PartialContent,
         /// `207`: Multi\-status
         ///
         /// - HTTP status: 207
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `never`; outcome: `success`
-        MultiStatus = 207,
+        MultiStatus,
         /// `208`: Already reported
         ///
         /// - HTTP status: 208
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `never`; outcome: `success`
-        AlreadyReported = 208,
+        AlreadyReported,
         /// `226`: Request used
         ///
         /// - HTTP status: 226
         /// - Category: 2xx Success
         /// - Kind: `ok`; retry: `never`; outcome: `success`
         /// - Erratum in the documentation: The summary table names it “Request used”; the registered name of 226 is “IM Used” (instance manipulations applied).
-        ImUsed = 226,
+        ImUsed,
         /// `300`: Multiple choices
         ///
         /// - HTTP status: 300
         /// - Category: 3xx Redirection
         /// - Kind: `ok`; retry: `never`; outcome: `redirect`
-        MultipleChoices = 300,
+        MultipleChoices,
         /// `301`: Moved permanently
         ///
         /// The requested resource has been assigned a new permanent URI and any future references to this resource should use one of the returned URIs. Clients with link editing capabilities ought to automatically re\-link references to the Request\-URI to one or more of the new references returned by the server, where possible. This response is cacheable unless indicated otherwise. The new permanent URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).
@@ -515,7 +514,7 @@ pub mod http {
         /// - Category: 3xx Redirection
         /// - Kind: `ok`; retry: `never`; outcome: `redirect`
         /// - Also documented as: Moved Permanently (Error Descriptions heading)
-        MovedPermanently = 301,
+        MovedPermanently,
         /// `302`: Found
         ///
         /// The requested resource resides temporarily under a different URI. Since the redirection might be altered on occasion, the client should continue to use the Request\-URI for future requests. This response is only cacheable if indicated by a Cache\-Control or Expires header field. The temporary URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).
@@ -526,7 +525,7 @@ pub mod http {
         /// - Category: 3xx Redirection
         /// - Kind: `ok`; retry: `never`; outcome: `redirect`
         /// - Erratum in the documentation: The description misspells “because” as “beacause”.
-        Found = 302,
+        Found,
         /// `303`: See other
         ///
         /// The response to the request can be found under a different URI and should be retrieved using a GET method on that resource. This method exists primarily to allow the output of a POST\-activated script to redirect the user agent to a selected resource. The new URI is not a substitute reference for the originally requested resource. The 303 response must not be cached, but the response to the second (redirected) request might be cacheable.
@@ -537,7 +536,7 @@ pub mod http {
         /// - Category: 3xx Redirection
         /// - Kind: `ok`; retry: `never`; outcome: `redirect`
         /// - Also documented as: See Other (Error Descriptions heading)
-        SeeOther = 303,
+        SeeOther,
         /// `304`: Not modified
         ///
         /// This is the standard response code returned if nothing has been modified upon checking a collection or individual resource for changes.
@@ -547,7 +546,7 @@ pub mod http {
         /// - Kind: `ok`; retry: `never`; outcome: `redirect`
         /// - Also documented as: Not Modified (Error Descriptions heading)
         /// - Note: Returned for a conditional request when the resource has not changed; the cached copy is still valid.
-        NotModified = 304,
+        NotModified,
         /// `305`: Use proxy
         ///
         /// The requested resource must be accessed through the proxy given by the Location field. The Location field gives the URI of the proxy. The recipient is expected to repeat this single request via the proxy.
@@ -558,7 +557,7 @@ pub mod http {
         /// - Category: 3xx Redirection
         /// - Kind: `ok`; retry: `never`; outcome: `redirect`
         /// - Also documented as: Use Proxy (Error Descriptions heading)
-        UseProxy = 305,
+        UseProxy,
         /// `307`: Temporary redirect
         ///
         /// The requested resource resides temporarily under a different URI. Since the redirection may be altered on occasion, the client should continue to use the Request\-URI for future requests. This response is only cacheable if indicated by a Cache\-Control or Expires header field. The temporary URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s) , because many pre\-HTTP/1.1 user agents do not understand the 307 status. Therefore, the note should contain the information necessary for a user to repeat the original request on the new URI.
@@ -570,13 +569,13 @@ pub mod http {
         /// - Kind: `ok`; retry: `never`; outcome: `redirect`
         /// - Also documented as: Temporary Redirect (Error Descriptions heading)
         /// - Erratum in the documentation: The description has a stray space before a comma: “URI(s) , because”.
-        TemporaryRedirect = 307,
+        TemporaryRedirect,
         /// `308`: Permanent redirect
         ///
         /// - HTTP status: 308
         /// - Category: 3xx Redirection
         /// - Kind: `ok`; retry: `never`; outcome: `redirect`
-        PermanentRedirect = 308,
+        PermanentRedirect,
         /// `400`: Bad request
         ///
         /// This is the standard success response code returned when the API has not recognized your request. When you get this error, check to make sure you are setting all the required headers correctly.
@@ -586,7 +585,7 @@ pub mod http {
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Bad Request (Error Descriptions heading)
         /// - Erratum in the documentation: Error Descriptions calls this error status “the standard success response code”.
-        BadRequest = 400,
+        BadRequest,
         /// `401`: Unauthorized
         ///
         /// The request requires user authentication. The response must include a WWW\-Authenticate header field containing a challenge applicable to the requested resource. The client may repeat the request with a suitable Authorization header field.
@@ -601,14 +600,14 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Note: The description's retry guidance is followed: the client may repeat the request with a suitable Authorization header field.
-        Unauthorized = 401,
+        Unauthorized,
         /// `402`: Payment required
         ///
         /// - HTTP status: 402
         /// - Category: 4xx Client Error
         /// - Kind: `resource_exhausted`; retry: `after_top_up`; outcome: `failure`
         /// - Note: Not described in Error Descriptions; treated as a request to add funds first.
-        PaymentRequired = 402,
+        PaymentRequired,
         /// `403`: Forbidden
         ///
         /// This error code is most commonly seen when the API key being used is invalid or has been disabled. Please check the API key you are using. Also, check with us to see if your app has hit its limits. This is the standard success response code returned when a resource you have attempted to request is not allowed.
@@ -617,7 +616,7 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Erratum in the documentation: Error Descriptions calls this error status “the standard success response code”.
-        Forbidden = 403,
+        Forbidden,
         /// `404`: Resource not found
         ///
         /// This is the standard success response code returned when an item you have requested cannot be found. When you get this error, check any ID that is carried in the API call you are making to ensure it is valid.
@@ -628,7 +627,7 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
         /// - Erratum in the documentation: Error Descriptions calls this error status “the standard success response code”.
-        ResourceNotFound = 404,
+        ResourceNotFound,
         /// `405`: Method not allowed
         ///
         /// The method specified in the Request\-Line is not allowed for the resource identified by the Request\-URI. The response must include an Allow header containing a list of valid methods for the requested resource.
@@ -637,7 +636,7 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Method Not Allowed (Error Descriptions heading)
-        MethodNotAllowed = 405,
+        MethodNotAllowed,
         /// `406`: Not acceptable
         ///
         /// The resource identified by the request is only capable of generating response entities which have content characteristics not acceptable according to the accept headers sent in the request. Unless it was a HEAD request, the response should include an entity containing a list of available entity characteristics and location(s) from which the user or user agent can choose the most appropriate one. The entity format is specified by the media type given in the Content\-Type header field. Depending on the format and capabilities of the user agent, selection of the most appropriate choice may be performed automatically. However, this specification does not define any standard for such automatic selection.
@@ -649,7 +648,7 @@ pub mod http {
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Not Accepted (Error Descriptions heading)
         /// - Erratum in the documentation: The Error Descriptions heading has “Not Accepted”; the summary table (and the registered name) has “Not acceptable”.
-        NotAcceptable = 406,
+        NotAcceptable,
         /// `407`: Proxy authentication required
         ///
         /// This code is similar to 401 (Unauthorized), but indicates that the client must first authenticate itself with the proxy. The proxy must return a Proxy\-Authenticate header field containing a challenge applicable to the proxy for the requested resource. The client may repeat the request with a suitable Proxy\-Authorization header field.
@@ -659,7 +658,7 @@ pub mod http {
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Also documented as: Proxy Authentication Required (Error Descriptions heading)
         /// - Note: The description's retry guidance is followed: the client may repeat the request with a suitable Proxy\-Authorization header field.
-        ProxyAuthenticationRequired = 407,
+        ProxyAuthenticationRequired,
         /// `408`: Request timeout
         ///
         /// The client did not produce a request within the time that the server was prepared to wait. The client may repeat the request without modifications at any later time.
@@ -669,7 +668,7 @@ pub mod http {
         /// - Kind: `deadline_exceeded`; retry: `backoff`; outcome: `failure`
         /// - Also documented as: Request Timeout (Error Descriptions heading)
         /// - Note: The description's retry guidance is followed: the client may repeat the request without modifications at any later time.
-        RequestTimeout = 408,
+        RequestTimeout,
         /// `409`: Conflict
         ///
         /// Indicates the request could not be processed because an update operation requires a valid RowVersion from the current entity being modified.
@@ -678,7 +677,7 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `aborted`; retry: `backoff`; outcome: `failure`
         /// - Note: The description is specific to one API (an update operation that requires a valid RowVersion).
-        Conflict = 409,
+        Conflict,
         /// `410`: Resource removed
         ///
         /// This is the standard success response code returned when a resource you requested has been removed.
@@ -687,7 +686,7 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
         /// - Erratum in the documentation: Error Descriptions calls this error status “the standard success response code”.
-        ResourceRemoved = 410,
+        ResourceRemoved,
         /// `411`: Length required
         ///
         /// The server refuses to accept the request without a defined Content\-Length. The client may repeat the request if it adds a valid Content\-Length header field containing the length of the message\-body in the request message.
@@ -697,7 +696,7 @@ pub mod http {
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Length Required (Error Descriptions heading)
         /// - Note: The description's retry guidance is followed: the client may repeat the request if it adds a valid Content\-Length header field.
-        LengthRequired = 411,
+        LengthRequired,
         /// `412`: Precondition failed
         ///
         /// The precondition given in one or more of the request\-header fields evaluated to false when it was tested on the server. This response code allows the client to place preconditions on the current resource metainformation (header field data) and thus prevent the requested method from being applied to a resource other than the one intended.
@@ -706,7 +705,7 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Precondition Failed (Error Descriptions heading)
-        PreconditionFailed = 412,
+        PreconditionFailed,
         /// `413`: Payload too large
         ///
         /// The request entity is larger than the server is willing or able to process. The server may close the connection to prevent the client from continuing the request.
@@ -719,7 +718,7 @@ pub mod http {
         /// - Also documented as: Request Entity Too Large (Error Descriptions heading)
         /// - Note: The Error Descriptions heading uses the older name “Request Entity Too Large”; the summary table uses “Payload too large”.
         /// - Note: Per the description, a temporary condition comes with a Retry\-After header field saying when the client may try again.
-        PayloadTooLarge = 413,
+        PayloadTooLarge,
         /// `414`: Request URI too long
         ///
         /// The server is refusing to service the request because the Request\-URI is longer than the server is willing to interpret. This rare condition is only likely to occur when a client has improperly converted a POST request to a GET request with long query information, when the client has descended into a URI "black hole" of redirection (e.g., a redirected URI prefix that points to a suffix of itself), or when the server is under attack by a client attempting to exploit security holes present in some servers using fixed\-length buffers for reading or manipulating the Request\-URI.
@@ -728,7 +727,7 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Request\-URI Too Long (Error Descriptions heading)
-        RequestUriTooLong = 414,
+        RequestUriTooLong,
         /// `415`: Unsupported media type
         ///
         /// The server is refusing to service the request because the entity of the request is in a format not supported by the requested resource for the requested method.
@@ -737,7 +736,7 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Unsupported Media Type (Error Descriptions heading)
-        UnsupportedMediaType = 415,
+        UnsupportedMediaType,
         /// `416`: Requested range not satisfiable
         ///
         /// A server returns a response with this status code if a request included a Range request\-header field, and none of the range\-specifier values in this field overlap the current extent of the selected resource, and the request did not include an If\-Range request\-header field.
@@ -749,7 +748,7 @@ pub mod http {
         /// - Kind: `out_of_range`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Requested Range Not Satisfiable (Error Descriptions heading)
         /// - Erratum in the documentation: The description has stray spaces inside hyphenated words: “first\- byte\-pos” and “content\- type”.
-        RequestedRangeNotSatisfiable = 416,
+        RequestedRangeNotSatisfiable,
         /// `417`: Expectation failed
         ///
         /// The expectation given in an Expect request\-header field could not be met by this server, or, if the server is a proxy, the server has unambiguous evidence that the request could not be met by the next\-hop server.
@@ -758,49 +757,49 @@ pub mod http {
         /// - Category: 4xx Client Error
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Expectation Failed (Error Descriptions heading)
-        ExpectationFailed = 417,
+        ExpectationFailed,
         /// `418`: I’m a teapot
         ///
         /// - HTTP status: 418
         /// - Category: 4xx Client Error
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ImATeapot = 418,
+        ImATeapot,
         /// `421`: Misdirected request
         ///
         /// - HTTP status: 421
         /// - Category: 4xx Client Error
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        MisdirectedRequest = 421,
+        MisdirectedRequest,
         /// `422`: Un\-processable entity
         ///
         /// - HTTP status: 422
         /// - Category: 4xx Client Error
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        UnprocessableEntity = 422,
+        UnprocessableEntity,
         /// `423`: Locked
         ///
         /// - HTTP status: 423
         /// - Category: 4xx Client Error
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        Locked = 423,
+        Locked,
         /// `424`: Failed dependency
         ///
         /// - HTTP status: 424
         /// - Category: 4xx Client Error
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        FailedDependency = 424,
+        FailedDependency,
         /// `426`: Upgrade required
         ///
         /// - HTTP status: 426
         /// - Category: 4xx Client Error
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        UpgradeRequired = 426,
+        UpgradeRequired,
         /// `428`: Precondition required
         ///
         /// - HTTP status: 428
         /// - Category: 4xx Client Error
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        PreconditionRequired = 428,
+        PreconditionRequired,
         /// `429`: Too many requests
         ///
         /// This response code indicates that you have exceeded the API rate limit. It includes a Retry\-After header which lets you know the number of seconds your applications need to wait before sending the API requests again.
@@ -810,33 +809,33 @@ pub mod http {
         /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
         /// - Also documented as: Too Many Requests (Error Descriptions heading)
         /// - Note: The description's retry guidance is followed: wait the number of seconds given in the Retry\-After header, then send the request again.
-        TooManyRequests = 429,
+        TooManyRequests,
         /// `431`: Request header fields too large
         ///
         /// - HTTP status: 431
         /// - Category: 4xx Client Error
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        HeaderFieldsTooLarge = 431,
+        HeaderFieldsTooLarge,
         /// `444`: Connection closed without response
         ///
         /// - HTTP status: 444
         /// - Category: 4xx Client Error
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Not a registered HTTP status; nginx uses it to close the connection without sending a response, so a client never actually receives it.
-        ConnectionClosedWithoutResponse = 444,
+        ConnectionClosedWithoutResponse,
         /// `451`: Unavailable For legal reasons
         ///
         /// - HTTP status: 451
         /// - Category: 4xx Client Error
         /// - Kind: `failed_precondition`; retry: `never`; outcome: `failure`
-        UnavailableForLegalReasons = 451,
+        UnavailableForLegalReasons,
         /// `499`: Client closed request
         ///
         /// - HTTP status: 499
         /// - Category: 4xx Client Error
         /// - Kind: `cancelled`; retry: `never`; outcome: `failure`
         /// - Note: Not a registered HTTP status; nginx logs it when the client closed the connection before the server answered.
-        ClientClosedRequest = 499,
+        ClientClosedRequest,
         /// `500`: Internal server error
         ///
         /// This is the standard success response code returned when the server (or desktop API service) is misbehaving.
@@ -846,7 +845,7 @@ pub mod http {
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
         /// - Also documented as: Internal Server Error (Error Descriptions heading)
         /// - Erratum in the documentation: Error Descriptions calls this error status “the standard success response code”.
-        InternalServerError = 500,
+        InternalServerError,
         /// `501`: Not implemented
         ///
         /// This error code can occur if the server does not recognize the request method or it is unable to fulfill the request due to the feature not currently being available in the API.
@@ -855,7 +854,7 @@ pub mod http {
         /// - Category: 5xx Server Error
         /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
         /// - Also documented as: Not Implemented (Error Descriptions heading)
-        NotImplemented = 501,
+        NotImplemented,
         /// `502`: Bad gateway
         ///
         /// While acting as a gateway or proxy, the server received an invalid response from the upstream server it accessed in attempting to fulfill the request.
@@ -864,7 +863,7 @@ pub mod http {
         /// - Category: 5xx Server Error
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
         /// - Also documented as: Bad Gateway (Error Descriptions heading)
-        BadGateway = 502,
+        BadGateway,
         /// `503`: Service unavailable
         ///
         /// The server is currently unable to handle the request due to a temporary overloading or maintenance of the server. The implication is that this is a temporary condition which will be alleviated after some delay. If known, the length of the delay may be indicated in a Retry\-After header. If no Retry\-After is given, the client should handle the response as it would for a 500 response.
@@ -874,7 +873,7 @@ pub mod http {
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
         /// - Also documented as: Service Unavailable (Error Descriptions heading)
         /// - Note: The description's retry guidance is followed: a temporary condition, alleviated after some delay; the delay may be given in a Retry\-After header.
-        ServiceUnavailable = 503,
+        ServiceUnavailable,
         /// `504`: Gateway timeout
         ///
         /// While acting as a gateway or proxy, the server did not receive a timely response from the upstream server specified by the URI (e.g. HTTP, FTP, LDAP) or some other auxiliary server (e.g. DNS) it needed to access in attempting to complete the request.
@@ -883,7 +882,7 @@ pub mod http {
         /// - Category: 5xx Server Error
         /// - Kind: `deadline_exceeded`; retry: `backoff`; outcome: `failure`
         /// - Also documented as: Gateway Timeout (Error Descriptions heading)
-        GatewayTimeout = 504,
+        GatewayTimeout,
         /// `505`: HTTP version not supported
         ///
         /// The server does not support, or refuses to support, the HTTP protocol version that was used in the request message. The server is indicating that it is unable or unwilling to complete the request using the same major version as the client, other than with this error message. The response should contain an entity describing why that version is not supported and what other protocols are supported by that server.
@@ -892,46 +891,46 @@ pub mod http {
         /// - Category: 5xx Server Error
         /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
         /// - Also documented as: HTTP Version Not Supported (Error Descriptions heading)
-        HttpVersionNotSupported = 505,
+        HttpVersionNotSupported,
         /// `506`: Variant also negotiates
         ///
         /// - HTTP status: 506
         /// - Category: 5xx Server Error
         /// - Kind: `internal`; retry: `never`; outcome: `failure`
-        VariantAlsoNegotiates = 506,
+        VariantAlsoNegotiates,
         /// `507`: Insufficient storage
         ///
         /// - HTTP status: 507
         /// - Category: 5xx Server Error
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        InsufficientStorage = 507,
+        InsufficientStorage,
         /// `508`: Loop detected
         ///
         /// - HTTP status: 508
         /// - Category: 5xx Server Error
         /// - Kind: `internal`; retry: `never`; outcome: `failure`
-        LoopDetected = 508,
+        LoopDetected,
         /// `510`: Not extended
         ///
         /// - HTTP status: 510
         /// - Category: 5xx Server Error
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        NotExtended = 510,
+        NotExtended,
         /// `511`: Network authentication required
         ///
         /// - HTTP status: 511
         /// - Category: 5xx Server Error
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
-        NetworkAuthenticationRequired = 511,
+        NetworkAuthenticationRequired,
         /// `599`: Network connection timeout error
         ///
         /// - HTTP status: 599
         /// - Category: 5xx Server Error
         /// - Kind: `deadline_exceeded`; retry: `backoff`; outcome: `failure`
         /// - Note: Not a registered HTTP status; some proxies use it for a network connect timeout behind them.
-        NetworkConnectionTimeoutError = 599,
+        NetworkConnectionTimeoutError,
         /// A code the documentation does not list, kept exactly as received.
-        Unknown(u16) = 0,
+        Unknown(u16),
     }
     impl Status {
         /// The provider's display name.
@@ -1012,6 +1011,149 @@ pub mod http {
             409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 421, 422, 423, 424, 426,
             428, 429, 431, 444, 451, 499, 500, 501, 502, 503, 504, 505, 506, 507, 508,
             510, 511, 599,
+        ];
+        /// For each slot of the code hash in `from_code`, the code that lands there.
+        const SLOT_CODES: &[u16; 128usize] = &[
+            422, 101, 100, 202, 303, 100, 404, 505, 417, 100, 100, 100, 100, 100, 100,
+            100, 500, 412, 100, 100, 100, 100, 100, 205, 100, 451, 407, 100, 508, 100,
+            100, 100, 200, 301, 100, 402, 503, 226, 415, 100, 428, 100, 100, 208, 100,
+            100, 410, 599, 511, 423, 102, 100, 203, 100, 304, 405, 100, 506, 418, 100,
+            100, 431, 100, 444, 400, 100, 501, 413, 100, 426, 100, 100, 206, 100, 307,
+            408, 100, 100, 421, 100, 100, 201, 100, 302, 403, 100, 504, 416, 100, 100,
+            429, 100, 100, 100, 100, 499, 411, 100, 100, 424, 100, 204, 100, 305, 100,
+            406, 507, 100, 100, 100, 100, 100, 300, 401, 100, 502, 414, 100, 100, 100,
+            100, 100, 207, 308, 100, 409, 510, 100,
+        ];
+        /// For each slot of the code hash, the variant of its code.
+        const SLOT_VARIANTS: &[Self; 128usize] = &[
+            Self::UnprocessableEntity,
+            Self::SwitchingProtocol,
+            Self::Continue,
+            Self::Accepted,
+            Self::SeeOther,
+            Self::Continue,
+            Self::ResourceNotFound,
+            Self::HttpVersionNotSupported,
+            Self::ExpectationFailed,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::InternalServerError,
+            Self::PreconditionFailed,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::ResetContent,
+            Self::Continue,
+            Self::UnavailableForLegalReasons,
+            Self::ProxyAuthenticationRequired,
+            Self::Continue,
+            Self::LoopDetected,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Ok,
+            Self::MovedPermanently,
+            Self::Continue,
+            Self::PaymentRequired,
+            Self::ServiceUnavailable,
+            Self::ImUsed,
+            Self::UnsupportedMediaType,
+            Self::Continue,
+            Self::PreconditionRequired,
+            Self::Continue,
+            Self::Continue,
+            Self::AlreadyReported,
+            Self::Continue,
+            Self::Continue,
+            Self::ResourceRemoved,
+            Self::NetworkConnectionTimeoutError,
+            Self::NetworkAuthenticationRequired,
+            Self::Locked,
+            Self::ProcessingRequest,
+            Self::Continue,
+            Self::NonAuthoritativeInformation,
+            Self::Continue,
+            Self::NotModified,
+            Self::MethodNotAllowed,
+            Self::Continue,
+            Self::VariantAlsoNegotiates,
+            Self::ImATeapot,
+            Self::Continue,
+            Self::Continue,
+            Self::HeaderFieldsTooLarge,
+            Self::Continue,
+            Self::ConnectionClosedWithoutResponse,
+            Self::BadRequest,
+            Self::Continue,
+            Self::NotImplemented,
+            Self::PayloadTooLarge,
+            Self::Continue,
+            Self::UpgradeRequired,
+            Self::Continue,
+            Self::Continue,
+            Self::PartialContent,
+            Self::Continue,
+            Self::TemporaryRedirect,
+            Self::RequestTimeout,
+            Self::Continue,
+            Self::Continue,
+            Self::MisdirectedRequest,
+            Self::Continue,
+            Self::Continue,
+            Self::Created,
+            Self::Continue,
+            Self::Found,
+            Self::Forbidden,
+            Self::Continue,
+            Self::GatewayTimeout,
+            Self::RequestedRangeNotSatisfiable,
+            Self::Continue,
+            Self::Continue,
+            Self::TooManyRequests,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::ClientClosedRequest,
+            Self::LengthRequired,
+            Self::Continue,
+            Self::Continue,
+            Self::FailedDependency,
+            Self::Continue,
+            Self::NoContent,
+            Self::Continue,
+            Self::UseProxy,
+            Self::Continue,
+            Self::NotAcceptable,
+            Self::InsufficientStorage,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::MultipleChoices,
+            Self::Unauthorized,
+            Self::Continue,
+            Self::BadGateway,
+            Self::RequestUriTooLong,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::Continue,
+            Self::MultiStatus,
+            Self::PermanentRedirect,
+            Self::Continue,
+            Self::Conflict,
+            Self::NotExtended,
+            Self::Continue,
         ];
         const MESSAGES: &[&str; 64usize] = &[
             "Continue",
@@ -1602,71 +1744,12 @@ pub mod http {
         /// becomes `Unknown`, so this never fails.
         #[inline(always)]
         pub const fn from_code(code: u16) -> Self {
-            match code {
-                100 => Self::Continue,
-                101 => Self::SwitchingProtocol,
-                102 => Self::ProcessingRequest,
-                200 => Self::Ok,
-                201 => Self::Created,
-                202 => Self::Accepted,
-                203 => Self::NonAuthoritativeInformation,
-                204 => Self::NoContent,
-                205 => Self::ResetContent,
-                206 => Self::PartialContent,
-                207 => Self::MultiStatus,
-                208 => Self::AlreadyReported,
-                226 => Self::ImUsed,
-                300 => Self::MultipleChoices,
-                301 => Self::MovedPermanently,
-                302 => Self::Found,
-                303 => Self::SeeOther,
-                304 => Self::NotModified,
-                305 => Self::UseProxy,
-                307 => Self::TemporaryRedirect,
-                308 => Self::PermanentRedirect,
-                400 => Self::BadRequest,
-                401 => Self::Unauthorized,
-                402 => Self::PaymentRequired,
-                403 => Self::Forbidden,
-                404 => Self::ResourceNotFound,
-                405 => Self::MethodNotAllowed,
-                406 => Self::NotAcceptable,
-                407 => Self::ProxyAuthenticationRequired,
-                408 => Self::RequestTimeout,
-                409 => Self::Conflict,
-                410 => Self::ResourceRemoved,
-                411 => Self::LengthRequired,
-                412 => Self::PreconditionFailed,
-                413 => Self::PayloadTooLarge,
-                414 => Self::RequestUriTooLong,
-                415 => Self::UnsupportedMediaType,
-                416 => Self::RequestedRangeNotSatisfiable,
-                417 => Self::ExpectationFailed,
-                418 => Self::ImATeapot,
-                421 => Self::MisdirectedRequest,
-                422 => Self::UnprocessableEntity,
-                423 => Self::Locked,
-                424 => Self::FailedDependency,
-                426 => Self::UpgradeRequired,
-                428 => Self::PreconditionRequired,
-                429 => Self::TooManyRequests,
-                431 => Self::HeaderFieldsTooLarge,
-                444 => Self::ConnectionClosedWithoutResponse,
-                451 => Self::UnavailableForLegalReasons,
-                499 => Self::ClientClosedRequest,
-                500 => Self::InternalServerError,
-                501 => Self::NotImplemented,
-                502 => Self::BadGateway,
-                503 => Self::ServiceUnavailable,
-                504 => Self::GatewayTimeout,
-                505 => Self::HttpVersionNotSupported,
-                506 => Self::VariantAlsoNegotiates,
-                507 => Self::InsufficientStorage,
-                508 => Self::LoopDetected,
-                510 => Self::NotExtended,
-                511 => Self::NetworkAuthenticationRequired,
-                599 => Self::NetworkConnectionTimeoutError,
-                other => Self::Unknown(other),
+            let slot = ((code as u64).wrapping_mul(7125223543986186143u64) >> 57)
+                as usize;
+            if Self::SLOT_CODES[slot] == code {
+                Self::SLOT_VARIANTS[slot]
+            } else {
+                Self::Unknown(code)
             }
         }
         /// The raw code, as sent on the wire.

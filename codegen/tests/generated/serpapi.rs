@@ -385,7 +385,6 @@ pub mod serpapi {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    #[repr(u16)]
     #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum Http {
         /// `200`: OK
@@ -394,42 +393,42 @@ pub mod serpapi {
         ///
         /// - HTTP status: 200
         /// - Kind: `ok`; retry: `never`; outcome: `success`
-        Ok = 200,
+        Ok,
         /// `400`: Bad Request
         ///
         /// We were unable to process the request. The request may be missing a required parameter.
         ///
         /// - HTTP status: 400
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        BadRequest = 400,
+        BadRequest,
         /// `401`: Unauthorized
         ///
         /// No valid API key provided.
         ///
         /// - HTTP status: 401
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
-        Unauthorized = 401,
+        Unauthorized,
         /// `403`: Forbidden
         ///
         /// The account associated with this API key doesn't have permission to perform the request. This usually happens if the account has been deleted.
         ///
         /// - HTTP status: 403
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        Forbidden = 403,
+        Forbidden,
         /// `404`: Not Found
         ///
         /// The requested resource doesn't exist.
         ///
         /// - HTTP status: 404
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        NotFound = 404,
+        NotFound,
         /// `410`: Gone
         ///
         /// The search expired and has been deleted from the archive.
         ///
         /// - HTTP status: 410
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        Gone = 410,
+        Gone,
         /// `429`: Too Many Requests
         ///
         /// The number of requests sent using this API key exceeds the hourly throughput limit OR your account has run out of searches.
@@ -437,7 +436,7 @@ pub mod serpapi {
         /// - HTTP status: 429
         /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
         /// - Note: Covers two conditions: the hourly throughput limit (back off and retry) and an account that has run out of searches (retry only after adding searches; the \`error\` body then reads “Your account has run out of searches.”, see the \`error\_message\` table). \`retry\` is the kind's default, \`backoff\`, which fits the throughput case.
-        TooManyRequests = 429,
+        TooManyRequests,
         /// `500`: Server Error
         ///
         /// Something went wrong on SerpApi's end. Please contact support@serpapi.com for assistance.
@@ -446,7 +445,7 @@ pub mod serpapi {
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
         /// - Note: The page lists 500 and 503 on one row, “500, 503 Server Error”, so both carry that message; the variant names use the codes' registered names.
         /// - Note: The page asks to contact support@serpapi.com for assistance; \`retry\` stays the kind's default, \`backoff\`.
-        InternalServerError = 500,
+        InternalServerError,
         /// `503`: Server Error
         ///
         /// Something went wrong on SerpApi's end. Please contact support@serpapi.com for assistance.
@@ -455,9 +454,9 @@ pub mod serpapi {
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
         /// - Note: The page lists 500 and 503 on one row, “500, 503 Server Error”, so both carry that message; the variant names use the codes' registered names.
         /// - Note: The page's Status: Error example arrives with HTTP Status: 503 (Service Unavailable) and an \`error\` asking to try again later, so \`retry\` stays \`backoff\`; the page also asks to contact support@serpapi.com for assistance.
-        ServiceUnavailable = 503,
+        ServiceUnavailable,
         /// A code the documentation does not list, kept exactly as received.
-        Unknown(u16) = 0,
+        Unknown(u16),
     }
     impl Http {
         /// The provider's display name.
@@ -481,6 +480,30 @@ pub mod serpapi {
             Self::ServiceUnavailable,
         ];
         const CODES: &[u16; 9usize] = &[200, 400, 401, 403, 404, 410, 429, 500, 503];
+        /// For each slot of the code hash in `from_code`, the code that lands there.
+        const SLOT_CODES: &[u16; 16usize] = &[
+            500, 404, 200, 400, 429, 410, 200, 401, 200, 200, 503, 200, 200, 403, 200,
+            200,
+        ];
+        /// For each slot of the code hash, the variant of its code.
+        const SLOT_VARIANTS: &[Self; 16usize] = &[
+            Self::InternalServerError,
+            Self::NotFound,
+            Self::Ok,
+            Self::BadRequest,
+            Self::TooManyRequests,
+            Self::Gone,
+            Self::Ok,
+            Self::Unauthorized,
+            Self::Ok,
+            Self::Ok,
+            Self::ServiceUnavailable,
+            Self::Ok,
+            Self::Ok,
+            Self::Forbidden,
+            Self::Ok,
+            Self::Ok,
+        ];
         const MESSAGES: &[&str; 10usize] = &[
             "OK",
             "Bad Request",
@@ -587,17 +610,12 @@ pub mod serpapi {
         /// becomes `Unknown`, so this never fails.
         #[inline(always)]
         pub const fn from_code(code: u16) -> Self {
-            match code {
-                200 => Self::Ok,
-                400 => Self::BadRequest,
-                401 => Self::Unauthorized,
-                403 => Self::Forbidden,
-                404 => Self::NotFound,
-                410 => Self::Gone,
-                429 => Self::TooManyRequests,
-                500 => Self::InternalServerError,
-                503 => Self::ServiceUnavailable,
-                other => Self::Unknown(other),
+            let slot = ((code as u64).wrapping_mul(3839165049266763919u64) >> 60)
+                as usize;
+            if Self::SLOT_CODES[slot] == code {
+                Self::SLOT_VARIANTS[slot]
+            } else {
+                Self::Unknown(code)
             }
         }
         /// The raw code, as sent on the wire.

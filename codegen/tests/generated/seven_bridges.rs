@@ -359,680 +359,679 @@ pub mod seven_bridges {
     /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    #[repr(u32)]
     #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
     pub enum Code {
         /// `0`: The Platform is currently under maintenance.
         ///
         /// - Category: Platform maintenance errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        PlatformUnderMaintenance = 0,
+        PlatformUnderMaintenance,
         /// `1000`: Rate limit exceeded\! Check response headers.
         ///
         /// - Category: General errors
         /// - Kind: `resource_exhausted`; retry: `backoff`; outcome: `failure`
         /// - Note: The message points to the response headers; the page does not name them.
-        RateLimitExceeded = 1000,
+        RateLimitExceeded,
         /// `2000`: User service is currently unavailable.
         ///
         /// - Category: User errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        UserServiceUnavailable = 2000,
+        UserServiceUnavailable,
         /// `2001`: Not enough privileges to access requested user info.
         ///
         /// - Category: User errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        UserAccessDenied = 2001,
+        UserAccessDenied,
         /// `2002`: Requested user does not exist.
         ///
         /// - Category: User errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        UserNotFound = 2002,
+        UserNotFound,
         /// `2003`: Requested user already exists.
         ///
         /// - Category: User errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        UserAlreadyExists = 2003,
+        UserAlreadyExists,
         /// `3000`: Project service is currently unavailable.
         ///
         /// - Category: Projects errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        ProjectServiceUnavailable = 3000,
+        ProjectServiceUnavailable,
         /// `3001`: Not enough privileges to access the requested project/member.
         ///
         /// - Category: Projects errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        ProjectOrMemberAccessDenied = 3001,
+        ProjectOrMemberAccessDenied,
         /// `3002`: Requested project or member does not exist.
         ///
         /// - Category: Projects errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        ProjectOrMemberNotFound = 3002,
+        ProjectOrMemberNotFound,
         /// `3003`: Requested project/member already exists
         ///
         /// - Category: Projects errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        ProjectOrMemberAlreadyExists = 3003,
+        ProjectOrMemberAlreadyExists,
         /// `3004`: Owner's username must not be null or empty string.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectOwnerUsernameRequired = 3004,
+        ProjectOwnerUsernameRequired,
         /// `3005`: Member username must not be null or empty string.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectMemberUsernameRequired = 3005,
+        ProjectMemberUsernameRequired,
         /// `3006`: Project id must not be null or an empty string.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectIdRequired = 3006,
+        ProjectIdRequired,
         /// `3007`: Project name must not be null or empty string.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectNameRequired = 3007,
+        ProjectNameRequired,
         /// `3008`: Billing group id must not be null or empty string
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Listed under Projects errors although the message is about a billing group id.
-        ProjectBillingGroupIdRequired = 3008,
+        ProjectBillingGroupIdRequired,
         /// `3009`: Project type must not be null or empty string.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectTypeRequired = 3009,
+        ProjectTypeRequired,
         /// `3010`: Project type can be either v2 for standard projects or v1 for LEGACY projects
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidProjectType = 3010,
+        InvalidProjectType,
         /// `3011`: Project permissions must not null or an empty value
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Message kept as printed ("must not null", without "be").
-        ProjectPermissionsRequired = 3011,
+        ProjectPermissionsRequired,
         /// `3012`: Malformed project id. Expecting \`owner/project\`
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MalformedProjectId = 3012,
+        MalformedProjectId,
         /// `3013`: Please provide all permissions data.
         ///
         /// - Category: Projects errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ProjectPermissionsIncomplete = 3013,
+        ProjectPermissionsIncomplete,
         /// `4000`: Billing service is currently unavailable.
         ///
         /// - Category: Billing errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        BillingServiceUnavailable = 4000,
+        BillingServiceUnavailable,
         /// `4001`: Insufficient privileges to access the requested billing group/invoice.
         ///
         /// - Category: Billing errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        BillingGroupOrInvoiceAccessDenied = 4001,
+        BillingGroupOrInvoiceAccessDenied,
         /// `4002`: Requested billing group/invoice does not exist.
         ///
         /// - Category: Billing errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        BillingGroupOrInvoiceNotFound = 4002,
+        BillingGroupOrInvoiceNotFound,
         /// `4003`: Requested billing group/invoice already exist.
         ///
         /// - Category: Billing errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        BillingGroupOrInvoiceAlreadyExists = 4003,
+        BillingGroupOrInvoiceAlreadyExists,
         /// `4004`: Billing group id must not be null or an empty string.
         ///
         /// - Category: Billing errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        BillingGroupIdRequired = 4004,
+        BillingGroupIdRequired,
         /// `4005`: Billing group id must be a valid UUID.
         ///
         /// - Category: Billing errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidBillingGroupId = 4005,
+        InvalidBillingGroupId,
         /// `4006`: You are not a member of this billing group.
         ///
         /// - Category: Billing errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        NotBillingGroupMember = 4006,
+        NotBillingGroupMember,
         /// `4007`: Invoice id must not be null or an empty string.
         ///
         /// - Category: Billing errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvoiceIdRequired = 4007,
+        InvoiceIdRequired,
         /// `5000`: File service is currently unavailable.
         ///
         /// - Category: Files errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        FileServiceUnavailable = 5000,
+        FileServiceUnavailable,
         /// `5001`: Insufficient privileges to access the requested file.
         ///
         /// - Category: Files errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        FileAccessDenied = 5001,
+        FileAccessDenied,
         /// `5002`: Requested file does not exist.
         ///
         /// - Category: Files errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        FileNotFound = 5002,
+        FileNotFound,
         /// `5003`: Requested file already exists.
         ///
         /// - Category: Files errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        FileAlreadyExists = 5003,
+        FileAlreadyExists,
         /// `5004`: File id must not be null or an empty string.
         ///
         /// - Category: Files errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        FileIdRequired = 5004,
+        FileIdRequired,
         /// `5005`: Malformed project query parameter. Expecting \`?project\=owner/project\`
         ///
         /// - Category: Files errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MalformedProjectQueryParameter = 5005,
+        MalformedProjectQueryParameter,
         /// `5006`: Metadata validation failed.
         ///
         /// - Category: Files errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MetadataValidationFailed = 5006,
+        MetadataValidationFailed,
         /// `5007`: File copy failed.
         ///
         /// - Category: Files errors
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-        FileCopyFailed = 5007,
+        FileCopyFailed,
         /// `5008`: File renaming not allowed.
         ///
         /// - Category: Files errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        FileRenamingNotAllowed = 5008,
+        FileRenamingNotAllowed,
         /// `5009`: Modifying metadata is not allowed.
         ///
         /// - Category: Files errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        MetadataModificationNotAllowed = 5009,
+        MetadataModificationNotAllowed,
         /// `5010`: Metadata service is currently unavailable.
         ///
         /// - Category: Files errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        MetadataServiceUnavailable = 5010,
+        MetadataServiceUnavailable,
         /// `6000`: App service is currently unavailable.
         ///
         /// - Category: Apps errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        AppServiceUnavailable = 6000,
+        AppServiceUnavailable,
         /// `6001`: Insufficient privileges to access the requested app/revision.
         ///
         /// - Category: Apps errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        AppOrRevisionAccessDenied = 6001,
+        AppOrRevisionAccessDenied,
         /// `6002`: Requested app/revision does not exist.
         ///
         /// - Category: Apps errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        AppOrRevisionNotFound = 6002,
+        AppOrRevisionNotFound,
         /// `6003`: Requested app/revision already exists.
         ///
         /// - Category: Apps errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        AppOrRevisionAlreadyExists = 6003,
+        AppOrRevisionAlreadyExists,
         /// `6004`: App name must not be null or an empty string.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        AppNameRequired = 6004,
+        AppNameRequired,
         /// `6006`: Project owner must not be null or an empty string.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        AppProjectOwnerRequired = 6006,
+        AppProjectOwnerRequired,
         /// `6007`: Project must not be null or an empty string.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        AppProjectRequired = 6007,
+        AppProjectRequired,
         /// `6008`: App revision must not be null or an empty string.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        AppRevisionRequired = 6008,
+        AppRevisionRequired,
         /// `6009`: App revision must be a valid integer.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Also documented as: Source project must not be null or an empty string. (table row 61, a second row displayed as code 6009)
         /// - Erratum in the documentation: Code 6009 is displayed (and anchored \`\<a name\="6009"\>\`) on two rows with two meanings: row 60 "App revision must be a valid integer." (kept as \`message\`) and row 61 "Source project must not be null or an empty string." (kept in \`also\_documented\`). Row 62 that follows is 6010, and 6005 appears nowhere on the page, so the second row may have been meant as another code; the page does not say which.
-        InvalidAppRevision = 6009,
+        InvalidAppRevision,
         /// `6010`: Source app must not be null or an empty string.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        SourceAppRequired = 6010,
+        SourceAppRequired,
         /// `6011`: Malformed app id. Expecting \`owner/project/app\_name/revision\`.
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MalformedAppId = 6011,
+        MalformedAppId,
         /// `6012`: Invalid visibility query parameter. Allowed values: \[\`PUBLIC\`,\` PRIVATE\`\].
         ///
         /// - Category: Apps errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidAppVisibility = 6012,
+        InvalidAppVisibility,
         /// `7000`: Task service is currently unavailable.
         ///
         /// - Category: Tasks errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        TaskServiceUnavailable = 7000,
+        TaskServiceUnavailable,
         /// `7001`: Insufficient privileges to access the requested task.
         ///
         /// - Category: Tasks errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        TaskAccessDenied = 7001,
+        TaskAccessDenied,
         /// `7002`: Requested task does not exist.
         ///
         /// - Category: Tasks errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        TaskNotFound = 7002,
+        TaskNotFound,
         /// `7003`: Requested task already exists.
         ///
         /// - Category: Tasks errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        TaskAlreadyExists = 7003,
+        TaskAlreadyExists,
         /// `7004`: Task ID must not be empty or null or an empty string.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        TaskIdRequired = 7004,
+        TaskIdRequired,
         /// `7005`: Task ID must be a valid UUID.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidTaskId = 7005,
+        InvalidTaskId,
         /// `7006`: Invalid task status. Allowed values: \[\`QUEUED\`, \`DRAFT\`, \`RUNNING\`, \`COMPLETED\`, \`ABORTED\`, \`ABORTING\`, \`FAILED\`\]
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidTaskStatus = 7006,
+        InvalidTaskStatus,
         /// `7007`: This action is only available for \`DRAFT\` tasks.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        ActionOnlyForDraftTasks = 7007,
+        ActionOnlyForDraftTasks,
         /// `7008`: This action is only available for \`RUNNING\` tasks.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        ActionOnlyForRunningTasks = 7008,
+        ActionOnlyForRunningTasks,
         /// `7009`: Invalid task action. Action can be performed only on \`DRAFT\` or \`RUNNING\` tasks.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Kind is failed\_precondition although the message begins "Invalid task action.": the condition is the task's state.
-        TaskNotDraftOrRunning = 7009,
+        TaskNotDraftOrRunning,
         /// `7010`: Invalid task action. Action can be performed on \`DRAFT\` tasks.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Kind is failed\_precondition although the message begins "Invalid task action.": the condition is the task's state.
-        TaskNotDraft = 7010,
+        TaskNotDraft,
         /// `7011`: Invalid task action. Action can be performed on tasks in the states: \`CREATING\`, \`RUNNING\` or \`QUEUED\`.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Kind is failed\_precondition although the message begins "Invalid task action.": the condition is the task's state. \`CREATING\` is not among the statuses 7006 allows.
-        TaskNotCreatingRunningOrQueued = 7011,
+        TaskNotCreatingRunningOrQueued,
         /// `7012`: Missing inputs.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MissingTaskInputs = 7012,
+        MissingTaskInputs,
         /// `7013`: Invalid task action.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidTaskAction = 7013,
+        InvalidTaskAction,
         /// `7014`: Action parameter must not be null or an empty string.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        ActionParameterRequired = 7014,
+        ActionParameterRequired,
         /// `7015`: App Id must not be null or an empty string.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        TaskAppIdRequired = 7015,
+        TaskAppIdRequired,
         /// `7016`: Invalid app url.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidAppUrl = 7016,
+        InvalidAppUrl,
         /// `7017`: Only Common Workflow Language (CWL) tasks are supported.
         ///
         /// - Category: Tasks errors
         /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
-        OnlyCwlTasksSupported = 7017,
+        OnlyCwlTasksSupported,
         /// `7018`: Batch input property should reference input identifier or omitted. Empty value is not allowed.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidBatchInput = 7018,
+        InvalidBatchInput,
         /// `7019`: Missing batch criteria.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MissingBatchCriteria = 7019,
+        MissingBatchCriteria,
         /// `7020`: Invalid batch type supplied. Allowed values: \`\[criteria, item\]\`.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidBatchType = 7020,
+        InvalidBatchType,
         /// `7021`: Batching can only be disabled if the task is submitted for execution.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        BatchingDisableRequiresSubmittedTask = 7021,
+        BatchingDisableRequiresSubmittedTask,
         /// `7022`: Disabling batching action is only available for \`BATCH\` tasks.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        BatchingDisableOnlyForBatchTasks = 7022,
+        BatchingDisableOnlyForBatchTasks,
         /// `7023`: Missing \`batch\_by\` or \`batch\_input\` fields. These fields must be included together.
         ///
         /// - Category: Tasks errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        MissingBatchByOrBatchInput = 7023,
+        MissingBatchByOrBatchInput,
         /// `7024`: Task can not be started due to validation errors.
         ///
         /// - Category: Tasks errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        TaskHasValidationErrors = 7024,
+        TaskHasValidationErrors,
         /// `8000`: Upload service is currently unavailable.
         ///
         /// - Category: Upload errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        UploadServiceUnavailable = 8000,
+        UploadServiceUnavailable,
         /// `8001`: Insufficient privileges to access the requested upload.
         ///
         /// - Category: Upload errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        UploadAccessDenied = 8001,
+        UploadAccessDenied,
         /// `8002`: Insufficient privileges to access the requested file.
         ///
         /// - Category: Upload errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        UploadFileAccessDenied = 8002,
+        UploadFileAccessDenied,
         /// `8003`: Requested upload does not exist.
         ///
         /// - Category: Upload errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        UploadNotFound = 8003,
+        UploadNotFound,
         /// `8004`: Requested file already exists.
         ///
         /// - Category: Upload errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        UploadFileAlreadyExists = 8004,
+        UploadFileAlreadyExists,
         /// `8005`: Requested file does not exist.
         ///
         /// - Category: Upload errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        UploadFileNotFound = 8005,
+        UploadFileNotFound,
         /// `8006`: Requested upload already exists.
         ///
         /// - Category: Upload errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        UploadAlreadyExists = 8006,
+        UploadAlreadyExists,
         /// `8007`: Failed to complete upload.
         ///
         /// - Category: Upload errors
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-        UploadCompletionFailed = 8007,
+        UploadCompletionFailed,
         /// `8008`: Failed to reserve part for upload. Try again.
         ///
         /// - Category: Upload errors
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
         /// - Note: The message itself says "Try again."; retry is backoff (the default for internal), following the page.
-        UploadPartReservationFailed = 8008,
+        UploadPartReservationFailed,
         /// `8009`: Failed to abort upload.
         ///
         /// - Category: Upload errors
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-        UploadAbortFailed = 8009,
+        UploadAbortFailed,
         /// `8010`: Malformed project id. Expecting \`owner/project\`.
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        UploadMalformedProjectId = 8010,
+        UploadMalformedProjectId,
         /// `8011`: Upload id must not be null or an empty string.
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        UploadIdRequired = 8011,
+        UploadIdRequired,
         /// `8012`: Part number is missing or invalid.
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidPartNumber = 8012,
+        InvalidPartNumber,
         /// `8013`: Invalid init request.
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidUploadInitRequest = 8013,
+        InvalidUploadInitRequest,
         /// `8014`: Invalid part report.
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidPartReport = 8014,
+        InvalidPartReport,
         /// `8015`: Invalid list of parts. Expecting an object with "parts": \[ array of part reports \].
         ///
         /// - Category: Upload errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidPartList = 8015,
+        InvalidPartList,
         /// `9000`: There was an error communicating with the service.
         ///
         /// - Category: Volumes errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        VolumeServiceCommunicationError = 9000,
+        VolumeServiceCommunicationError,
         /// `9001`: Could not obtain read access on the service.
         ///
         /// - Category: Volumes errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        VolumeReadAccessDenied = 9001,
+        VolumeReadAccessDenied,
         /// `9002`: Could not obtain cross\-write access on the service.
         ///
         /// - Category: Volumes errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        VolumeCrossWriteAccessDenied = 9002,
+        VolumeCrossWriteAccessDenied,
         /// `9003`: Insufficient privileges to access the requested project.
         ///
         /// - Category: Volumes errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        VolumeProjectAccessDenied = 9003,
+        VolumeProjectAccessDenied,
         /// `9004`: Insufficient privileges to access the requested file.
         ///
         /// - Category: Volumes errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        VolumeFileAccessDenied = 9004,
+        VolumeFileAccessDenied,
         /// `9005`: Insufficient privileges to access the requested job.
         ///
         /// - Category: Volumes errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
         /// - Note: The message contains a no\-break space (U\+00A0) before "job", kept as on the page.
-        VolumeJobAccessDenied = 9005,
+        VolumeJobAccessDenied,
         /// `9006`: Requested file cannot be exported.
         ///
         /// - Category: Volumes errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        VolumeFileNotExportable = 9006,
+        VolumeFileNotExportable,
         /// `9007`: Requested volume does not exist.
         ///
         /// - Category: Volumes errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        VolumeNotFound = 9007,
+        VolumeNotFound,
         /// `9008`: Requested job does not exist.
         ///
         /// - Category: Volumes errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        VolumeJobNotFound = 9008,
+        VolumeJobNotFound,
         /// `9009`: Requested file does not exist.
         ///
         /// - Category: Volumes errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        VolumeFileNotFound = 9009,
+        VolumeFileNotFound,
         /// `9010`: Requested volume name already exists.
         ///
         /// - Category: Volumes errors
         /// - Kind: `already_exists`; retry: `never`; outcome: `failure`
-        VolumeNameAlreadyExists = 9010,
+        VolumeNameAlreadyExists,
         /// `9011`: Invalid request syntax.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        VolumeInvalidRequestSyntax = 9011,
+        VolumeInvalidRequestSyntax,
         /// `9012`: Requested project or member does not exist.
         ///
         /// - Category: Volumes errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        VolumeProjectOrMemberNotFound = 9012,
+        VolumeProjectOrMemberNotFound,
         /// `9013`: Volume name must not be null or an empty string.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: The message contains no\-break spaces (U\+00A0) around "name", kept as on the page.
-        VolumeNameRequired = 9013,
+        VolumeNameRequired,
         /// `9014`: Volume name must consist of up to 32 English letters, numbers and underscores.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidVolumeName = 9014,
+        InvalidVolumeName,
         /// `9015`: "access\_mode" must be provided (either "RO" or "RW").
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: The message contains no\-break spaces (U\+00A0) after "access\_mode" and after "provided", kept as on the page.
-        VolumeAccessModeRequired = 9015,
+        VolumeAccessModeRequired,
         /// `9016`: "service" object must be provided.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        VolumeServiceRequired = 9016,
+        VolumeServiceRequired,
         /// `9017`: "service" object is invalid. Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Same message as 9019; the page gives nothing that tells them apart.
-        InvalidVolumeService9017 = 9017,
+        InvalidVolumeService9017,
         /// `9018`: Cannot infer file name and none given.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        CannotInferFileName = 9018,
+        CannotInferFileName,
         /// `9019`: "service" object is invalid. Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Note: Same message as 9017; the page gives nothing that tells them apart.
-        InvalidVolumeService9019 = 9019,
+        InvalidVolumeService9019,
         /// `9021`: Invalid time format. Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidVolumeTimeFormat = 9021,
+        InvalidVolumeTimeFormat,
         /// `9022`: Invalid canned ACL selected ("aws\_canned\_acl"). Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidAwsCannedAcl = 9022,
+        InvalidAwsCannedAcl,
         /// `9032`: Invalid server\-side encryption selected ("sse\_algorithm"). Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Erratum in the documentation: Row 134 has anchor \`\<a name\="9023"\>\` but displays 9032; the displayed code is used. It sits between 9022 (row 133) and 9024 (row 135).
-        InvalidSseAlgorithm = 9032,
+        InvalidSseAlgorithm,
         /// `9024`: Invalid S3 storage class selected ("aws\_storage\_class"). Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
         /// - Erratum in the documentation: Row 135 has anchor \`\<a name\="9042"\>\` but displays 9024; the displayed code is used. It sits between 9032 (row 134, anchor 9023) and 9025 (row 136).
-        InvalidAwsStorageClass = 9024,
+        InvalidAwsStorageClass,
         /// `9025`: Invalid private key given ("private\_key"). Check the documentation.
         ///
         /// - Category: Volumes errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        InvalidVolumePrivateKey = 9025,
+        InvalidVolumePrivateKey,
         /// `9027`: Exporting files across different cloud services is not yet supported.
         ///
         /// - Category: Volumes errors
         /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
         /// - Note: Same message as 9028; the page gives nothing that tells them apart.
-        CrossCloudExportUnsupported9027 = 9027,
+        CrossCloudExportUnsupported9027,
         /// `9028`: Exporting files across different cloud services is not yet supported.
         ///
         /// - Category: Volumes errors
         /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
         /// - Note: Same message as 9027; the page gives nothing that tells them apart.
-        CrossCloudExportUnsupported9028 = 9028,
+        CrossCloudExportUnsupported9028,
         /// `9101`: The volume is not configured for writing ("access\_mode": "RW").
         ///
         /// - Category: Volumes errors
         /// - Kind: `failed_precondition`; retry: `after_fix_request`; outcome: `failure`
-        VolumeNotWritable = 9101,
+        VolumeNotWritable,
         /// `90000`: Bad request.
         ///
         /// - Category: General validation errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        BadRequest = 90000,
+        BadRequest,
         /// `90001`: Unauthorized.
         ///
         /// - Category: General validation errors
         /// - Kind: `unauthenticated`; retry: `after_fix_credentials`; outcome: `failure`
-        Unauthorized = 90001,
+        Unauthorized,
         /// `90002`: Forbidden.
         ///
         /// - Category: General validation errors
         /// - Kind: `permission_denied`; retry: `after_fix_credentials`; outcome: `failure`
-        Forbidden = 90002,
+        Forbidden,
         /// `90003`: Not found.
         ///
         /// - Category: General validation errors
         /// - Kind: `not_found`; retry: `never`; outcome: `failure`
-        NotFound = 90003,
+        NotFound,
         /// `90004`: Unexpected error happened.
         ///
         /// - Category: General validation errors
         /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
-        UnexpectedError = 90004,
+        UnexpectedError,
         /// `90005`: Service unavailable.
         ///
         /// - Category: General validation errors
         /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
-        ServiceUnavailable = 90005,
+        ServiceUnavailable,
         /// `90006`: Method not allowed.
         ///
         /// - Category: General validation errors
         /// - Kind: `unimplemented`; retry: `never`; outcome: `failure`
-        MethodNotAllowed = 90006,
+        MethodNotAllowed,
         /// `90007`: Conflict.
         ///
         /// - Category: General validation errors
         /// - Kind: `aborted`; retry: `backoff`; outcome: `failure`
         /// - Note: Kind is aborted (HTTP 409 Conflict, retried with backoff); the page gives no more detail.
-        Conflict = 90007,
+        Conflict,
         /// `90008`: Unsupported Media Type.
         ///
         /// - Category: General validation errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        UnsupportedMediaType = 90008,
+        UnsupportedMediaType,
         /// `90009`: An error occurred during the decoding of the request content.
         ///
         /// - Category: General validation errors
         /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
-        RequestContentDecodingFailed = 90009,
+        RequestContentDecodingFailed,
         /// A code the documentation does not list, kept exactly as received.
-        Unknown(u32) = 1,
+        Unknown(u32),
     }
     impl Code {
         /// The provider's display name.
@@ -1186,6 +1185,284 @@ pub mod seven_bridges {
             9012, 9013, 9014, 9015, 9016, 9017, 9018, 9019, 9021, 9022, 9032, 9024, 9025,
             9027, 9028, 9101, 90000, 90001, 90002, 90003, 90004, 90005, 90006, 90007,
             90008, 90009,
+        ];
+        /// For each slot of the code hash in `from_code`, the code that lands there.
+        const SLOT_CODES: &[u32; 256usize] = &[
+            0, 0, 0, 9010, 7011, 0, 3013, 8001, 6002, 4003, 9101, 90004, 0, 0, 9015,
+            7016, 0, 0, 8006, 6007, 0, 0, 0, 90009, 0, 0, 1000, 7021, 0, 0, 8011, 6012,
+            0, 9001, 7002, 5003, 3004, 0, 9025, 0, 0, 0, 0, 0, 9006, 0, 7007, 5008, 3009,
+            0, 0, 0, 2000, 90000, 0, 0, 9011, 7012, 0, 0, 8002, 6003, 4004, 0, 0, 90005,
+            0, 0, 9016, 7017, 0, 0, 8007, 6008, 0, 0, 0, 0, 3000, 9021, 0, 7022, 0, 8012,
+            0, 0, 9002, 7003, 0, 5004, 3005, 0, 0, 0, 0, 0, 0, 0, 9007, 7008, 5009, 3010,
+            0, 0, 4000, 2001, 0, 90001, 0, 0, 9012, 7013, 0, 0, 8003, 6004, 4005, 0,
+            90006, 0, 0, 9017, 7018, 0, 0, 8008, 6009, 0, 0, 0, 5000, 0, 3001, 9022,
+            7023, 0, 0, 8013, 0, 0, 9003, 7004, 5005, 3006, 0, 9027, 0, 0, 0, 0, 0, 0,
+            9008, 7009, 5010, 3011, 9032, 6000, 4001, 2002, 90002, 0, 0, 9013, 7014, 0,
+            0, 8004, 0, 4006, 0, 0, 90007, 0, 0, 9018, 7019, 0, 0, 8009, 6010, 0, 0,
+            7000, 5001, 3002, 0, 0, 7024, 0, 0, 8014, 0, 9004, 0, 7005, 5006, 3007, 9028,
+            0, 0, 0, 0, 0, 0, 9009, 7010, 0, 3012, 8000, 6001, 4002, 2003, 0, 90003, 0,
+            0, 9014, 7015, 0, 0, 8005, 6006, 4007, 0, 0, 90008, 0, 9019, 7020, 0, 0,
+            8010, 0, 6011, 9000, 7001, 0, 5002, 3003, 9024, 0, 0, 0, 8015, 0, 0, 9005,
+            7006, 5007, 3008, 0, 0, 0, 0, 0,
+        ];
+        /// For each slot of the code hash, the variant of its code.
+        const SLOT_VARIANTS: &[Self; 256usize] = &[
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeNameAlreadyExists,
+            Self::TaskNotCreatingRunningOrQueued,
+            Self::PlatformUnderMaintenance,
+            Self::ProjectPermissionsIncomplete,
+            Self::UploadAccessDenied,
+            Self::AppOrRevisionNotFound,
+            Self::BillingGroupOrInvoiceAlreadyExists,
+            Self::VolumeNotWritable,
+            Self::UnexpectedError,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeAccessModeRequired,
+            Self::InvalidAppUrl,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadAlreadyExists,
+            Self::AppProjectRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::RequestContentDecodingFailed,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::RateLimitExceeded,
+            Self::BatchingDisableRequiresSubmittedTask,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadIdRequired,
+            Self::InvalidAppVisibility,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeReadAccessDenied,
+            Self::TaskNotFound,
+            Self::FileAlreadyExists,
+            Self::ProjectOwnerUsernameRequired,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidVolumePrivateKey,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeFileNotExportable,
+            Self::PlatformUnderMaintenance,
+            Self::ActionOnlyForDraftTasks,
+            Self::FileRenamingNotAllowed,
+            Self::ProjectTypeRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UserServiceUnavailable,
+            Self::BadRequest,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeInvalidRequestSyntax,
+            Self::MissingTaskInputs,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadFileAccessDenied,
+            Self::AppOrRevisionAlreadyExists,
+            Self::BillingGroupIdRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::ServiceUnavailable,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeServiceRequired,
+            Self::OnlyCwlTasksSupported,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadCompletionFailed,
+            Self::AppRevisionRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::ProjectServiceUnavailable,
+            Self::InvalidVolumeTimeFormat,
+            Self::PlatformUnderMaintenance,
+            Self::BatchingDisableOnlyForBatchTasks,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidPartNumber,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeCrossWriteAccessDenied,
+            Self::TaskAlreadyExists,
+            Self::PlatformUnderMaintenance,
+            Self::FileIdRequired,
+            Self::ProjectMemberUsernameRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeNotFound,
+            Self::ActionOnlyForRunningTasks,
+            Self::MetadataModificationNotAllowed,
+            Self::InvalidProjectType,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::BillingServiceUnavailable,
+            Self::UserAccessDenied,
+            Self::PlatformUnderMaintenance,
+            Self::Unauthorized,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeProjectOrMemberNotFound,
+            Self::InvalidTaskAction,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadNotFound,
+            Self::AppNameRequired,
+            Self::InvalidBillingGroupId,
+            Self::PlatformUnderMaintenance,
+            Self::MethodNotAllowed,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidVolumeService9017,
+            Self::InvalidBatchInput,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadPartReservationFailed,
+            Self::InvalidAppRevision,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::FileServiceUnavailable,
+            Self::PlatformUnderMaintenance,
+            Self::ProjectOrMemberAccessDenied,
+            Self::InvalidAwsCannedAcl,
+            Self::MissingBatchByOrBatchInput,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidUploadInitRequest,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeProjectAccessDenied,
+            Self::TaskIdRequired,
+            Self::MalformedProjectQueryParameter,
+            Self::ProjectIdRequired,
+            Self::PlatformUnderMaintenance,
+            Self::CrossCloudExportUnsupported9027,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeJobNotFound,
+            Self::TaskNotDraftOrRunning,
+            Self::MetadataServiceUnavailable,
+            Self::ProjectPermissionsRequired,
+            Self::InvalidSseAlgorithm,
+            Self::AppServiceUnavailable,
+            Self::BillingGroupOrInvoiceAccessDenied,
+            Self::UserNotFound,
+            Self::Forbidden,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeNameRequired,
+            Self::ActionParameterRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadFileAlreadyExists,
+            Self::PlatformUnderMaintenance,
+            Self::NotBillingGroupMember,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::Conflict,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::CannotInferFileName,
+            Self::MissingBatchCriteria,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadAbortFailed,
+            Self::SourceAppRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::TaskServiceUnavailable,
+            Self::FileAccessDenied,
+            Self::ProjectOrMemberNotFound,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::TaskHasValidationErrors,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidPartReport,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeFileAccessDenied,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidTaskId,
+            Self::MetadataValidationFailed,
+            Self::ProjectNameRequired,
+            Self::CrossCloudExportUnsupported9028,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeFileNotFound,
+            Self::TaskNotDraft,
+            Self::PlatformUnderMaintenance,
+            Self::MalformedProjectId,
+            Self::UploadServiceUnavailable,
+            Self::AppOrRevisionAccessDenied,
+            Self::BillingGroupOrInvoiceNotFound,
+            Self::UserAlreadyExists,
+            Self::PlatformUnderMaintenance,
+            Self::NotFound,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidVolumeName,
+            Self::TaskAppIdRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadFileNotFound,
+            Self::AppProjectOwnerRequired,
+            Self::InvoiceIdRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UnsupportedMediaType,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidVolumeService9019,
+            Self::InvalidBatchType,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::UploadMalformedProjectId,
+            Self::PlatformUnderMaintenance,
+            Self::MalformedAppId,
+            Self::VolumeServiceCommunicationError,
+            Self::TaskAccessDenied,
+            Self::PlatformUnderMaintenance,
+            Self::FileNotFound,
+            Self::ProjectOrMemberAlreadyExists,
+            Self::InvalidAwsStorageClass,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::InvalidPartList,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::VolumeJobAccessDenied,
+            Self::InvalidTaskStatus,
+            Self::FileCopyFailed,
+            Self::ProjectBillingGroupIdRequired,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
+            Self::PlatformUnderMaintenance,
         ];
         const MESSAGES: &[&str; 131usize] = &[
             "The Platform is currently under maintenance.",
@@ -2279,138 +2556,12 @@ pub mod seven_bridges {
         /// becomes `Unknown`, so this never fails.
         #[inline]
         pub const fn from_code(code: u32) -> Self {
-            match code {
-                0 => Self::PlatformUnderMaintenance,
-                1000 => Self::RateLimitExceeded,
-                2000 => Self::UserServiceUnavailable,
-                2001 => Self::UserAccessDenied,
-                2002 => Self::UserNotFound,
-                2003 => Self::UserAlreadyExists,
-                3000 => Self::ProjectServiceUnavailable,
-                3001 => Self::ProjectOrMemberAccessDenied,
-                3002 => Self::ProjectOrMemberNotFound,
-                3003 => Self::ProjectOrMemberAlreadyExists,
-                3004 => Self::ProjectOwnerUsernameRequired,
-                3005 => Self::ProjectMemberUsernameRequired,
-                3006 => Self::ProjectIdRequired,
-                3007 => Self::ProjectNameRequired,
-                3008 => Self::ProjectBillingGroupIdRequired,
-                3009 => Self::ProjectTypeRequired,
-                3010 => Self::InvalidProjectType,
-                3011 => Self::ProjectPermissionsRequired,
-                3012 => Self::MalformedProjectId,
-                3013 => Self::ProjectPermissionsIncomplete,
-                4000 => Self::BillingServiceUnavailable,
-                4001 => Self::BillingGroupOrInvoiceAccessDenied,
-                4002 => Self::BillingGroupOrInvoiceNotFound,
-                4003 => Self::BillingGroupOrInvoiceAlreadyExists,
-                4004 => Self::BillingGroupIdRequired,
-                4005 => Self::InvalidBillingGroupId,
-                4006 => Self::NotBillingGroupMember,
-                4007 => Self::InvoiceIdRequired,
-                5000 => Self::FileServiceUnavailable,
-                5001 => Self::FileAccessDenied,
-                5002 => Self::FileNotFound,
-                5003 => Self::FileAlreadyExists,
-                5004 => Self::FileIdRequired,
-                5005 => Self::MalformedProjectQueryParameter,
-                5006 => Self::MetadataValidationFailed,
-                5007 => Self::FileCopyFailed,
-                5008 => Self::FileRenamingNotAllowed,
-                5009 => Self::MetadataModificationNotAllowed,
-                5010 => Self::MetadataServiceUnavailable,
-                6000 => Self::AppServiceUnavailable,
-                6001 => Self::AppOrRevisionAccessDenied,
-                6002 => Self::AppOrRevisionNotFound,
-                6003 => Self::AppOrRevisionAlreadyExists,
-                6004 => Self::AppNameRequired,
-                6006 => Self::AppProjectOwnerRequired,
-                6007 => Self::AppProjectRequired,
-                6008 => Self::AppRevisionRequired,
-                6009 => Self::InvalidAppRevision,
-                6010 => Self::SourceAppRequired,
-                6011 => Self::MalformedAppId,
-                6012 => Self::InvalidAppVisibility,
-                7000 => Self::TaskServiceUnavailable,
-                7001 => Self::TaskAccessDenied,
-                7002 => Self::TaskNotFound,
-                7003 => Self::TaskAlreadyExists,
-                7004 => Self::TaskIdRequired,
-                7005 => Self::InvalidTaskId,
-                7006 => Self::InvalidTaskStatus,
-                7007 => Self::ActionOnlyForDraftTasks,
-                7008 => Self::ActionOnlyForRunningTasks,
-                7009 => Self::TaskNotDraftOrRunning,
-                7010 => Self::TaskNotDraft,
-                7011 => Self::TaskNotCreatingRunningOrQueued,
-                7012 => Self::MissingTaskInputs,
-                7013 => Self::InvalidTaskAction,
-                7014 => Self::ActionParameterRequired,
-                7015 => Self::TaskAppIdRequired,
-                7016 => Self::InvalidAppUrl,
-                7017 => Self::OnlyCwlTasksSupported,
-                7018 => Self::InvalidBatchInput,
-                7019 => Self::MissingBatchCriteria,
-                7020 => Self::InvalidBatchType,
-                7021 => Self::BatchingDisableRequiresSubmittedTask,
-                7022 => Self::BatchingDisableOnlyForBatchTasks,
-                7023 => Self::MissingBatchByOrBatchInput,
-                7024 => Self::TaskHasValidationErrors,
-                8000 => Self::UploadServiceUnavailable,
-                8001 => Self::UploadAccessDenied,
-                8002 => Self::UploadFileAccessDenied,
-                8003 => Self::UploadNotFound,
-                8004 => Self::UploadFileAlreadyExists,
-                8005 => Self::UploadFileNotFound,
-                8006 => Self::UploadAlreadyExists,
-                8007 => Self::UploadCompletionFailed,
-                8008 => Self::UploadPartReservationFailed,
-                8009 => Self::UploadAbortFailed,
-                8010 => Self::UploadMalformedProjectId,
-                8011 => Self::UploadIdRequired,
-                8012 => Self::InvalidPartNumber,
-                8013 => Self::InvalidUploadInitRequest,
-                8014 => Self::InvalidPartReport,
-                8015 => Self::InvalidPartList,
-                9000 => Self::VolumeServiceCommunicationError,
-                9001 => Self::VolumeReadAccessDenied,
-                9002 => Self::VolumeCrossWriteAccessDenied,
-                9003 => Self::VolumeProjectAccessDenied,
-                9004 => Self::VolumeFileAccessDenied,
-                9005 => Self::VolumeJobAccessDenied,
-                9006 => Self::VolumeFileNotExportable,
-                9007 => Self::VolumeNotFound,
-                9008 => Self::VolumeJobNotFound,
-                9009 => Self::VolumeFileNotFound,
-                9010 => Self::VolumeNameAlreadyExists,
-                9011 => Self::VolumeInvalidRequestSyntax,
-                9012 => Self::VolumeProjectOrMemberNotFound,
-                9013 => Self::VolumeNameRequired,
-                9014 => Self::InvalidVolumeName,
-                9015 => Self::VolumeAccessModeRequired,
-                9016 => Self::VolumeServiceRequired,
-                9017 => Self::InvalidVolumeService9017,
-                9018 => Self::CannotInferFileName,
-                9019 => Self::InvalidVolumeService9019,
-                9021 => Self::InvalidVolumeTimeFormat,
-                9022 => Self::InvalidAwsCannedAcl,
-                9032 => Self::InvalidSseAlgorithm,
-                9024 => Self::InvalidAwsStorageClass,
-                9025 => Self::InvalidVolumePrivateKey,
-                9027 => Self::CrossCloudExportUnsupported9027,
-                9028 => Self::CrossCloudExportUnsupported9028,
-                9101 => Self::VolumeNotWritable,
-                90000 => Self::BadRequest,
-                90001 => Self::Unauthorized,
-                90002 => Self::Forbidden,
-                90003 => Self::NotFound,
-                90004 => Self::UnexpectedError,
-                90005 => Self::ServiceUnavailable,
-                90006 => Self::MethodNotAllowed,
-                90007 => Self::Conflict,
-                90008 => Self::UnsupportedMediaType,
-                90009 => Self::RequestContentDecodingFailed,
-                other => Self::Unknown(other),
+            let slot = ((code as u64).wrapping_mul(3857257263702902311u64) >> 56)
+                as usize;
+            if Self::SLOT_CODES[slot] == code {
+                Self::SLOT_VARIANTS[slot]
+            } else {
+                Self::Unknown(code)
             }
         }
         /// The raw code, as sent on the wire.
