@@ -13,16 +13,22 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Bounds on what the loader accepts, so a hostile file cannot exhaust the build.
+/// Within the defaults a file written in block style, as schemas are, loads in under a
+/// second and 100 MB; one in flow style is read whole, which takes about twice the
+/// memory (RELIABILITY.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Largest schema file read, in bytes.
     pub max_file_bytes: u64,
+    /// Most codes (entries of all its tables) in one schema file.
+    pub max_codes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_file_bytes: 32 * 1024 * 1024,
+            max_file_bytes: 8 * 1024 * 1024,
+            max_codes: 100_000,
         }
     }
 }
@@ -116,12 +122,12 @@ pub(crate) struct Loaded {
 /// `None` when the header did not deserialize (everything found is reported).
 pub(crate) fn load_file(path: &Path, limits: &Limits, cx: &mut Ctxt) -> Option<Loaded> {
     let bytes = read_bytes(path, limits, cx)?;
-    load_bytes(path, bytes, cx)
+    load_bytes(path, bytes, limits, cx)
 }
 
 /// Like [`load_file`], from the file's content already in memory; `path` only
 /// names it in diagnostics.
-pub(crate) fn load_bytes(path: &Path, bytes: Vec<u8>, cx: &mut Ctxt) -> Option<Loaded> {
+pub(crate) fn load_bytes(path: &Path, bytes: Vec<u8>, limits: &Limits, cx: &mut Ctxt) -> Option<Loaded> {
     let text = decode(path, bytes, cx)?;
     if let Some(refusal) = guard::check(&text) {
         refuse(path, refusal, cx);
@@ -131,6 +137,11 @@ pub(crate) fn load_bytes(path: &Path, bytes: Vec<u8>, cx: &mut Ctxt) -> Option<L
     if text.len() >= crate::chunked::CHUNKED_FROM_BYTES
         && let Some(pieces) = crate::chunked::cut(&text)
     {
+        // Counted before anything is parsed.
+        let codes = pieces.entries.iter().map(Vec::len).sum();
+        if !within_code_limit(path, codes, limits, cx) {
+            return None;
+        }
         let file = source.insert(SourceFile::new(path, &text));
         if let Some((schema_version, provider, tables)) = crate::chunked::load(&pieces, file) {
             return Some(Loaded {
@@ -141,7 +152,21 @@ pub(crate) fn load_bytes(path: &Path, bytes: Vec<u8>, cx: &mut Ctxt) -> Option<L
             });
         }
     }
-    load_whole(path, &text, source, cx)
+    let loaded = load_whole(path, &text, source, cx)?;
+    let codes = loaded.tables.iter().map(|(_, t)| t.entries.len()).sum();
+    within_code_limit(path, codes, limits, cx).then_some(loaded)
+}
+
+fn within_code_limit(path: &Path, codes: usize, limits: &Limits, cx: &mut Ctxt) -> bool {
+    if codes > limits.max_codes {
+        cx.error_help(
+            Origin::file(path),
+            format!("file has {codes} codes, over the limit of {}", limits.max_codes),
+            "split the provider's tables across files, or raise `Config::max_codes` (`--max-codes`)",
+        );
+        return false;
+    }
+    true
 }
 
 /// Reads a file's text as one YAML document (`source`: its positions, if known).
@@ -276,7 +301,7 @@ pub(crate) fn within_limit(path: &Path, size: u64, limits: &Limits, cx: &mut Ctx
                 "file is {size} bytes, over the limit of {} bytes",
                 limits.max_file_bytes
             ),
-            "split the provider's tables, or raise `Config::max_file_bytes`",
+            "split the provider's tables, or raise `Config::max_file_bytes` (`--max-file-bytes`)",
         );
         return false;
     }

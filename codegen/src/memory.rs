@@ -26,7 +26,7 @@ pub fn load_sources(sources: &[(&Path, &[u8])], limits: &Limits) -> Result<Catal
     let mut loaded = Vec::with_capacity(sources.len());
     for (name, bytes) in sources {
         if load::within_limit(name, bytes.len() as u64, limits, &mut cx) {
-            loaded.extend(load::load_bytes(name, bytes.to_vec(), &mut cx));
+            loaded.extend(load::load_bytes(name, bytes.to_vec(), limits, &mut cx));
         }
     }
     let catalog = validate::catalog(loaded, &mut cx);

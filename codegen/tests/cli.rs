@@ -228,6 +228,22 @@ fn check_passes_the_schemas_and_lists_every_problem() {
 }
 
 #[test]
+fn the_loader_limits_can_be_raised_on_the_command_line() {
+    let serplify = format!("{}/serplify.yaml", schema_dir());
+    run(&["check", &serplify, "--max-codes", "3"])
+        .fails(1)
+        .says("codes, over the limit of 3")
+        .says("`--max-codes`");
+    run(&["check", &serplify, "--max-file-bytes", "100"])
+        .fails(1)
+        .says("over the limit of 100 bytes");
+    run(&["generate", &serplify, "--max-codes", "3"])
+        .fails(1)
+        .says("over the limit of 3");
+    run(&["check", &serplify, "--max-codes", "1000"]).ok();
+}
+
+#[test]
 fn check_names_a_missing_file() {
     run(&["check", "no/such/schema.yaml"])
         .fails(1)

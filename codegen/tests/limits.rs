@@ -129,6 +129,44 @@ fn a_hundred_thousand_codes_load() {
 }
 
 #[test]
+fn more_codes_than_the_limit_are_refused() {
+    // Read in pieces (over 1 MiB): refused before the entries are parsed.
+    let n = 100_001;
+    let text = format!(
+        "{HEADER}{}",
+        integer_table("status", &entries(n, |i| (i as i64, format!("M{i}."))))
+    );
+    let error = timed_load("hundred_thousand_and_one_codes", &text).expect_err("over the limit");
+    assert!(
+        error
+            .contains("hundred_thousand_and_one_codes.yaml: file has 100001 codes, over the limit of 100000"),
+        "{error}"
+    );
+    assert!(error.contains("raise `Config::max_codes`"), "{error}");
+    // Read whole (a small file), with a lower limit: counted after parsing.
+    let small = format!(
+        "{HEADER}{}",
+        integer_table("status", &entries(5, |i| (i as i64, format!("M{i}."))))
+    );
+    let limits = Limits {
+        max_codes: 4,
+        ..Limits::default()
+    };
+    let error = load_sources(&[(Path::new("small.yaml"), small.as_bytes())], &limits)
+        .expect_err("over the limit")
+        .to_string();
+    assert!(
+        error.contains("small.yaml: file has 5 codes, over the limit of 4"),
+        "{error}"
+    );
+    let limits = Limits {
+        max_codes: 5,
+        ..Limits::default()
+    };
+    assert!(load_sources(&[(Path::new("small.yaml"), small.as_bytes())], &limits).is_ok());
+}
+
+#[test]
 fn ten_thousand_copies_of_one_code_report_in_linear_size() {
     // Each copy's diagnostic once listed every other copy: 4.5 GB of text for this.
     let n = 10_000;

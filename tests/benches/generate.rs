@@ -5,7 +5,7 @@
 //! (`-- --quick` for a fast look; the 100 000-code case takes about a minute).
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use provider_errors_codegen::Config;
+use provider_errors_codegen::{Config, Limits};
 
 #[path = "common/synthetic.rs"]
 mod synthetic;
@@ -14,14 +14,19 @@ use synthetic::synthetic;
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("generator");
     group.sample_size(10);
+    // 100 000 codes with descriptions are 21 MB, above the default 8 MiB.
+    let limits = Limits {
+        max_file_bytes: 64 << 20,
+        ..Limits::default()
+    };
     for n in [100, 1_000, 10_000, 100_000] {
         let path = synthetic(n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::new("load and validate", n), &path, |b, path| {
-            b.iter(|| provider_errors_codegen::load(&[path]).expect("valid"))
+            b.iter(|| provider_errors_codegen::load_with(&[path], &limits).expect("valid"))
         });
         let mut config = Config::new();
-        config.schema(&path);
+        config.schema(&path).max_file_bytes(limits.max_file_bytes);
         group.bench_with_input(
             BenchmarkId::new("load, validate, generate, format", n),
             &config,

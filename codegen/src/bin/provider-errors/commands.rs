@@ -26,6 +26,8 @@ pub fn generate(args: &GenerateArgs) -> ExitCode {
         .visibility(args.visibility.clone())
         .no_std(args.no_std)
         .classify(args.classify)
+        .max_file_bytes(args.limits.max_file_bytes)
+        .max_codes(args.limits.max_codes)
         .rerun_if_changed(false);
     match config.generate() {
         Ok(code) => emit(&code, args.out.as_deref(), args.check, "generate"),
@@ -34,7 +36,7 @@ pub fn generate(args: &GenerateArgs) -> ExitCode {
 }
 
 pub fn check(args: &CheckArgs) -> ExitCode {
-    match provider_errors_codegen::load_with(&args.schemas, &Default::default()) {
+    match provider_errors_codegen::load_with(&args.schemas, &args.limits.limits()) {
         Ok((catalog, files)) => {
             let tables = catalog.providers.iter().flat_map(|p| &p.tables);
             let codes: usize = tables.clone().map(|t| t.entries.len()).sum();

@@ -8,6 +8,7 @@
 mod commands;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use provider_errors_codegen::Limits;
 use provider_errors_codegen::import::Format;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -74,6 +75,28 @@ pub struct GenerateArgs {
     /// Emit `classify(status, body)` per provider; needs `serde_json` (`Config::classify`).
     #[arg(long)]
     pub classify: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// The loader's limits (`Config::max_file_bytes`, `Config::max_codes`).
+#[derive(Debug, Args)]
+pub struct LimitArgs {
+    /// The largest schema file read, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_file_bytes)]
+    pub max_file_bytes: u64,
+    /// The most codes one schema file may hold.
+    #[arg(long, value_name = "CODES", default_value_t = Limits::default().max_codes)]
+    pub max_codes: usize,
+}
+
+impl LimitArgs {
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_file_bytes: self.max_file_bytes,
+            max_codes: self.max_codes,
+        }
+    }
 }
 
 /// `Config::layout`'s choices.
@@ -96,6 +119,8 @@ pub struct CheckArgs {
     /// Schema files or directories of them.
     #[arg(default_value = "schema")]
     pub schemas: Vec<PathBuf>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Update a schema from a provider's documentation page, as published.
