@@ -19,6 +19,11 @@ const TRIES: usize = 4096;
 /// Up to this many times more slots than codes (rounded up to a power of two).
 const MAX_SPREAD_BITS: u32 = 5;
 
+/// At most 2 048 slots (24 KB of slot table for `u32` codes, 48 KB for 64-bit ones),
+/// so the table stays in the caches a lookup hits; a table that needs more keeps the
+/// `match`.
+const MAX_SLOT_BITS: u32 = 11;
+
 /// A hash that gives every code its own slot.
 pub(super) struct Perfect {
     pub multiplier: u64,
@@ -45,7 +50,7 @@ pub(super) fn find(keys: &[u64]) -> Option<Perfect> {
     let least = usize::BITS - (keys.len() - 1).leading_zeros();
     let mut state = 0x2545_f491_4f6c_dd1d_u64;
     let mut taken = Vec::new();
-    for bits in least.max(1)..=least.max(1) + MAX_SPREAD_BITS {
+    for bits in least.max(1)..=(least.max(1) + MAX_SPREAD_BITS).min(MAX_SLOT_BITS) {
         let shift = 64 - bits;
         for _ in 0..TRIES {
             let multiplier = splitmix(&mut state) | 1;
@@ -94,6 +99,7 @@ mod tests {
             assert_eq!(hash.slots[at] as usize, position);
         }
         assert!(hash.slots.len() <= keys.len().next_power_of_two() << 5);
+        assert!(hash.slots.len() <= 1 << super::MAX_SLOT_BITS);
     }
 
     #[test]
@@ -121,5 +127,9 @@ mod tests {
     fn too_many_keys_keep_the_match() {
         assert!(find(&(0..=MAX_CODES as u64).collect::<Vec<_>>()).is_none());
         assert!(find(&[]).is_none());
+        // 256 scattered keys would need far more than 2 048 slots.
+        let mut state = 7;
+        let scattered: Vec<u64> = (0..MAX_CODES).map(|_| super::splitmix(&mut state)).collect();
+        assert!(find(&scattered).is_none());
     }
 }
