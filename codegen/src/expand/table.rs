@@ -2,7 +2,8 @@
 //!
 //! Metadata lives in `const` arrays indexed by the variant's position, with one extra
 //! slot for `Unknown`: each accessor is an array read, and the only per-variant
-//! `match`es are `index` and `from_code`, which keeps large tables cheap to compile.
+//! `match`es are `index` and, in tables without a perfect hash of their codes
+//! (`hash.rs`), `from_code`, which keeps large tables cheap to compile.
 
 use super::docs;
 use super::hash::{self, Perfect};
