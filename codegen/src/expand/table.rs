@@ -718,29 +718,61 @@ fn expand_display(cx: &Ctx) -> TokenStream {
     } else {
         quote!(::core::write!(f, "{}", self.code())?;)
     };
-    let known_code = (!code_is_message(cx.table)).then(|| quote!(f.write_str(" ")?; #code));
-    quote! {
+    let unknown = quote! {
+        #code
+        f.write_str(" (")?;
+        f.write_str(Self::PROVIDER)?;
+        f.write_str(", undocumented)")
+    };
+    let doc = quote! {
         /// Writes the provider's message and where it comes from:
         /// `Too many requests. (Provider code)`; an undocumented code writes its raw
         /// value: `40299 (Provider, undocumented)`.
+    };
+    if cx.large {
+        // No second copy of every message: the pieces are written one by one.
+        let known_code = (!code_is_message(cx.table)).then(|| quote!(f.write_str(" ")?; #code));
+        return quote! {
+            #doc
+            #[automatically_derived]
+            impl ::core::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match self.message() {
+                        ::core::option::Option::Some(message) => {
+                            f.write_str(message)?;
+                            f.write_str(" (")?;
+                            f.write_str(Self::PROVIDER)?;
+                            #known_code
+                            f.write_str(")")
+                        }
+                        ::core::option::Option::None => { #unknown }
+                    }
+                }
+            }
+        };
+    }
+    // A documented code's whole text is known now: one `write_str`.
+    let shown = code_is_message(cx.table);
+    let provider = &cx.provider.name;
+    let texts = cx.table.entries.iter().map(|e| match (&e.code, shown) {
+        (_, true) => format!("{} ({provider})", e.message),
+        (Code::Int(n), false) => format!("{} ({provider} {n})", e.message),
+        (Code::Str(s), false) => format!("{} ({provider} {s})", e.message),
+    });
+    let n = cx.variants.len();
+    quote! {
+        impl #name {
+            /// What `Display` writes for each documented code.
+            const DISPLAYS: &[&str; #n] = &[#(#texts),*];
+        }
+        #doc
         #[automatically_derived]
         impl ::core::fmt::Display for #name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self.message() {
-                    ::core::option::Option::Some(message) => {
-                        f.write_str(message)?;
-                        f.write_str(" (")?;
-                        f.write_str(Self::PROVIDER)?;
-                        #known_code
-                    }
-                    ::core::option::Option::None => {
-                        #code
-                        f.write_str(" (")?;
-                        f.write_str(Self::PROVIDER)?;
-                        f.write_str(", undocumented")?;
-                    }
+                match self {
+                    Self::Unknown(_) => { #unknown }
+                    _ => f.write_str(Self::DISPLAYS[self.index()]),
                 }
-                f.write_str(")")
             }
         }
     }

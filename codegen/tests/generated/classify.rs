@@ -1511,28 +1511,30 @@ pub mod dataforseo {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl Http {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 4usize] = &[
+            "Unauthorized (DataForSEO 401)",
+            "Payment Required (DataForSEO 402)",
+            "Not Found (DataForSEO 404)",
+            "Internal Server Error (DataForSEO 500)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for Http {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                    f.write_str(" ")?;
-                    ::core::write!(f, "{}", self.code())?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     ::core::write!(f, "{}", self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -2807,28 +2809,77 @@ pub mod dataforseo {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl Status {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 51usize] = &[
+            "Ok. (DataForSEO 20000)",
+            "Task Created. (DataForSEO 20100)",
+            "You can set only one task at a time. (DataForSEO 40000)",
+            "This id is used by another client, check the id. (DataForSEO 40001)",
+            "This id is used by another search engine, check the Path. (DataForSEO 40002)",
+            "This id is used by another search type, check the Path. (DataForSEO 40003)",
+            "This id is used by another function, check the id. (DataForSEO 40004)",
+            "This id is used by a different API, check the Path. (DataForSEO 40005)",
+            "You can set no more than 100 tasks at a time. (DataForSEO 40006)",
+            "You are not authorized to access this resource. See your login details here: https://app.dataforseo.com/api-access . (DataForSEO 40100)",
+            "Internal SE Server Error. (DataForSEO 40101)",
+            "No Search Results. (DataForSEO 40102)",
+            "Task execution failed, please try to resubmit the task. (DataForSEO 40103)",
+            "Please verify your account before using the API. You can complete verification in the user panel: https://app.dataforseo.com/ . (DataForSEO 40104)",
+            "Payment Required. (DataForSEO 40200)",
+            "We noticed some unusual activity in your DataForSEO account, so we’ve temporarily paused access as a precaution. Please, reach out to our support team at support@dataforseo.com for more details, and we’ll work with you to resolve this quickly. (DataForSEO 40201)",
+            "The rate-limit per minute has been exceeded. (DataForSEO 40202)",
+            "The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api-settings . (DataForSEO 40203)",
+            "Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/backlinks-subscription . (DataForSEO 40204)",
+            "The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api-settings . (DataForSEO 40205)",
+            "The duplicate task limit per day has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api-settings . (DataForSEO 40206)",
+            "Access denied. Your IP is not whitelisted. You can modify your IP whitelist in the user panel https://app.dataforseo.com/api-access . (DataForSEO 40207)",
+            "Russian and Belarus accounts are blocked due to aggression over Ukraine. Ask your president to stop the war. (DataForSEO 40208)",
+            "Too many simultaneous queries. (DataForSEO 40209)",
+            "Insufficient Funds. Your account's balance is too low to complete this request. (DataForSEO 40210)",
+            "Not Found. (DataForSEO 40400)",
+            "Task Not Found. (DataForSEO 40401)",
+            "Invalid Path. (DataForSEO 40402)",
+            "Results Expired. (DataForSEO 40403)",
+            "No Prepared Data Found. Please Contact Our Support Team. (DataForSEO 40404)",
+            "Textual content on the target page is insufficient. (DataForSEO 40405)",
+            "Requested page was not submitted for crawling. (DataForSEO 40406)",
+            "Duplicate Host. (DataForSEO 40407)",
+            "Target URL is invalid. (DataForSEO 40408)",
+            "Invalid Field. (DataForSEO 40501)",
+            "POST Data Is Empty. (DataForSEO 40502)",
+            "POST Data Is Invalid. (DataForSEO 40503)",
+            "The number of intersecting keywords for the specified domains exceeds 10 million. Try specifying different domains. (DataForSEO 40504)",
+            "You are using old data. (DataForSEO 40505)",
+            "Unknown Fields in POST Data. (DataForSEO 40506)",
+            "Task Handed. (DataForSEO 40601)",
+            "Task In Queue. (DataForSEO 40602)",
+            "Internal Error. (DataForSEO 50000)",
+            "Error While Checking the Balance. (DataForSEO 50001)",
+            "Not Implemented. (DataForSEO 50100)",
+            "3rd Party API Service Unavailable. (DataForSEO 50301)",
+            "Internal 3rd Party API Service Unavailable. (DataForSEO 50302)",
+            "Update in progress. Please try after a few minutes. (DataForSEO 50303)",
+            "This function temporarily unavailable. Please contact support for more information. (DataForSEO 50304)",
+            "Internal Error - Timeout. (DataForSEO 50401)",
+            "Target page took too long to respond. (DataForSEO 50402)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for Status {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                    f.write_str(" ")?;
-                    ::core::write!(f, "{}", self.code())?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     ::core::write!(f, "{}", self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -4497,28 +4548,89 @@ pub mod http {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl Status {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 63usize] = &[
+            "Continue (HTTP status codes 100)",
+            "Switching protocol (HTTP status codes 101)",
+            "Processing request (HTTP status codes 102)",
+            "OK (HTTP status codes 200)",
+            "Created OK (HTTP status codes 201)",
+            "Accepted (HTTP status codes 202)",
+            "Non-authoritative information (HTTP status codes 203)",
+            "No content (HTTP status codes 204)",
+            "Reset content (HTTP status codes 205)",
+            "Partial content (HTTP status codes 206)",
+            "Multi-status (HTTP status codes 207)",
+            "Already reported (HTTP status codes 208)",
+            "Request used (HTTP status codes 226)",
+            "Multiple choices (HTTP status codes 300)",
+            "Moved permanently (HTTP status codes 301)",
+            "Found (HTTP status codes 302)",
+            "See other (HTTP status codes 303)",
+            "Not modified (HTTP status codes 304)",
+            "Use proxy (HTTP status codes 305)",
+            "Temporary redirect (HTTP status codes 307)",
+            "Permanent redirect (HTTP status codes 308)",
+            "Bad request (HTTP status codes 400)",
+            "Unauthorized (HTTP status codes 401)",
+            "Payment required (HTTP status codes 402)",
+            "Forbidden (HTTP status codes 403)",
+            "Resource not found (HTTP status codes 404)",
+            "Method not allowed (HTTP status codes 405)",
+            "Not acceptable (HTTP status codes 406)",
+            "Proxy authentication required (HTTP status codes 407)",
+            "Request timeout (HTTP status codes 408)",
+            "Conflict (HTTP status codes 409)",
+            "Resource removed (HTTP status codes 410)",
+            "Length required (HTTP status codes 411)",
+            "Precondition failed (HTTP status codes 412)",
+            "Payload too large (HTTP status codes 413)",
+            "Request URI too long (HTTP status codes 414)",
+            "Unsupported media type (HTTP status codes 415)",
+            "Requested range not satisfiable (HTTP status codes 416)",
+            "Expectation failed (HTTP status codes 417)",
+            "I’m a teapot (HTTP status codes 418)",
+            "Misdirected request (HTTP status codes 421)",
+            "Un-processable entity (HTTP status codes 422)",
+            "Locked (HTTP status codes 423)",
+            "Failed dependency (HTTP status codes 424)",
+            "Upgrade required (HTTP status codes 426)",
+            "Precondition required (HTTP status codes 428)",
+            "Too many requests (HTTP status codes 429)",
+            "Request header fields too large (HTTP status codes 431)",
+            "Connection closed without response (HTTP status codes 444)",
+            "Unavailable For legal reasons (HTTP status codes 451)",
+            "Client closed request (HTTP status codes 499)",
+            "Internal server error (HTTP status codes 500)",
+            "Not implemented (HTTP status codes 501)",
+            "Bad gateway (HTTP status codes 502)",
+            "Service unavailable (HTTP status codes 503)",
+            "Gateway timeout (HTTP status codes 504)",
+            "HTTP version not supported (HTTP status codes 505)",
+            "Variant also negotiates (HTTP status codes 506)",
+            "Insufficient storage (HTTP status codes 507)",
+            "Loop detected (HTTP status codes 508)",
+            "Not extended (HTTP status codes 510)",
+            "Network authentication required (HTTP status codes 511)",
+            "Network connection timeout error (HTTP status codes 599)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for Status {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                    f.write_str(" ")?;
-                    ::core::write!(f, "{}", self.code())?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     ::core::write!(f, "{}", self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -4967,28 +5079,35 @@ pub mod serpapi {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl Http {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 9usize] = &[
+            "OK (SerpApi 200)",
+            "Bad Request (SerpApi 400)",
+            "Unauthorized (SerpApi 401)",
+            "Forbidden (SerpApi 403)",
+            "Not Found (SerpApi 404)",
+            "Gone (SerpApi 410)",
+            "Too Many Requests (SerpApi 429)",
+            "Server Error (SerpApi 500)",
+            "Server Error (SerpApi 503)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for Http {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                    f.write_str(" ")?;
-                    ::core::write!(f, "{}", self.code())?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     ::core::write!(f, "{}", self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -5259,26 +5378,30 @@ pub mod serpapi {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl SearchStatus {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 4usize] = &[
+            "Success (SerpApi)",
+            "Processing (SerpApi)",
+            "Queued (SerpApi)",
+            "Error (SerpApi)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for SearchStatus {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     f.write_str(self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -5628,26 +5751,31 @@ pub mod serpapi {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl ErrorMessage {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 5usize] = &[
+            "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key (SerpApi)",
+            "Your account has run out of searches. (SerpApi)",
+            "Missing query `q` parameter. (SerpApi)",
+            "We couldn't get valid results for this search. Please try again later. (SerpApi)",
+            "Google hasn't returned any results for this query. (SerpApi)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for ErrorMessage {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     f.write_str(self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -6242,28 +6370,39 @@ pub mod serplify {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl ErrorCode {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 13usize] = &[
+            "Malformed request body or parameters. (Serplify bad_request)",
+            "Missing or invalid API key. (Serplify unauthorized)",
+            "Prepaid wallet balance too low for the request. (Serplify insufficient_balance)",
+            "The API key’s monthly spend limit has been reached. (Serplify budget_exceeded)",
+            "The key may not access the resource. (Serplify forbidden)",
+            "Resource (e.g. a task id) not found. (Serplify not_found)",
+            "The location could not be resolved. (Serplify invalid_location)",
+            "The language could not be resolved. (Serplify invalid_language)",
+            "The keyword is missing or invalid. (Serplify invalid_keyword)",
+            "Too many requests — slow down and retry. (Serplify rate_limited)",
+            "Async task is still processing (see tasks). (Serplify task_not_ready)",
+            "The SERP/task could not be completed. (Serplify task_failed)",
+            "Unexpected server error. (Serplify internal_error)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for ErrorCode {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                    f.write_str(" ")?;
-                    f.write_str(self.code())?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     f.write_str(self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -8740,28 +8879,156 @@ pub mod seven_bridges {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl Code {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 130usize] = &[
+            "The Platform is currently under maintenance. (Seven Bridges 0)",
+            "Rate limit exceeded! Check response headers. (Seven Bridges 1000)",
+            "User service is currently unavailable. (Seven Bridges 2000)",
+            "Not enough privileges to access requested user info. (Seven Bridges 2001)",
+            "Requested user does not exist. (Seven Bridges 2002)",
+            "Requested user already exists. (Seven Bridges 2003)",
+            "Project service is currently unavailable. (Seven Bridges 3000)",
+            "Not enough privileges to access the requested project/member. (Seven Bridges 3001)",
+            "Requested project or member does not exist. (Seven Bridges 3002)",
+            "Requested project/member already exists (Seven Bridges 3003)",
+            "Owner's username must not be null or empty string. (Seven Bridges 3004)",
+            "Member username must not be null or empty string. (Seven Bridges 3005)",
+            "Project id must not be null or an empty string. (Seven Bridges 3006)",
+            "Project name must not be null or empty string. (Seven Bridges 3007)",
+            "Billing group id must not be null or empty string (Seven Bridges 3008)",
+            "Project type must not be null or empty string. (Seven Bridges 3009)",
+            "Project type can be either v2 for standard projects or v1 for LEGACY projects (Seven Bridges 3010)",
+            "Project permissions must not null or an empty value (Seven Bridges 3011)",
+            "Malformed project id. Expecting `owner/project` (Seven Bridges 3012)",
+            "Please provide all permissions data. (Seven Bridges 3013)",
+            "Billing service is currently unavailable. (Seven Bridges 4000)",
+            "Insufficient privileges to access the requested billing group/invoice. (Seven Bridges 4001)",
+            "Requested billing group/invoice does not exist. (Seven Bridges 4002)",
+            "Requested billing group/invoice already exist. (Seven Bridges 4003)",
+            "Billing group id must not be null or an empty string. (Seven Bridges 4004)",
+            "Billing group id must be a valid UUID. (Seven Bridges 4005)",
+            "You are not a member of this billing group. (Seven Bridges 4006)",
+            "Invoice id must not be null or an empty string. (Seven Bridges 4007)",
+            "File service is currently unavailable. (Seven Bridges 5000)",
+            "Insufficient privileges to access the requested file. (Seven Bridges 5001)",
+            "Requested file does not exist. (Seven Bridges 5002)",
+            "Requested file already exists. (Seven Bridges 5003)",
+            "File id must not be null or an empty string. (Seven Bridges 5004)",
+            "Malformed project query parameter. Expecting `?project=owner/project` (Seven Bridges 5005)",
+            "Metadata validation failed. (Seven Bridges 5006)",
+            "File copy failed. (Seven Bridges 5007)",
+            "File renaming not allowed. (Seven Bridges 5008)",
+            "Modifying metadata is not allowed. (Seven Bridges 5009)",
+            "Metadata service is currently unavailable. (Seven Bridges 5010)",
+            "App service is currently unavailable. (Seven Bridges 6000)",
+            "Insufficient privileges to access the requested app/revision. (Seven Bridges 6001)",
+            "Requested app/revision does not exist. (Seven Bridges 6002)",
+            "Requested app/revision already exists. (Seven Bridges 6003)",
+            "App name must not be null or an empty string. (Seven Bridges 6004)",
+            "Project owner must not be null or an empty string. (Seven Bridges 6006)",
+            "Project must not be null or an empty string. (Seven Bridges 6007)",
+            "App revision must not be null or an empty string. (Seven Bridges 6008)",
+            "App revision must be a valid integer. (Seven Bridges 6009)",
+            "Source app must not be null or an empty string. (Seven Bridges 6010)",
+            "Malformed app id. Expecting `owner/project/app_name/revision`. (Seven Bridges 6011)",
+            "Invalid visibility query parameter. Allowed values: [`PUBLIC`,` PRIVATE`]. (Seven Bridges 6012)",
+            "Task service is currently unavailable. (Seven Bridges 7000)",
+            "Insufficient privileges to access the requested task. (Seven Bridges 7001)",
+            "Requested task does not exist. (Seven Bridges 7002)",
+            "Requested task already exists. (Seven Bridges 7003)",
+            "Task ID must not be empty or null or an empty string. (Seven Bridges 7004)",
+            "Task ID must be a valid UUID. (Seven Bridges 7005)",
+            "Invalid task status. Allowed values: [`QUEUED`, `DRAFT`, `RUNNING`, `COMPLETED`, `ABORTED`, `ABORTING`, `FAILED`] (Seven Bridges 7006)",
+            "This action is only available for `DRAFT` tasks. (Seven Bridges 7007)",
+            "This action is only available for `RUNNING` tasks. (Seven Bridges 7008)",
+            "Invalid task action. Action can be performed only on `DRAFT` or `RUNNING` tasks. (Seven Bridges 7009)",
+            "Invalid task action. Action can be performed on `DRAFT` tasks. (Seven Bridges 7010)",
+            "Invalid task action. Action can be performed on tasks in the states: `CREATING`, `RUNNING` or `QUEUED`. (Seven Bridges 7011)",
+            "Missing inputs. (Seven Bridges 7012)",
+            "Invalid task action. (Seven Bridges 7013)",
+            "Action parameter must not be null or an empty string. (Seven Bridges 7014)",
+            "App Id must not be null or an empty string. (Seven Bridges 7015)",
+            "Invalid app url. (Seven Bridges 7016)",
+            "Only Common Workflow Language (CWL) tasks are supported. (Seven Bridges 7017)",
+            "Batch input property should reference input identifier or omitted. Empty value is not allowed. (Seven Bridges 7018)",
+            "Missing batch criteria. (Seven Bridges 7019)",
+            "Invalid batch type supplied. Allowed values: `[criteria, item]`. (Seven Bridges 7020)",
+            "Batching can only be disabled if the task is submitted for execution. (Seven Bridges 7021)",
+            "Disabling batching action is only available for `BATCH` tasks. (Seven Bridges 7022)",
+            "Missing `batch_by` or `batch_input` fields. These fields must be included together. (Seven Bridges 7023)",
+            "Task can not be started due to validation errors. (Seven Bridges 7024)",
+            "Upload service is currently unavailable. (Seven Bridges 8000)",
+            "Insufficient privileges to access the requested upload. (Seven Bridges 8001)",
+            "Insufficient privileges to access the requested file. (Seven Bridges 8002)",
+            "Requested upload does not exist. (Seven Bridges 8003)",
+            "Requested file already exists. (Seven Bridges 8004)",
+            "Requested file does not exist. (Seven Bridges 8005)",
+            "Requested upload already exists. (Seven Bridges 8006)",
+            "Failed to complete upload. (Seven Bridges 8007)",
+            "Failed to reserve part for upload. Try again. (Seven Bridges 8008)",
+            "Failed to abort upload. (Seven Bridges 8009)",
+            "Malformed project id. Expecting `owner/project`. (Seven Bridges 8010)",
+            "Upload id must not be null or an empty string. (Seven Bridges 8011)",
+            "Part number is missing or invalid. (Seven Bridges 8012)",
+            "Invalid init request. (Seven Bridges 8013)",
+            "Invalid part report. (Seven Bridges 8014)",
+            "Invalid list of parts. Expecting an object with \"parts\": [ array of part reports ]. (Seven Bridges 8015)",
+            "There was an error communicating with the service. (Seven Bridges 9000)",
+            "Could not obtain read access on the service. (Seven Bridges 9001)",
+            "Could not obtain cross-write access on the service. (Seven Bridges 9002)",
+            "Insufficient privileges to access the requested project. (Seven Bridges 9003)",
+            "Insufficient privileges to access the requested file. (Seven Bridges 9004)",
+            "Insufficient privileges to access the requested\u{a0}job. (Seven Bridges 9005)",
+            "Requested file cannot be exported. (Seven Bridges 9006)",
+            "Requested volume does not exist. (Seven Bridges 9007)",
+            "Requested job does not exist. (Seven Bridges 9008)",
+            "Requested file does not exist. (Seven Bridges 9009)",
+            "Requested volume name already exists. (Seven Bridges 9010)",
+            "Invalid request syntax. (Seven Bridges 9011)",
+            "Requested project or member does not exist. (Seven Bridges 9012)",
+            "Volume\u{a0}name\u{a0}must not be null or an empty string. (Seven Bridges 9013)",
+            "Volume name must consist of up to 32 English letters, numbers and underscores. (Seven Bridges 9014)",
+            "\"access_mode\"\u{a0}must be provided\u{a0}(either \"RO\" or \"RW\"). (Seven Bridges 9015)",
+            "\"service\" object must be provided. (Seven Bridges 9016)",
+            "\"service\" object is invalid. Check the documentation. (Seven Bridges 9017)",
+            "Cannot infer file name and none given. (Seven Bridges 9018)",
+            "\"service\" object is invalid. Check the documentation. (Seven Bridges 9019)",
+            "Invalid time format. Check the documentation. (Seven Bridges 9021)",
+            "Invalid canned ACL selected (\"aws_canned_acl\"). Check the documentation. (Seven Bridges 9022)",
+            "Invalid server-side encryption selected (\"sse_algorithm\"). Check the documentation. (Seven Bridges 9032)",
+            "Invalid S3 storage class selected (\"aws_storage_class\"). Check the documentation. (Seven Bridges 9024)",
+            "Invalid private key given (\"private_key\"). Check the documentation. (Seven Bridges 9025)",
+            "Exporting files across different cloud services is not yet supported. (Seven Bridges 9027)",
+            "Exporting files across different cloud services is not yet supported. (Seven Bridges 9028)",
+            "The volume is not configured for writing (\"access_mode\": \"RW\"). (Seven Bridges 9101)",
+            "Bad request. (Seven Bridges 90000)",
+            "Unauthorized. (Seven Bridges 90001)",
+            "Forbidden. (Seven Bridges 90002)",
+            "Not found. (Seven Bridges 90003)",
+            "Unexpected error happened. (Seven Bridges 90004)",
+            "Service unavailable. (Seven Bridges 90005)",
+            "Method not allowed. (Seven Bridges 90006)",
+            "Conflict. (Seven Bridges 90007)",
+            "Unsupported Media Type. (Seven Bridges 90008)",
+            "An error occurred during the decoding of the request content. (Seven Bridges 90009)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for Code {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                    f.write_str(" ")?;
-                    ::core::write!(f, "{}", self.code())?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     ::core::write!(f, "{}", self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).

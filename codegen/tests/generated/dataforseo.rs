@@ -559,28 +559,30 @@ pub mod dataforseo {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl Http {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 4usize] = &[
+            "Unauthorized (DataForSEO 401)",
+            "Payment Required (DataForSEO 402)",
+            "Not Found (DataForSEO 404)",
+            "Internal Server Error (DataForSEO 500)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for Http {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                    f.write_str(" ")?;
-                    ::core::write!(f, "{}", self.code())?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     ::core::write!(f, "{}", self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -1855,28 +1857,77 @@ pub mod dataforseo {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl Status {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 51usize] = &[
+            "Ok. (DataForSEO 20000)",
+            "Task Created. (DataForSEO 20100)",
+            "You can set only one task at a time. (DataForSEO 40000)",
+            "This id is used by another client, check the id. (DataForSEO 40001)",
+            "This id is used by another search engine, check the Path. (DataForSEO 40002)",
+            "This id is used by another search type, check the Path. (DataForSEO 40003)",
+            "This id is used by another function, check the id. (DataForSEO 40004)",
+            "This id is used by a different API, check the Path. (DataForSEO 40005)",
+            "You can set no more than 100 tasks at a time. (DataForSEO 40006)",
+            "You are not authorized to access this resource. See your login details here: https://app.dataforseo.com/api-access . (DataForSEO 40100)",
+            "Internal SE Server Error. (DataForSEO 40101)",
+            "No Search Results. (DataForSEO 40102)",
+            "Task execution failed, please try to resubmit the task. (DataForSEO 40103)",
+            "Please verify your account before using the API. You can complete verification in the user panel: https://app.dataforseo.com/ . (DataForSEO 40104)",
+            "Payment Required. (DataForSEO 40200)",
+            "We noticed some unusual activity in your DataForSEO account, so we’ve temporarily paused access as a precaution. Please, reach out to our support team at support@dataforseo.com for more details, and we’ll work with you to resolve this quickly. (DataForSEO 40201)",
+            "The rate-limit per minute has been exceeded. (DataForSEO 40202)",
+            "The cost limit has been exceeded. You can modify your cost limit in the user panel https://app.dataforseo.com/api-settings . (DataForSEO 40203)",
+            "Access denied. Visit Plans and Subscriptions to activate your subscription and get access to this API: https://app.dataforseo.com/backlinks-subscription . (DataForSEO 40204)",
+            "The duplicate task limit per hour has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api-settings . (DataForSEO 40205)",
+            "The duplicate task limit per day has been exceeded. You can modify your limits in the user panel https://app.dataforseo.com/api-settings . (DataForSEO 40206)",
+            "Access denied. Your IP is not whitelisted. You can modify your IP whitelist in the user panel https://app.dataforseo.com/api-access . (DataForSEO 40207)",
+            "Russian and Belarus accounts are blocked due to aggression over Ukraine. Ask your president to stop the war. (DataForSEO 40208)",
+            "Too many simultaneous queries. (DataForSEO 40209)",
+            "Insufficient Funds. Your account's balance is too low to complete this request. (DataForSEO 40210)",
+            "Not Found. (DataForSEO 40400)",
+            "Task Not Found. (DataForSEO 40401)",
+            "Invalid Path. (DataForSEO 40402)",
+            "Results Expired. (DataForSEO 40403)",
+            "No Prepared Data Found. Please Contact Our Support Team. (DataForSEO 40404)",
+            "Textual content on the target page is insufficient. (DataForSEO 40405)",
+            "Requested page was not submitted for crawling. (DataForSEO 40406)",
+            "Duplicate Host. (DataForSEO 40407)",
+            "Target URL is invalid. (DataForSEO 40408)",
+            "Invalid Field. (DataForSEO 40501)",
+            "POST Data Is Empty. (DataForSEO 40502)",
+            "POST Data Is Invalid. (DataForSEO 40503)",
+            "The number of intersecting keywords for the specified domains exceeds 10 million. Try specifying different domains. (DataForSEO 40504)",
+            "You are using old data. (DataForSEO 40505)",
+            "Unknown Fields in POST Data. (DataForSEO 40506)",
+            "Task Handed. (DataForSEO 40601)",
+            "Task In Queue. (DataForSEO 40602)",
+            "Internal Error. (DataForSEO 50000)",
+            "Error While Checking the Balance. (DataForSEO 50001)",
+            "Not Implemented. (DataForSEO 50100)",
+            "3rd Party API Service Unavailable. (DataForSEO 50301)",
+            "Internal 3rd Party API Service Unavailable. (DataForSEO 50302)",
+            "Update in progress. Please try after a few minutes. (DataForSEO 50303)",
+            "This function temporarily unavailable. Please contact support for more information. (DataForSEO 50304)",
+            "Internal Error - Timeout. (DataForSEO 50401)",
+            "Target page took too long to respond. (DataForSEO 50402)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for Status {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                    f.write_str(" ")?;
-                    ::core::write!(f, "{}", self.code())?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     ::core::write!(f, "{}", self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).

@@ -682,28 +682,39 @@ pub mod crate_ {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl Type {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 13usize] = &[
+            "type (Edge \u{7} cases \u{202e}RTL\u{202c} type)",
+            "self (Edge \u{7} cases \u{202e}RTL\u{202c} self)",
+            "Self (Edge \u{7} cases \u{202e}RTL\u{202c} Self)",
+            "crate (Edge \u{7} cases \u{202e}RTL\u{202c} crate)",
+            "super (Edge \u{7} cases \u{202e}RTL\u{202c} super)",
+            "_ (Edge \u{7} cases \u{202e}RTL\u{202c} _)",
+            "__private (Edge \u{7} cases \u{202e}RTL\u{202c} __private)",
+            "1st code (Edge \u{7} cases \u{202e}RTL\u{202c} 1st_code)",
+            "404 (Edge \u{7} cases \u{202e}RTL\u{202c} 404)",
+            "r#type (Edge \u{7} cases \u{202e}RTL\u{202c} r#type)",
+            "\u{202e}evil (Edge \u{7} cases \u{202e}RTL\u{202c} \u{202e}evil)",
+            "مرحبا (Edge \u{7} cases \u{202e}RTL\u{202c} مرحبا)",
+            "tab\tand\0nul (Edge \u{7} cases \u{202e}RTL\u{202c} tab\tand\0nul)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for Type {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                    f.write_str(" ")?;
-                    f.write_str(self.code())?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     f.write_str(self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -1001,28 +1012,34 @@ pub mod crate_ {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl Super {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 8usize] = &[
+            "\0\u{1}\u{7}\u{8}\t\n\u{b}\u{c}\r\u{1b}\u{7f}\u{80}\u{85}\u{9f}\u{ad} (Edge \u{7} cases \u{202e}RTL\u{202c} -2147483648)",
+            "\u{200f}\u{202b} right-to-left \u{202c}\u{2066}isolate\u{2069} עברית \u{61c} (Edge \u{7} cases \u{202e}RTL\u{202c} 2147483647)",
+            "2fa required. (Edge \u{7} cases \u{202e}RTL\u{202c} 0)",
+            "self. (Edge \u{7} cases \u{202e}RTL\u{202c} 1)",
+            "\u{2028}line separator\u{2029}paragraph\u{85}next line (Edge \u{7} cases \u{202e}RTL\u{202c} 2)",
+            "zero\u{200b}width \u{feff}BOM \u{fffe}\u{ffff} nonchars (Edge \u{7} cases \u{202e}RTL\u{202c} 3)",
+            "\"\\u0000\" is text, not a NUL; \\x07 is text, not a BEL (Edge \u{7} cases \u{202e}RTL\u{202c} 4)",
+            "trailing spaces and a newline   \n (Edge \u{7} cases \u{202e}RTL\u{202c} 5)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for Super {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                    f.write_str(" ")?;
-                    ::core::write!(f, "{}", self.code())?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     ::core::write!(f, "{}", self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).

@@ -1822,28 +1822,89 @@ pub mod http {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl Status {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 63usize] = &[
+            "Continue (HTTP status codes 100)",
+            "Switching protocol (HTTP status codes 101)",
+            "Processing request (HTTP status codes 102)",
+            "OK (HTTP status codes 200)",
+            "Created OK (HTTP status codes 201)",
+            "Accepted (HTTP status codes 202)",
+            "Non-authoritative information (HTTP status codes 203)",
+            "No content (HTTP status codes 204)",
+            "Reset content (HTTP status codes 205)",
+            "Partial content (HTTP status codes 206)",
+            "Multi-status (HTTP status codes 207)",
+            "Already reported (HTTP status codes 208)",
+            "Request used (HTTP status codes 226)",
+            "Multiple choices (HTTP status codes 300)",
+            "Moved permanently (HTTP status codes 301)",
+            "Found (HTTP status codes 302)",
+            "See other (HTTP status codes 303)",
+            "Not modified (HTTP status codes 304)",
+            "Use proxy (HTTP status codes 305)",
+            "Temporary redirect (HTTP status codes 307)",
+            "Permanent redirect (HTTP status codes 308)",
+            "Bad request (HTTP status codes 400)",
+            "Unauthorized (HTTP status codes 401)",
+            "Payment required (HTTP status codes 402)",
+            "Forbidden (HTTP status codes 403)",
+            "Resource not found (HTTP status codes 404)",
+            "Method not allowed (HTTP status codes 405)",
+            "Not acceptable (HTTP status codes 406)",
+            "Proxy authentication required (HTTP status codes 407)",
+            "Request timeout (HTTP status codes 408)",
+            "Conflict (HTTP status codes 409)",
+            "Resource removed (HTTP status codes 410)",
+            "Length required (HTTP status codes 411)",
+            "Precondition failed (HTTP status codes 412)",
+            "Payload too large (HTTP status codes 413)",
+            "Request URI too long (HTTP status codes 414)",
+            "Unsupported media type (HTTP status codes 415)",
+            "Requested range not satisfiable (HTTP status codes 416)",
+            "Expectation failed (HTTP status codes 417)",
+            "I’m a teapot (HTTP status codes 418)",
+            "Misdirected request (HTTP status codes 421)",
+            "Un-processable entity (HTTP status codes 422)",
+            "Locked (HTTP status codes 423)",
+            "Failed dependency (HTTP status codes 424)",
+            "Upgrade required (HTTP status codes 426)",
+            "Precondition required (HTTP status codes 428)",
+            "Too many requests (HTTP status codes 429)",
+            "Request header fields too large (HTTP status codes 431)",
+            "Connection closed without response (HTTP status codes 444)",
+            "Unavailable For legal reasons (HTTP status codes 451)",
+            "Client closed request (HTTP status codes 499)",
+            "Internal server error (HTTP status codes 500)",
+            "Not implemented (HTTP status codes 501)",
+            "Bad gateway (HTTP status codes 502)",
+            "Service unavailable (HTTP status codes 503)",
+            "Gateway timeout (HTTP status codes 504)",
+            "HTTP version not supported (HTTP status codes 505)",
+            "Variant also negotiates (HTTP status codes 506)",
+            "Insufficient storage (HTTP status codes 507)",
+            "Loop detected (HTTP status codes 508)",
+            "Not extended (HTTP status codes 510)",
+            "Network authentication required (HTTP status codes 511)",
+            "Network connection timeout error (HTTP status codes 599)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for Status {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                    f.write_str(" ")?;
-                    ::core::write!(f, "{}", self.code())?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     ::core::write!(f, "{}", self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).

@@ -683,28 +683,35 @@ pub mod serpapi {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl Http {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 9usize] = &[
+            "OK (SerpApi 200)",
+            "Bad Request (SerpApi 400)",
+            "Unauthorized (SerpApi 401)",
+            "Forbidden (SerpApi 403)",
+            "Not Found (SerpApi 404)",
+            "Gone (SerpApi 410)",
+            "Too Many Requests (SerpApi 429)",
+            "Server Error (SerpApi 500)",
+            "Server Error (SerpApi 503)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for Http {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                    f.write_str(" ")?;
-                    ::core::write!(f, "{}", self.code())?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     ::core::write!(f, "{}", self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -975,26 +982,30 @@ pub mod serpapi {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl SearchStatus {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 4usize] = &[
+            "Success (SerpApi)",
+            "Processing (SerpApi)",
+            "Queued (SerpApi)",
+            "Error (SerpApi)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for SearchStatus {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     f.write_str(self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).
@@ -1344,26 +1355,31 @@ pub mod serpapi {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl ErrorMessage {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 5usize] = &[
+            "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key (SerpApi)",
+            "Your account has run out of searches. (SerpApi)",
+            "Missing query `q` parameter. (SerpApi)",
+            "We couldn't get valid results for this search. Please try again later. (SerpApi)",
+            "Google hasn't returned any results for this query. (SerpApi)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for ErrorMessage {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     f.write_str(self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).

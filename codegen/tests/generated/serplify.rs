@@ -707,28 +707,39 @@ pub mod serplify {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl ErrorCode {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 13usize] = &[
+            "Malformed request body or parameters. (Serplify bad_request)",
+            "Missing or invalid API key. (Serplify unauthorized)",
+            "Prepaid wallet balance too low for the request. (Serplify insufficient_balance)",
+            "The API key’s monthly spend limit has been reached. (Serplify budget_exceeded)",
+            "The key may not access the resource. (Serplify forbidden)",
+            "Resource (e.g. a task id) not found. (Serplify not_found)",
+            "The location could not be resolved. (Serplify invalid_location)",
+            "The language could not be resolved. (Serplify invalid_language)",
+            "The keyword is missing or invalid. (Serplify invalid_keyword)",
+            "Too many requests — slow down and retry. (Serplify rate_limited)",
+            "Async task is still processing (see tasks). (Serplify task_not_ready)",
+            "The SERP/task could not be completed. (Serplify task_failed)",
+            "Unexpected server error. (Serplify internal_error)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for ErrorCode {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                    f.write_str(" ")?;
-                    f.write_str(self.code())?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     f.write_str(self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).

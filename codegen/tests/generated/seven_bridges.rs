@@ -2634,28 +2634,156 @@ pub mod seven_bridges {
             !matches!(self, Self::Unknown(_))
         }
     }
+    impl Code {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 130usize] = &[
+            "The Platform is currently under maintenance. (Seven Bridges 0)",
+            "Rate limit exceeded! Check response headers. (Seven Bridges 1000)",
+            "User service is currently unavailable. (Seven Bridges 2000)",
+            "Not enough privileges to access requested user info. (Seven Bridges 2001)",
+            "Requested user does not exist. (Seven Bridges 2002)",
+            "Requested user already exists. (Seven Bridges 2003)",
+            "Project service is currently unavailable. (Seven Bridges 3000)",
+            "Not enough privileges to access the requested project/member. (Seven Bridges 3001)",
+            "Requested project or member does not exist. (Seven Bridges 3002)",
+            "Requested project/member already exists (Seven Bridges 3003)",
+            "Owner's username must not be null or empty string. (Seven Bridges 3004)",
+            "Member username must not be null or empty string. (Seven Bridges 3005)",
+            "Project id must not be null or an empty string. (Seven Bridges 3006)",
+            "Project name must not be null or empty string. (Seven Bridges 3007)",
+            "Billing group id must not be null or empty string (Seven Bridges 3008)",
+            "Project type must not be null or empty string. (Seven Bridges 3009)",
+            "Project type can be either v2 for standard projects or v1 for LEGACY projects (Seven Bridges 3010)",
+            "Project permissions must not null or an empty value (Seven Bridges 3011)",
+            "Malformed project id. Expecting `owner/project` (Seven Bridges 3012)",
+            "Please provide all permissions data. (Seven Bridges 3013)",
+            "Billing service is currently unavailable. (Seven Bridges 4000)",
+            "Insufficient privileges to access the requested billing group/invoice. (Seven Bridges 4001)",
+            "Requested billing group/invoice does not exist. (Seven Bridges 4002)",
+            "Requested billing group/invoice already exist. (Seven Bridges 4003)",
+            "Billing group id must not be null or an empty string. (Seven Bridges 4004)",
+            "Billing group id must be a valid UUID. (Seven Bridges 4005)",
+            "You are not a member of this billing group. (Seven Bridges 4006)",
+            "Invoice id must not be null or an empty string. (Seven Bridges 4007)",
+            "File service is currently unavailable. (Seven Bridges 5000)",
+            "Insufficient privileges to access the requested file. (Seven Bridges 5001)",
+            "Requested file does not exist. (Seven Bridges 5002)",
+            "Requested file already exists. (Seven Bridges 5003)",
+            "File id must not be null or an empty string. (Seven Bridges 5004)",
+            "Malformed project query parameter. Expecting `?project=owner/project` (Seven Bridges 5005)",
+            "Metadata validation failed. (Seven Bridges 5006)",
+            "File copy failed. (Seven Bridges 5007)",
+            "File renaming not allowed. (Seven Bridges 5008)",
+            "Modifying metadata is not allowed. (Seven Bridges 5009)",
+            "Metadata service is currently unavailable. (Seven Bridges 5010)",
+            "App service is currently unavailable. (Seven Bridges 6000)",
+            "Insufficient privileges to access the requested app/revision. (Seven Bridges 6001)",
+            "Requested app/revision does not exist. (Seven Bridges 6002)",
+            "Requested app/revision already exists. (Seven Bridges 6003)",
+            "App name must not be null or an empty string. (Seven Bridges 6004)",
+            "Project owner must not be null or an empty string. (Seven Bridges 6006)",
+            "Project must not be null or an empty string. (Seven Bridges 6007)",
+            "App revision must not be null or an empty string. (Seven Bridges 6008)",
+            "App revision must be a valid integer. (Seven Bridges 6009)",
+            "Source app must not be null or an empty string. (Seven Bridges 6010)",
+            "Malformed app id. Expecting `owner/project/app_name/revision`. (Seven Bridges 6011)",
+            "Invalid visibility query parameter. Allowed values: [`PUBLIC`,` PRIVATE`]. (Seven Bridges 6012)",
+            "Task service is currently unavailable. (Seven Bridges 7000)",
+            "Insufficient privileges to access the requested task. (Seven Bridges 7001)",
+            "Requested task does not exist. (Seven Bridges 7002)",
+            "Requested task already exists. (Seven Bridges 7003)",
+            "Task ID must not be empty or null or an empty string. (Seven Bridges 7004)",
+            "Task ID must be a valid UUID. (Seven Bridges 7005)",
+            "Invalid task status. Allowed values: [`QUEUED`, `DRAFT`, `RUNNING`, `COMPLETED`, `ABORTED`, `ABORTING`, `FAILED`] (Seven Bridges 7006)",
+            "This action is only available for `DRAFT` tasks. (Seven Bridges 7007)",
+            "This action is only available for `RUNNING` tasks. (Seven Bridges 7008)",
+            "Invalid task action. Action can be performed only on `DRAFT` or `RUNNING` tasks. (Seven Bridges 7009)",
+            "Invalid task action. Action can be performed on `DRAFT` tasks. (Seven Bridges 7010)",
+            "Invalid task action. Action can be performed on tasks in the states: `CREATING`, `RUNNING` or `QUEUED`. (Seven Bridges 7011)",
+            "Missing inputs. (Seven Bridges 7012)",
+            "Invalid task action. (Seven Bridges 7013)",
+            "Action parameter must not be null or an empty string. (Seven Bridges 7014)",
+            "App Id must not be null or an empty string. (Seven Bridges 7015)",
+            "Invalid app url. (Seven Bridges 7016)",
+            "Only Common Workflow Language (CWL) tasks are supported. (Seven Bridges 7017)",
+            "Batch input property should reference input identifier or omitted. Empty value is not allowed. (Seven Bridges 7018)",
+            "Missing batch criteria. (Seven Bridges 7019)",
+            "Invalid batch type supplied. Allowed values: `[criteria, item]`. (Seven Bridges 7020)",
+            "Batching can only be disabled if the task is submitted for execution. (Seven Bridges 7021)",
+            "Disabling batching action is only available for `BATCH` tasks. (Seven Bridges 7022)",
+            "Missing `batch_by` or `batch_input` fields. These fields must be included together. (Seven Bridges 7023)",
+            "Task can not be started due to validation errors. (Seven Bridges 7024)",
+            "Upload service is currently unavailable. (Seven Bridges 8000)",
+            "Insufficient privileges to access the requested upload. (Seven Bridges 8001)",
+            "Insufficient privileges to access the requested file. (Seven Bridges 8002)",
+            "Requested upload does not exist. (Seven Bridges 8003)",
+            "Requested file already exists. (Seven Bridges 8004)",
+            "Requested file does not exist. (Seven Bridges 8005)",
+            "Requested upload already exists. (Seven Bridges 8006)",
+            "Failed to complete upload. (Seven Bridges 8007)",
+            "Failed to reserve part for upload. Try again. (Seven Bridges 8008)",
+            "Failed to abort upload. (Seven Bridges 8009)",
+            "Malformed project id. Expecting `owner/project`. (Seven Bridges 8010)",
+            "Upload id must not be null or an empty string. (Seven Bridges 8011)",
+            "Part number is missing or invalid. (Seven Bridges 8012)",
+            "Invalid init request. (Seven Bridges 8013)",
+            "Invalid part report. (Seven Bridges 8014)",
+            "Invalid list of parts. Expecting an object with \"parts\": [ array of part reports ]. (Seven Bridges 8015)",
+            "There was an error communicating with the service. (Seven Bridges 9000)",
+            "Could not obtain read access on the service. (Seven Bridges 9001)",
+            "Could not obtain cross-write access on the service. (Seven Bridges 9002)",
+            "Insufficient privileges to access the requested project. (Seven Bridges 9003)",
+            "Insufficient privileges to access the requested file. (Seven Bridges 9004)",
+            "Insufficient privileges to access the requested\u{a0}job. (Seven Bridges 9005)",
+            "Requested file cannot be exported. (Seven Bridges 9006)",
+            "Requested volume does not exist. (Seven Bridges 9007)",
+            "Requested job does not exist. (Seven Bridges 9008)",
+            "Requested file does not exist. (Seven Bridges 9009)",
+            "Requested volume name already exists. (Seven Bridges 9010)",
+            "Invalid request syntax. (Seven Bridges 9011)",
+            "Requested project or member does not exist. (Seven Bridges 9012)",
+            "Volume\u{a0}name\u{a0}must not be null or an empty string. (Seven Bridges 9013)",
+            "Volume name must consist of up to 32 English letters, numbers and underscores. (Seven Bridges 9014)",
+            "\"access_mode\"\u{a0}must be provided\u{a0}(either \"RO\" or \"RW\"). (Seven Bridges 9015)",
+            "\"service\" object must be provided. (Seven Bridges 9016)",
+            "\"service\" object is invalid. Check the documentation. (Seven Bridges 9017)",
+            "Cannot infer file name and none given. (Seven Bridges 9018)",
+            "\"service\" object is invalid. Check the documentation. (Seven Bridges 9019)",
+            "Invalid time format. Check the documentation. (Seven Bridges 9021)",
+            "Invalid canned ACL selected (\"aws_canned_acl\"). Check the documentation. (Seven Bridges 9022)",
+            "Invalid server-side encryption selected (\"sse_algorithm\"). Check the documentation. (Seven Bridges 9032)",
+            "Invalid S3 storage class selected (\"aws_storage_class\"). Check the documentation. (Seven Bridges 9024)",
+            "Invalid private key given (\"private_key\"). Check the documentation. (Seven Bridges 9025)",
+            "Exporting files across different cloud services is not yet supported. (Seven Bridges 9027)",
+            "Exporting files across different cloud services is not yet supported. (Seven Bridges 9028)",
+            "The volume is not configured for writing (\"access_mode\": \"RW\"). (Seven Bridges 9101)",
+            "Bad request. (Seven Bridges 90000)",
+            "Unauthorized. (Seven Bridges 90001)",
+            "Forbidden. (Seven Bridges 90002)",
+            "Not found. (Seven Bridges 90003)",
+            "Unexpected error happened. (Seven Bridges 90004)",
+            "Service unavailable. (Seven Bridges 90005)",
+            "Method not allowed. (Seven Bridges 90006)",
+            "Conflict. (Seven Bridges 90007)",
+            "Unsupported Media Type. (Seven Bridges 90008)",
+            "An error occurred during the decoding of the request content. (Seven Bridges 90009)",
+        ];
+    }
     /// Writes the provider's message and where it comes from:
     /// `Too many requests. (Provider code)`; an undocumented code writes its raw
     /// value: `40299 (Provider, undocumented)`.
     #[automatically_derived]
     impl ::core::fmt::Display for Code {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self.message() {
-                ::core::option::Option::Some(message) => {
-                    f.write_str(message)?;
-                    f.write_str(" (")?;
-                    f.write_str(Self::PROVIDER)?;
-                    f.write_str(" ")?;
-                    ::core::write!(f, "{}", self.code())?;
-                }
-                ::core::option::Option::None => {
+            match self {
+                Self::Unknown(_) => {
                     ::core::write!(f, "{}", self.code())?;
                     f.write_str(" (")?;
                     f.write_str(Self::PROVIDER)?;
-                    f.write_str(", undocumented")?;
+                    f.write_str(", undocumented)")
                 }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
             }
-            f.write_str(")")
         }
     }
     /// Strict: an undocumented code is an error (`from_code` keeps it instead).
