@@ -240,7 +240,14 @@ fn the_loader_limits_can_be_raised_on_the_command_line() {
     run(&["generate", &serplify, "--max-codes", "3"])
         .fails(1)
         .says("over the limit of 3");
+    run(&["catalogue", &serplify, "--max-codes", "3"])
+        .fails(1)
+        .says("over the limit of 3");
+    run(&["diff", &serplify, &serplify, "--max-codes", "3"])
+        .fails(1)
+        .says("over the limit of 3");
     run(&["check", &serplify, "--max-codes", "1000"]).ok();
+    run(&["diff", &serplify, &serplify, "--max-codes", "1000"]).ok();
 }
 
 #[test]

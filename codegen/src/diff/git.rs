@@ -2,13 +2,14 @@
 //! loaded there, and every diagnostic pointed back at `REV:PATH/<file>`.
 
 use crate::error::{Ctxt, Error, Origin};
+use crate::load::Limits;
 use crate::model::Catalog;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Loads the schema file or directory `path` (relative to the current directory) as
 /// it is at revision `rev`.
-pub(super) fn load(rev: &str, path: &str) -> Result<Catalog, Error> {
+pub(super) fn load(rev: &str, path: &str, limits: &Limits) -> Result<Catalog, Error> {
     let spec = format!("{rev}:{path}");
     let object = format!("{rev}:./{}", path.trim_start_matches("./"));
     let kind = git(&spec, &["cat-file", "-t", &object])?;
@@ -35,13 +36,13 @@ pub(super) fn load(rev: &str, path: &str) -> Result<Catalog, Error> {
             .map_or_else(|| "schema.yaml".into(), |n| n.to_owned());
         let file = dir.0.join(name);
         write(&spec, &file, &git(&spec, &["cat-file", "blob", &object])?)?;
-        crate::load(&[&file])
+        crate::load_with(&[&file], limits).map(|(catalog, _)| catalog)
     } else {
         for name in &files {
             let blob = git(&spec, &["cat-file", "blob", &format!("{object}/{name}")])?;
             write(&spec, &dir.0.join(name), &blob)?;
         }
-        crate::load(&[&dir.0])
+        crate::load_with(&[&dir.0], limits).map(|(catalog, _)| catalog)
     };
     loaded.map_err(|e| relocate(e, &dir.0, &spec, kind.trim() == "blob"))
 }

@@ -22,6 +22,7 @@ mod git;
 mod render;
 
 use crate::error::{Error, Origin};
+use crate::load::Limits;
 use crate::model::{Catalog, Code, CodeType, Entry, Provider, Table};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -177,11 +178,16 @@ pub struct FieldChange {
 /// `REV:PATH`, the file or directory `PATH` at git revision `REV` (`HEAD~1:schema`),
 /// read with `git` from the repository of the current directory.
 pub fn load(spec: &str) -> Result<Catalog, Error> {
+    load_with(spec, &Limits::default())
+}
+
+/// Like [`load`], with explicit limits.
+pub fn load_with(spec: &str, limits: &Limits) -> Result<Catalog, Error> {
     if Path::new(spec).exists() {
-        return crate::load(&[spec]);
+        return crate::load_with(&[spec], limits).map(|(catalog, _)| catalog);
     }
     match spec.split_once(':') {
-        Some((rev, path)) if !rev.is_empty() => git::load(rev, path),
+        Some((rev, path)) if !rev.is_empty() => git::load(rev, path, limits),
         _ => Err(Error::new(
             Origin::file(Path::new(spec)),
             "no such file or directory",

@@ -119,7 +119,11 @@ fn import_summary(outcome: &apply::Outcome, into: &str, dry_run: bool) -> String
 }
 
 pub fn diff(args: &DiffArgs) -> ExitCode {
-    let (old, new) = match (diff::load(&args.old), diff::load(&args.new)) {
+    let limits = args.limits.limits();
+    let (old, new) = match (
+        diff::load_with(&args.old, &limits),
+        diff::load_with(&args.new, &limits),
+    ) {
         (Ok(old), Ok(new)) => (old, new),
         (old, new) => {
             for e in [old.err(), new.err()].into_iter().flatten() {
@@ -140,8 +144,8 @@ pub fn diff(args: &DiffArgs) -> ExitCode {
 }
 
 pub fn catalogue(args: &CatalogueArgs) -> ExitCode {
-    let catalog = match provider_errors_codegen::load(&args.schemas) {
-        Ok(catalog) => catalog,
+    let catalog = match provider_errors_codegen::load_with(&args.schemas, &args.limits.limits()) {
+        Ok((catalog, _)) => catalog,
         Err(e) => return failed(&e),
     };
     let page = match args.format {

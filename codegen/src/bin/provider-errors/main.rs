@@ -200,6 +200,8 @@ pub struct DiffArgs {
     /// Text for people, JSON for tools.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Output forms of `diff`.
@@ -234,6 +236,8 @@ pub struct CatalogueArgs {
     /// Do not write: fail with a diff when `--out` is stale.
     #[arg(long, requires = "out")]
     pub check: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Output forms of `catalogue`.
