@@ -9,7 +9,7 @@ use super::docs;
 use super::hash::{self, Perfect};
 use super::{ident, shared_path, type_name};
 use crate::config::Options;
-use crate::model::{Code, CodeType, Entry, Location, MatchMode, Provider, Table};
+use crate::model::{Code, CodeType, Entry, IntType, Location, MatchMode, Provider, Table};
 use crate::output::Formatter;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -518,7 +518,8 @@ fn expand_from_code(cx: &Ctx) -> TokenStream {
     if let Some(perfect) = &cx.perfect {
         let multiplier = Literal::u64_suffixed(perfect.multiplier);
         let shift = Literal::u32_unsuffixed(perfect.shift);
-        let key = if code_ty.to_string() == "u64" {
+        // `code as u64` on a `u64` is a cast clippy flags as unnecessary.
+        let key = if cx.table.code_type == CodeType::Int(IntType::U64) {
             quote!(code)
         } else {
             quote!((code as u64))
