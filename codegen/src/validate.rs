@@ -12,20 +12,24 @@ use std::hash::BuildHasher;
 /// The name of every table's catch-all variant; no entry may take it.
 pub const CATCH_ALL: &str = "Unknown";
 
-/// Names of the generated enums' associated items (`expand/table.rs`): a variant of
-/// the same name would make `Self::NAME` ambiguous.
+/// Names of the generated enums' associated items (`expand/table.rs`) that are
+/// UpperCamelCase: a variant of the same name would make `Self::NAME` ambiguous (the
+/// test `no_variant_can_take_the_name_of_an_associated_item` finds them all).
 const RESERVED: &[&str] = &[
     CATCH_ALL,
     "ALL",
     "PROVIDER",
     "TABLE",
     "CODES",
+    "SORTED",
     "MESSAGES",
     "DESCRIPTIONS",
     "CATEGORIES",
     "KINDS",
     "RETRIES",
     "OUTCOMES",
+    "NAMES",
+    "DISPLAYS",
 ];
 
 /// Builds the catalog from loaded files, reporting every problem in `cx`.

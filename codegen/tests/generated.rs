@@ -223,9 +223,8 @@ fn writes_only_when_the_content_changes() {
     assert!(!Path::new(&path).exists());
 }
 
-/// Above 1 024 codes each array is its own `impl` block, formatted on its own.
-#[test]
-fn a_large_table_formats_as_one_file() {
+/// A schema of two tables above 1 024 codes, one of integers and one of strings.
+fn large_schema() -> (tempfile::TempDir, std::path::PathBuf) {
     let mut yaml = String::from("provider: {id: big, name: Big, source: {retrieved: 2026-11-22}}\ntables:\n");
     for (id, code_type) in [("numbers", "integer"), ("words", "string")] {
         yaml += &format!("  - id: {id}\n    name: {id}\n    code_type: {code_type}\n");
@@ -244,11 +243,93 @@ fn a_large_table_formats_as_one_file() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let path = dir.path().join("big.yaml");
     std::fs::write(&path, yaml).expect("write the schema");
+    (dir, path)
+}
+
+/// Above 1 024 codes each array is its own `impl` block, formatted on its own.
+#[test]
+fn a_large_table_formats_as_one_file() {
+    let (_dir, path) = large_schema();
     for layout in [Layout::Modules, Layout::Flat] {
         let mut config = Config::new();
         config.schema(&path).layout(layout).visibility("pub(crate)");
         let code = generate(&config);
         assert!(code.contains("const SORTED"), "the table is not large");
         assert_formatted_as_one_file(&code);
+    }
+}
+
+/// A variant named like an associated item of its enum makes `Self::NAME` ambiguous
+/// and the generated code fails to compile, so the loader must refuse every such
+/// name: each associated item of every table enum (small, hashed, large, string,
+/// with classification) is tried as a `rust_name`.
+#[test]
+fn no_variant_can_take_the_name_of_an_associated_item() {
+    let (_dir, large) = large_schema();
+    let mut names = std::collections::BTreeSet::new();
+    for schema in [Path::new("../schema"), &large] {
+        let mut config = config(schema.to_str().expect("a UTF-8 path"));
+        config.classify(true);
+        let file = syn::parse_file(&generate(&config)).expect("the generated code parses");
+        associated_names(&file.items, &mut names);
+    }
+    for must in ["ALL", "MESSAGES", "DISPLAYS", "NAMES", "SORTED", "from_code"] {
+        assert!(names.contains(must), "`{must}` not found: {names:?}");
+    }
+    for name in &names {
+        let yaml = format!(
+            "provider: {{id: acme, name: Acme, source: {{retrieved: 2026-11-22}}}}\ntables:\n  - {{id: status, name: Status, code_type: integer, wire: {{location: json_body, field: code}}, entries: [{{code: 1, message: One., kind: internal, rust_name: {name}}}, {{code: 2, message: Two., kind: internal}}]}}\n"
+        );
+        let loaded = provider_errors_codegen::load_sources(
+            &[(Path::new("acme.yaml"), yaml.as_bytes())],
+            &provider_errors_codegen::Limits::default(),
+        );
+        assert!(
+            loaded.is_err(),
+            "a variant may be named `{name}`, an associated item of its enum"
+        );
+    }
+}
+
+/// The names of the associated items of every enum with an `Unknown(..)` variant
+/// (the table enums), in `items` and the modules among them.
+fn associated_names(items: &[syn::Item], names: &mut std::collections::BTreeSet<String>) {
+    let tables: Vec<&syn::Ident> = items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Enum(e)
+                if e.variants
+                    .iter()
+                    .any(|v| v.ident == "Unknown" && !v.fields.is_empty()) =>
+            {
+                Some(&e.ident)
+            }
+            _ => None,
+        })
+        .collect();
+    for item in items {
+        match item {
+            syn::Item::Impl(block) if block.trait_.is_none() => {
+                let syn::Type::Path(ty) = &*block.self_ty else {
+                    continue;
+                };
+                if !ty.path.get_ident().is_some_and(|id| tables.contains(&id)) {
+                    continue;
+                }
+                for item in &block.items {
+                    match item {
+                        syn::ImplItem::Const(c) => names.insert(c.ident.to_string()),
+                        syn::ImplItem::Fn(f) => names.insert(f.sig.ident.to_string()),
+                        _ => false,
+                    };
+                }
+            }
+            syn::Item::Mod(m) => {
+                if let Some((_, items)) = &m.content {
+                    associated_names(items, names);
+                }
+            }
+            _ => {}
+        }
     }
 }
