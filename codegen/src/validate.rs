@@ -360,6 +360,17 @@ fn entry(
     if let Some(date) = &e.undocumented_since {
         check_date(cx, src, &key("undocumented_since"), date);
     }
+    // The generated code stores an absent text as `""` (BENCHMARKS.md), so an empty
+    // one cannot be told from none: refused rather than silently turned into `None`.
+    for (k, text) in [("description", &e.description), ("category", &e.category)] {
+        if text.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            cx.error_help(
+                src.origin(&key(k)),
+                "is empty",
+                format!("remove `{k}`, or write the text as the documentation gives it"),
+            );
+        }
+    }
     model::Entry {
         code,
         message: e.message.clone(),

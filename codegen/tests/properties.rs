@@ -235,8 +235,8 @@ fn entry(code: RawCode, i: usize, named: f64, json: bool) -> impl Strategy<Value
     (
         (
             text(),
-            prop::option::of(any_text()),
-            prop::option::of(any_text()),
+            prop::option::of(text()),
+            prop::option::of(text()),
             status,
         ),
         (kinds, retries, outcomes),

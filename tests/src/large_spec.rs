@@ -35,6 +35,21 @@ pub fn also(i: usize) -> Vec<String> {
     (0..i % 3).map(|k| format!("Also documented {i}.{k}")).collect()
 }
 
+/// The description of the `i`-th entry of either table: every other one has one.
+pub fn description(i: usize) -> Option<String> {
+    i.is_multiple_of(2).then(|| format!("Explains failure {i}."))
+}
+
+/// The category of the `i`-th entry of either table: one in three has one.
+pub fn category(i: usize) -> Option<String> {
+    i.is_multiple_of(3).then(|| format!("Group {}", i % 7))
+}
+
+/// The HTTP status of the `i`-th entry of either table: four in five have one.
+pub fn http_status(i: usize) -> Option<u16> {
+    (!i.is_multiple_of(5)).then(|| 400 + (i % 200) as u16)
+}
+
 /// The explicit variant name of the `i`-th integer entry.
 pub fn int_name(i: usize) -> String {
     format!("Code{i}")
@@ -68,6 +83,15 @@ fn entry(yaml: &mut String, code: &str, i: usize, rust_name: Option<&str>) {
         "      - code: {code}\n        message: {}\n        kind: internal\n",
         quoted(&message(i))
     ));
+    if let Some(text) = description(i) {
+        yaml.push_str(&format!("        description: {}\n", quoted(&text)));
+    }
+    if let Some(text) = category(i) {
+        yaml.push_str(&format!("        category: {}\n", quoted(&text)));
+    }
+    if let Some(status) = http_status(i) {
+        yaml.push_str(&format!("        http_status: {status}\n"));
+    }
     if let Some(name) = rust_name {
         yaml.push_str(&format!("        rust_name: {name}\n"));
     }

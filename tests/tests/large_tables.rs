@@ -19,6 +19,9 @@ fn every_integer_code_round_trips_with_its_metadata() {
         assert_eq!(Status::try_from(code), Ok(status));
         assert_eq!(status.message(), Some(spec::message(i).as_str()));
         assert_eq!(status.also_documented(), spec::also(i));
+        assert_eq!(status.description(), spec::description(i).as_deref());
+        assert_eq!(status.category(), spec::category(i).as_deref());
+        assert_eq!(status.http_status(), spec::http_status(i));
         assert_eq!(format!("{status:?}"), spec::int_name(i));
         assert_eq!(status.to_string(), format!("{} (Large {code})", spec::message(i)));
     }
@@ -38,6 +41,9 @@ fn every_string_code_round_trips_with_its_metadata() {
         assert_eq!(code.parse::<Reason>(), Ok(reason.clone()));
         assert_eq!(reason.message(), Some(spec::message(i).as_str()));
         assert_eq!(reason.also_documented(), spec::also(i));
+        assert_eq!(reason.description(), spec::description(i).as_deref());
+        assert_eq!(reason.category(), spec::category(i).as_deref());
+        assert_eq!(reason.http_status(), spec::http_status(i));
         assert_eq!(reason.to_string(), format!("{} (Large {code})", spec::message(i)));
         // `Debug` prints the variant's name, as the derive would; the name comes from
         // the code (`reason_7919` is `Reason7919`).
@@ -57,6 +63,9 @@ fn undocumented_codes_stay_unknown_in_large_tables() {
         assert_eq!(status.code(), code);
         assert_eq!(status.message(), None);
         assert!(status.also_documented().is_empty());
+        assert_eq!(status.description(), None);
+        assert_eq!(status.category(), None);
+        assert_eq!(status.http_status(), None);
         assert_eq!(format!("{status:?}"), format!("Unknown({code})"));
         assert_eq!(status.to_string(), format!("{code} (Large, undocumented)"));
         assert!(Status::try_from(code).is_err());

@@ -287,13 +287,14 @@ fn consts_messages(cx: &Ctx) -> TokenStream {
     quote!(const MESSAGES: &[&str; #total] = &#messages;)
 }
 
+// Optional texts and statuses are stored plainly, with `""` or `0` for none (the
+// loader refuses an empty text; a status is 100..=599): an array of `Some(..)` took
+// a fifth of the compile time at 20 000 codes (BENCHMARKS.md).
+
 fn consts_descriptions(cx: &Ctx) -> TokenStream {
     let total = cx.variants.len() + 1;
-    let descriptions = cx.array(
-        |e| option(e.description.as_deref()),
-        quote!(::core::option::Option::None),
-    );
-    quote!(const DESCRIPTIONS: &[::core::option::Option<&str>; #total] = &#descriptions;)
+    let descriptions = cx.array(|e| e.description.clone().unwrap_or_default(), quote!(""));
+    quote!(const DESCRIPTIONS: &[&str; #total] = &#descriptions;)
 }
 
 /// HTTP-status tables answer `http_status` from the code itself: no array.
@@ -302,17 +303,14 @@ fn consts_statuses(cx: &Ctx) -> TokenStream {
         return TokenStream::new();
     }
     let total = cx.variants.len() + 1;
-    let values = cx.array(|e| option(e.http_status), quote!(::core::option::Option::None));
-    quote!(const HTTP_STATUSES: &[::core::option::Option<u16>; #total] = &#values;)
+    let values = cx.array(|e| e.http_status.unwrap_or(0), quote!(0));
+    quote!(const HTTP_STATUSES: &[u16; #total] = &#values;)
 }
 
 fn consts_categories(cx: &Ctx) -> TokenStream {
     let total = cx.variants.len() + 1;
-    let categories = cx.array(
-        |e| option(e.category.as_deref()),
-        quote!(::core::option::Option::None),
-    );
-    quote!(const CATEGORIES: &[::core::option::Option<&str>; #total] = &#categories;)
+    let categories = cx.array(|e| e.category.clone().unwrap_or_default(), quote!(""));
+    quote!(const CATEGORIES: &[&str; #total] = &#categories;)
 }
 
 /// `const KINDS: &[CanonicalKind; N] = &[...]` and the like: a shared enum's variant
@@ -412,7 +410,12 @@ fn expand_accessors(cx: &Ctx) -> TokenStream {
     };
     let http_status = match cx.table.wire.location {
         Location::HttpStatus => quote!(::core::option::Option::Some(self.code())),
-        Location::JsonBody => quote!(Self::HTTP_STATUSES[self.index()]),
+        Location::JsonBody => quote! {
+            match Self::HTTP_STATUSES[self.index()] {
+                0 => ::core::option::Option::None,
+                status => ::core::option::Option::Some(status),
+            }
+        },
     };
     quote! {
         impl #name {
@@ -430,7 +433,7 @@ fn expand_accessors(cx: &Ctx) -> TokenStream {
 
             /// The documentation's explanation, where it gives one.
             pub const fn description(&self) -> ::core::option::Option<&'static str> {
-                Self::DESCRIPTIONS[self.index()]
+                Self::text(Self::DESCRIPTIONS[self.index()])
             }
 
             /// The HTTP status this code arrives with, where documented.
@@ -440,7 +443,7 @@ fn expand_accessors(cx: &Ctx) -> TokenStream {
 
             /// The documentation's grouping, where it gives one.
             pub const fn category(&self) -> ::core::option::Option<&'static str> {
-                Self::CATEGORIES[self.index()]
+                Self::text(Self::CATEGORIES[self.index()])
             }
 
             /// Other texts the documentation gives for this code.
@@ -485,6 +488,15 @@ fn expand_accessors(cx: &Ctx) -> TokenStream {
             /// Whether the documentation lists the code.
             pub const fn is_documented(&self) -> bool {
                 !matches!(self, Self::Unknown(_))
+            }
+
+            /// An optional text as stored: `""` is none.
+            const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+                if text.is_empty() {
+                    ::core::option::Option::None
+                } else {
+                    ::core::option::Option::Some(text)
+                }
             }
         }
     }

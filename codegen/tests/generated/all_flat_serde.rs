@@ -736,26 +736,14 @@ impl DataForSeoHttp {
         "Internal Server Error",
         "",
     ];
-    const DESCRIPTIONS: &[::core::option::Option<&str>; 5usize] = &[
-        ::core::option::Option::Some(
-            "You are not authorized to access this resource. See your login details here: https://app.dataforseo.com/api-access",
-        ),
-        ::core::option::Option::Some(
-            "We had a problem billing your account. Please, check your account’s balance.",
-        ),
-        ::core::option::Option::Some("Requested endpoint not found"),
-        ::core::option::Option::Some(
-            "Sorry, we could not process your request due to the internal server error. Please, try again later.",
-        ),
-        ::core::option::Option::None,
+    const DESCRIPTIONS: &[&str; 5usize] = &[
+        "You are not authorized to access this resource. See your login details here: https://app.dataforseo.com/api-access",
+        "We had a problem billing your account. Please, check your account’s balance.",
+        "Requested endpoint not found",
+        "Sorry, we could not process your request due to the internal server error. Please, try again later.",
+        "",
     ];
-    const CATEGORIES: &[::core::option::Option<&str>; 5usize] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
+    const CATEGORIES: &[&str; 5usize] = &["", "", "", "", ""];
     const KINDS: &[CanonicalKind; 5usize] = &[
         CanonicalKind::Unauthenticated,
         CanonicalKind::ResourceExhausted,
@@ -819,7 +807,7 @@ impl DataForSeoHttp {
     }
     /// The documentation's explanation, where it gives one.
     pub const fn description(&self) -> ::core::option::Option<&'static str> {
-        Self::DESCRIPTIONS[self.index()]
+        Self::text(Self::DESCRIPTIONS[self.index()])
     }
     /// The HTTP status this code arrives with, where documented.
     pub const fn http_status(&self) -> ::core::option::Option<u16> {
@@ -827,7 +815,7 @@ impl DataForSeoHttp {
     }
     /// The documentation's grouping, where it gives one.
     pub const fn category(&self) -> ::core::option::Option<&'static str> {
-        Self::CATEGORIES[self.index()]
+        Self::text(Self::CATEGORIES[self.index()])
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -864,6 +852,14 @@ impl DataForSeoHttp {
     /// Whether the documentation lists the code.
     pub const fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+    /// An optional text as stored: `""` is none.
+    const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+        if text.is_empty() {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(text)
+        }
     }
 }
 impl DataForSeoHttp {
@@ -1607,247 +1603,119 @@ impl DataForSeoStatus {
         "Target page took too long to respond.",
         "",
     ];
-    const DESCRIPTIONS: &[::core::option::Option<&str>; 52usize] = &[
-        ::core::option::Option::Some("the request has been successfully completed"),
-        ::core::option::Option::Some(
-            "as a result of the successful request, the task has been created",
-        ),
-        ::core::option::Option::Some(
-            "you cannot specify more than one task in the POST array",
-        ),
-        ::core::option::Option::Some(
-            "the task identifier `id` is unique to the client used to send the request",
-        ),
-        ::core::option::Option::Some(
-            "the task identifier `id` is unique to the search engine used in the URL path of the request",
-        ),
-        ::core::option::Option::Some(
-            "the task identifier `id` is unique to the search type used in the URL path of the request",
-        ),
-        ::core::option::Option::Some(
-            "the task identifier `id` is unique to the function used in the URL path of the request",
-        ),
-        ::core::option::Option::None,
-        ::core::option::Option::Some("each POST request can contain up to 100 tasks"),
-        ::core::option::Option::Some(
-            "check if the specified credentials match those in your [account dashboard ](https://app.dataforseo.com/api-access)",
-        ),
-        ::core::option::Option::Some(
-            "the requested search engine was unable to process your request and responded with an error",
-        ),
-        ::core::option::Option::Some(
-            "no results matching the details of your request have been found",
-        ),
-        ::core::option::Option::Some(
-            "the task could not be executed, try posting another task with similar parameters",
-        ),
-        ::core::option::Option::Some(
-            "email and/or phone verification is required for new users; to use DataForSEO APIs, you have to complete the account verification process in the [User Panel](https://app.dataforseo.com/)",
-        ),
-        ::core::option::Option::Some(
-            "the request cannot be completed until the balance is recharged;   check your balance in the [account dashboard](https://app.dataforseo.com/api-access)",
-        ),
-        ::core::option::Option::Some(
-            "unusual activity detected in your account may result from the creation of several **trial** accounts or violation of the DataForSEO Terms of Service in some other way;   therefore, your account access and DataForSEO API access have been temporarily paused;   contact our support team to resolve the issue",
-        ),
-        ::core::option::Option::Some(
-            "you can make up to 2000 requests per minute;   contact our support team if you need to increase the limit",
-        ),
-        ::core::option::Option::Some(
-            "you can modify daily cost limits for APIs and endpoints in your account dashboard",
-        ),
-        ::core::option::Option::Some(
-            "the access to Backlinks API is limited by a minimal commitment. [Learn more.](https://dataforseo.com/help-center/backlinks-api-pricing-explained)",
-        ),
-        ::core::option::Option::Some(
-            "you can modify the duplicate task limit in your account dashboard. [Learn more.](https://dataforseo.com/help-center/limit-duplicate-tasks)",
-        ),
-        ::core::option::Option::Some(
-            "you can modify the duplicate task limit in your account dashboard. [Learn more.](https://dataforseo.com/help-center/limit-duplicate-tasks)",
-        ),
-        ::core::option::Option::Some(
-            "you can whitelist all the necessary IPs in the account dashboard. [Learn more.](https://dataforseo.com/help-center/whitelist-ips)",
-        ),
-        ::core::option::Option::None,
-        ::core::option::Option::Some(
-            "the limit for simultaneous requests made by a single user is 30",
-        ),
-        ::core::option::Option::Some(
-            "visit your [account dashboard](https://app.dataforseo.com/signin) to add funds; [learn more about making payments](https://dataforseo.com/help-center/making-a-payment-changing-details-refunds)",
-        ),
-        ::core::option::Option::Some(
-            "the requested resource doesn’t exist;   check the URL of the request",
-        ),
-        ::core::option::Option::Some("the requested task does not exist"),
-        ::core::option::Option::Some("the URL path of your request is invalid"),
-        ::core::option::Option::Some(
-            "it’s not possible to retrieve the results of a task that was created more than a month ago",
-        ),
-        ::core::option::Option::Some(
-            "the Sandbox does not contain prepared data for the task you set",
-        ),
-        ::core::option::Option::Some(
-            "target page does not have enough textual data, please try specifying a different page",
-        ),
-        ::core::option::Option::Some(
-            "the page was not submitted for crawling in Task POST",
-        ),
-        ::core::option::Option::Some("duplicate hosts detected in request"),
-        ::core::option::Option::Some(
-            "website resource at the target URL returned a 404 status code or is invalid",
-        ),
-        ::core::option::Option::Some("one of the fields in the POST request is invalid"),
-        ::core::option::Option::Some(
-            "the body of your POST request is empty, please check the body structure and validity",
-        ),
-        ::core::option::Option::Some("the structure of the POST request is invalid"),
-        ::core::option::Option::Some(
-            "there are too many intersecting keywords for the specified domains, please try again with different domain names",
-        ),
-        ::core::option::Option::Some(
-            "location parameters you are using are outdated, please check our documentation or call the relevant locations endpoint for up-tp-date parameters",
-        ),
-        ::core::option::Option::Some(
-            "the body of your POST request contains unknown fields, please consult the documentation of the requested endpoint and use available fields",
-        ),
-        ::core::option::Option::Some(
-            "the task has been received but has not yet been enqueued for processing",
-        ),
-        ::core::option::Option::Some("the task has been enqueued for processing"),
-        ::core::option::Option::Some(
-            "our system encountered an unexpected condition;   please contact our support team",
-        ),
-        ::core::option::Option::Some(
-            "our system failed to check your account balance;   please contact our support team",
-        ),
-        ::core::option::Option::Some(
-            "you specified a non-existing task or parameter, please check the body of your POST request",
-        ),
-        ::core::option::Option::Some(
-            "one of our external data sources is currently unavailable or responded with an error;   the error can be triggered by Google Ads API or other third-party services used by DataForSEO API;   message of the error may vary depending on the third-party service status;   corresponding message examples:   `Too many requests`   `Could not connect to host`   `3rd Party API Service Unavailable`",
-        ),
-        ::core::option::Option::None,
-        ::core::option::Option::Some(
-            "the API you’re requesting is being updated;   this can take a few minutes",
-        ),
-        ::core::option::Option::Some(
-            "the function you’re requesting failed to respond;   please contact our support team for more information",
-        ),
-        ::core::option::Option::Some(
-            "our system failed to process a live-mode task in 120 seconds;   please try setting a task one more time",
-        ),
-        ::core::option::Option::Some(
-            "target page took longer than 50 seconds to respond, please try again later or specify a different page",
-        ),
-        ::core::option::Option::None,
+    const DESCRIPTIONS: &[&str; 52usize] = &[
+        "the request has been successfully completed",
+        "as a result of the successful request, the task has been created",
+        "you cannot specify more than one task in the POST array",
+        "the task identifier `id` is unique to the client used to send the request",
+        "the task identifier `id` is unique to the search engine used in the URL path of the request",
+        "the task identifier `id` is unique to the search type used in the URL path of the request",
+        "the task identifier `id` is unique to the function used in the URL path of the request",
+        "",
+        "each POST request can contain up to 100 tasks",
+        "check if the specified credentials match those in your [account dashboard ](https://app.dataforseo.com/api-access)",
+        "the requested search engine was unable to process your request and responded with an error",
+        "no results matching the details of your request have been found",
+        "the task could not be executed, try posting another task with similar parameters",
+        "email and/or phone verification is required for new users; to use DataForSEO APIs, you have to complete the account verification process in the [User Panel](https://app.dataforseo.com/)",
+        "the request cannot be completed until the balance is recharged;   check your balance in the [account dashboard](https://app.dataforseo.com/api-access)",
+        "unusual activity detected in your account may result from the creation of several **trial** accounts or violation of the DataForSEO Terms of Service in some other way;   therefore, your account access and DataForSEO API access have been temporarily paused;   contact our support team to resolve the issue",
+        "you can make up to 2000 requests per minute;   contact our support team if you need to increase the limit",
+        "you can modify daily cost limits for APIs and endpoints in your account dashboard",
+        "the access to Backlinks API is limited by a minimal commitment. [Learn more.](https://dataforseo.com/help-center/backlinks-api-pricing-explained)",
+        "you can modify the duplicate task limit in your account dashboard. [Learn more.](https://dataforseo.com/help-center/limit-duplicate-tasks)",
+        "you can modify the duplicate task limit in your account dashboard. [Learn more.](https://dataforseo.com/help-center/limit-duplicate-tasks)",
+        "you can whitelist all the necessary IPs in the account dashboard. [Learn more.](https://dataforseo.com/help-center/whitelist-ips)",
+        "",
+        "the limit for simultaneous requests made by a single user is 30",
+        "visit your [account dashboard](https://app.dataforseo.com/signin) to add funds; [learn more about making payments](https://dataforseo.com/help-center/making-a-payment-changing-details-refunds)",
+        "the requested resource doesn’t exist;   check the URL of the request",
+        "the requested task does not exist",
+        "the URL path of your request is invalid",
+        "it’s not possible to retrieve the results of a task that was created more than a month ago",
+        "the Sandbox does not contain prepared data for the task you set",
+        "target page does not have enough textual data, please try specifying a different page",
+        "the page was not submitted for crawling in Task POST",
+        "duplicate hosts detected in request",
+        "website resource at the target URL returned a 404 status code or is invalid",
+        "one of the fields in the POST request is invalid",
+        "the body of your POST request is empty, please check the body structure and validity",
+        "the structure of the POST request is invalid",
+        "there are too many intersecting keywords for the specified domains, please try again with different domain names",
+        "location parameters you are using are outdated, please check our documentation or call the relevant locations endpoint for up-tp-date parameters",
+        "the body of your POST request contains unknown fields, please consult the documentation of the requested endpoint and use available fields",
+        "the task has been received but has not yet been enqueued for processing",
+        "the task has been enqueued for processing",
+        "our system encountered an unexpected condition;   please contact our support team",
+        "our system failed to check your account balance;   please contact our support team",
+        "you specified a non-existing task or parameter, please check the body of your POST request",
+        "one of our external data sources is currently unavailable or responded with an error;   the error can be triggered by Google Ads API or other third-party services used by DataForSEO API;   message of the error may vary depending on the third-party service status;   corresponding message examples:   `Too many requests`   `Could not connect to host`   `3rd Party API Service Unavailable`",
+        "",
+        "the API you’re requesting is being updated;   this can take a few minutes",
+        "the function you’re requesting failed to respond;   please contact our support team for more information",
+        "our system failed to process a live-mode task in 120 seconds;   please try setting a task one more time",
+        "target page took longer than 50 seconds to respond, please try again later or specify a different page",
+        "",
     ];
-    const HTTP_STATUSES: &[::core::option::Option<u16>; 52usize] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
+    const HTTP_STATUSES: &[u16; 52usize] = &[
+        0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+        0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+        0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+        0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0,
     ];
-    const CATEGORIES: &[::core::option::Option<&str>; 52usize] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
+    const CATEGORIES: &[&str; 52usize] = &[
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
     ];
     /// Every `also_documented` text, entry after entry.
     const ALSO_TEXTS: &[&str; 16usize] = &[
@@ -2127,15 +1995,18 @@ impl DataForSeoStatus {
     }
     /// The documentation's explanation, where it gives one.
     pub const fn description(&self) -> ::core::option::Option<&'static str> {
-        Self::DESCRIPTIONS[self.index()]
+        Self::text(Self::DESCRIPTIONS[self.index()])
     }
     /// The HTTP status this code arrives with, where documented.
     pub const fn http_status(&self) -> ::core::option::Option<u16> {
-        Self::HTTP_STATUSES[self.index()]
+        match Self::HTTP_STATUSES[self.index()] {
+            0 => ::core::option::Option::None,
+            status => ::core::option::Option::Some(status),
+        }
     }
     /// The documentation's grouping, where it gives one.
     pub const fn category(&self) -> ::core::option::Option<&'static str> {
-        Self::CATEGORIES[self.index()]
+        Self::text(Self::CATEGORIES[self.index()])
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -2177,6 +2048,14 @@ impl DataForSeoStatus {
     /// Whether the documentation lists the code.
     pub const fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+    /// An optional text as stored: `""` is none.
+    const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+        if text.is_empty() {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(text)
+        }
     }
 }
 impl DataForSeoStatus {
@@ -3189,213 +3068,137 @@ impl HttpStatus {
         "Network connection timeout error",
         "",
     ];
-    const DESCRIPTIONS: &[::core::option::Option<&str>; 64usize] = &[
-        ::core::option::Option::Some(
-            "This interim response is used to inform the client that the initial part of the request has been received and has not yet been rejected by the server. The client should continue by sending the remainder of the request or, if the request has already been completed, ignore this response. The server must send a final response after the request has been completed.",
-        ),
-        ::core::option::Option::Some(
-            "The server understands and is willing to comply with the client's request, via the Upgrade message header field, for a change in the application protocol being used on this connection. The server will switch protocols to those defined by the response's Upgrade header field immediately after the empty line which terminates the 101 response. The protocol should be switched only when it is advantageous to do so. For example, switching to a newer version of HTTP is advantageous over older versions, and switching to a real-time, synchronous protocol might be advantageous when delivering resources that use such features.",
-        ),
-        ::core::option::Option::None,
-        ::core::option::Option::Some(
-            "Request succeeded. The information returned with the response depends on the method used in the request. For example:\nGET an entity corresponding to the requested resource is sent in the response\nPOST an entity describing or containing the result of the action.",
-        ),
-        ::core::option::Option::Some(
-            "This is the standard success response code returned when you request something from the API.",
-        ),
-        ::core::option::Option::Some(
-            "The request is accepted for processing, but the processing is not completed yet. The request might or might not eventually be acted upon, as it might be disallowed when processing actually takes place. There is no facility for re-sending a status code from an asynchronous operation such as this. The 202 response is intentionally non-committal. Its purpose is to allow a server to accept a request for some other process (perhaps a batch-oriented process that is only run once per day) without requiring that the user agent's connection to the server persist until the process is completed. The entity returned with this response should include an indication of the request's current status and either a pointer to a status monitor or some estimate of when the user can expect the request to be fulfilled.",
-        ),
-        ::core::option::Option::Some(
-            "The returned metainformation in the entity-header is not the definitive set as available from the origin server, but is gathered from a local or a third-party copy. The set presented may be a subset or superset of the original version. For example, including local annotation information about the resource might result in a superset of the metainformation known by the origin server. Use of this response code is not required and is only appropriate when the response would otherwise be 200 (OK).",
-        ),
-        ::core::option::Option::Some(
-            "The server has fulfilled the request but does not need to return an entity-body, and might want to return updated metainformation. The response may include new or updated metainformation in the form of entity-headers, which if present should be associated with the requested variant. If the client is a user agent, it should not change its document view from that which caused the request to be sent.\nThis response is primarily intended to allow input for actions to take place without causing a change to the user agent's active document view, although any new or updated metainformation should be applied to the document currently in the user agent's active view.\nThe 204 response must not include a message-body, and thus is always terminated by the first empty line after the header fields.",
-        ),
-        ::core::option::Option::Some(
-            "The server has fulfilled the request. The user agent should reset the document view which caused the request to be sent.\nThis response is primarily intended to allow input for actions to take place via user input, followed by a clearing of the form in which the input is given so that the user can easily initiate another input action. The response must not include an entity.",
-        ),
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::Some(
-            "The requested resource has been assigned a new permanent URI and any future references to this resource should use one of the returned URIs. Clients with link editing capabilities ought to automatically re-link references to the Request-URI to one or more of the new references returned by the server, where possible. This response is cacheable unless indicated otherwise. The new permanent URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).\nIf the 301 status code is received in response to a request other than GET or HEAD, the user agent must not automatically redirect the request unless it can be confirmed by the user, since this might change the conditions under which the request was issued.",
-        ),
-        ::core::option::Option::Some(
-            "The requested resource resides temporarily under a different URI. Since the redirection might be altered on occasion, the client should continue to use the Request-URI for future requests. This response is only cacheable if indicated by a Cache-Control or Expires header field. The temporary URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).\nIf the 302 status code is received in response to a request other than GET or HEAD, the user agent must not automatically redirect the request unless it can be confirmed by the user, beacause this might change the conditions under which the request was issued.",
-        ),
-        ::core::option::Option::Some(
-            "The response to the request can be found under a different URI and should be retrieved using a GET method on that resource. This method exists primarily to allow the output of a POST-activated script to redirect the user agent to a selected resource. The new URI is not a substitute reference for the originally requested resource. The 303 response must not be cached, but the response to the second (redirected) request might be cacheable.\nThe different URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).",
-        ),
-        ::core::option::Option::Some(
-            "This is the standard response code returned if nothing has been modified upon checking a collection or individual resource for changes.",
-        ),
-        ::core::option::Option::Some(
-            "The requested resource must be accessed through the proxy given by the Location field. The Location field gives the URI of the proxy. The recipient is expected to repeat this single request via the proxy.\n305 responses must only be generated by origin servers.",
-        ),
-        ::core::option::Option::Some(
-            "The requested resource resides temporarily under a different URI. Since the redirection may be altered on occasion, the client should continue to use the Request-URI for future requests. This response is only cacheable if indicated by a Cache-Control or Expires header field. The temporary URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s) , because many pre-HTTP/1.1 user agents do not understand the 307 status. Therefore, the note should contain the information necessary for a user to repeat the original request on the new URI.\nIf the 307 status code is received in response to a request other than GET or HEAD, the user agent must not automatically redirect the request unless it can be confirmed by the user, because this might change the conditions under which the request was issued.",
-        ),
-        ::core::option::Option::None,
-        ::core::option::Option::Some(
-            "This is the standard success response code returned when the API has not recognized your request. When you get this error, check to make sure you are setting all the required headers correctly.",
-        ),
-        ::core::option::Option::Some(
-            "The request requires user authentication. The response must include a WWW-Authenticate header field containing a challenge applicable to the requested resource. The client may repeat the request with a suitable Authorization header field.\nIf the request already included Authorization credentials, then the 401 response indicates that authorization has been refused for those credentials.\nIf the 401 response contains the same challenge as the prior response, and the user agent has already attempted authentication at least once, then the user should be presented the entity that was given in the response, as that entity might include relevant diagnostic information.\nHTTP access authentication is explained in \"HTTP Authentication: Basic and Digest Access Authentication\".",
-        ),
-        ::core::option::Option::None,
-        ::core::option::Option::Some(
-            "This error code is most commonly seen when the API key being used is invalid or has been disabled. Please check the API key you are using. Also, check with us to see if your app has hit its limits. This is the standard success response code returned when a resource you have attempted to request is not allowed.",
-        ),
-        ::core::option::Option::Some(
-            "This is the standard success response code returned when an item you have requested cannot be found. When you get this error, check any ID that is carried in the API call you are making to ensure it is valid.\nIf attempting to create new records using HTTP PUT method, this error is returned because PUT only supports update operations for existing records.",
-        ),
-        ::core::option::Option::Some(
-            "The method specified in the Request-Line is not allowed for the resource identified by the Request-URI. The response must include an Allow header containing a list of valid methods for the requested resource.",
-        ),
-        ::core::option::Option::Some(
-            "The resource identified by the request is only capable of generating response entities which have content characteristics not acceptable according to the accept headers sent in the request. Unless it was a HEAD request, the response should include an entity containing a list of available entity characteristics and location(s) from which the user or user agent can choose the most appropriate one. The entity format is specified by the media type given in the Content-Type header field. Depending on the format and capabilities of the user agent, selection of the most appropriate choice may be performed automatically. However, this specification does not define any standard for such automatic selection.\nIf the response is unacceptable, a user agent should temporarily stop receipt of more data and query the user for a decision on further actions.",
-        ),
-        ::core::option::Option::Some(
-            "This code is similar to 401 (Unauthorized), but indicates that the client must first authenticate itself with the proxy. The proxy must return a Proxy-Authenticate header field containing a challenge applicable to the proxy for the requested resource. The client may repeat the request with a suitable Proxy-Authorization header field.",
-        ),
-        ::core::option::Option::Some(
-            "The client did not produce a request within the time that the server was prepared to wait. The client may repeat the request without modifications at any later time.",
-        ),
-        ::core::option::Option::Some(
-            "Indicates the request could not be processed because an update operation requires a valid RowVersion from the current entity being modified.",
-        ),
-        ::core::option::Option::Some(
-            "This is the standard success response code returned when a resource you requested has been removed.",
-        ),
-        ::core::option::Option::Some(
-            "The server refuses to accept the request without a defined Content-Length. The client may repeat the request if it adds a valid Content-Length header field containing the length of the message-body in the request message.",
-        ),
-        ::core::option::Option::Some(
-            "The precondition given in one or more of the request-header fields evaluated to false when it was tested on the server. This response code allows the client to place preconditions on the current resource metainformation (header field data) and thus prevent the requested method from being applied to a resource other than the one intended.",
-        ),
-        ::core::option::Option::Some(
-            "The request entity is larger than the server is willing or able to process. The server may close the connection to prevent the client from continuing the request.\nIf the condition is temporary, the server should include a Retry-After header field to indicate that it is temporary and after what time the client may try again.",
-        ),
-        ::core::option::Option::Some(
-            "The server is refusing to service the request because the Request-URI is longer than the server is willing to interpret. This rare condition is only likely to occur when a client has improperly converted a POST request to a GET request with long query information, when the client has descended into a URI \"black hole\" of redirection (e.g., a redirected URI prefix that points to a suffix of itself), or when the server is under attack by a client attempting to exploit security holes present in some servers using fixed-length buffers for reading or manipulating the Request-URI.",
-        ),
-        ::core::option::Option::Some(
-            "The server is refusing to service the request because the entity of the request is in a format not supported by the requested resource for the requested method.",
-        ),
-        ::core::option::Option::Some(
-            "A server returns a response with this status code if a request included a Range request-header field, and none of the range-specifier values in this field overlap the current extent of the selected resource, and the request did not include an If-Range request-header field.\nFor byte-ranges, this means that the first- byte-pos of all byte-range-spec values were greater than the current length of the selected resource. When this status code is returned for a byte-range request, the response should include a Content-Range entity-header field specifying the current length of the selected resource. This response must not use the multipart/byteranges content- type.",
-        ),
-        ::core::option::Option::Some(
-            "The expectation given in an Expect request-header field could not be met by this server, or, if the server is a proxy, the server has unambiguous evidence that the request could not be met by the next-hop server.",
-        ),
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::Some(
-            "This response code indicates that you have exceeded the API rate limit. It includes a Retry-After header which lets you know the number of seconds your applications need to wait before sending the API requests again.",
-        ),
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::Some(
-            "This is the standard success response code returned when the server (or desktop API service) is misbehaving.",
-        ),
-        ::core::option::Option::Some(
-            "This error code can occur if the server does not recognize the request method or it is unable to fulfill the request due to the feature not currently being available in the API.",
-        ),
-        ::core::option::Option::Some(
-            "While acting as a gateway or proxy, the server received an invalid response from the upstream server it accessed in attempting to fulfill the request.",
-        ),
-        ::core::option::Option::Some(
-            "The server is currently unable to handle the request due to a temporary overloading or maintenance of the server. The implication is that this is a temporary condition which will be alleviated after some delay. If known, the length of the delay may be indicated in a Retry-After header. If no Retry-After is given, the client should handle the response as it would for a 500 response.",
-        ),
-        ::core::option::Option::Some(
-            "While acting as a gateway or proxy, the server did not receive a timely response from the upstream server specified by the URI (e.g. HTTP, FTP, LDAP) or some other auxiliary server (e.g. DNS) it needed to access in attempting to complete the request.",
-        ),
-        ::core::option::Option::Some(
-            "The server does not support, or refuses to support, the HTTP protocol version that was used in the request message. The server is indicating that it is unable or unwilling to complete the request using the same major version as the client, other than with this error message. The response should contain an entity describing why that version is not supported and what other protocols are supported by that server.",
-        ),
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
+    const DESCRIPTIONS: &[&str; 64usize] = &[
+        "This interim response is used to inform the client that the initial part of the request has been received and has not yet been rejected by the server. The client should continue by sending the remainder of the request or, if the request has already been completed, ignore this response. The server must send a final response after the request has been completed.",
+        "The server understands and is willing to comply with the client's request, via the Upgrade message header field, for a change in the application protocol being used on this connection. The server will switch protocols to those defined by the response's Upgrade header field immediately after the empty line which terminates the 101 response. The protocol should be switched only when it is advantageous to do so. For example, switching to a newer version of HTTP is advantageous over older versions, and switching to a real-time, synchronous protocol might be advantageous when delivering resources that use such features.",
+        "",
+        "Request succeeded. The information returned with the response depends on the method used in the request. For example:\nGET an entity corresponding to the requested resource is sent in the response\nPOST an entity describing or containing the result of the action.",
+        "This is the standard success response code returned when you request something from the API.",
+        "The request is accepted for processing, but the processing is not completed yet. The request might or might not eventually be acted upon, as it might be disallowed when processing actually takes place. There is no facility for re-sending a status code from an asynchronous operation such as this. The 202 response is intentionally non-committal. Its purpose is to allow a server to accept a request for some other process (perhaps a batch-oriented process that is only run once per day) without requiring that the user agent's connection to the server persist until the process is completed. The entity returned with this response should include an indication of the request's current status and either a pointer to a status monitor or some estimate of when the user can expect the request to be fulfilled.",
+        "The returned metainformation in the entity-header is not the definitive set as available from the origin server, but is gathered from a local or a third-party copy. The set presented may be a subset or superset of the original version. For example, including local annotation information about the resource might result in a superset of the metainformation known by the origin server. Use of this response code is not required and is only appropriate when the response would otherwise be 200 (OK).",
+        "The server has fulfilled the request but does not need to return an entity-body, and might want to return updated metainformation. The response may include new or updated metainformation in the form of entity-headers, which if present should be associated with the requested variant. If the client is a user agent, it should not change its document view from that which caused the request to be sent.\nThis response is primarily intended to allow input for actions to take place without causing a change to the user agent's active document view, although any new or updated metainformation should be applied to the document currently in the user agent's active view.\nThe 204 response must not include a message-body, and thus is always terminated by the first empty line after the header fields.",
+        "The server has fulfilled the request. The user agent should reset the document view which caused the request to be sent.\nThis response is primarily intended to allow input for actions to take place via user input, followed by a clearing of the form in which the input is given so that the user can easily initiate another input action. The response must not include an entity.",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "The requested resource has been assigned a new permanent URI and any future references to this resource should use one of the returned URIs. Clients with link editing capabilities ought to automatically re-link references to the Request-URI to one or more of the new references returned by the server, where possible. This response is cacheable unless indicated otherwise. The new permanent URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).\nIf the 301 status code is received in response to a request other than GET or HEAD, the user agent must not automatically redirect the request unless it can be confirmed by the user, since this might change the conditions under which the request was issued.",
+        "The requested resource resides temporarily under a different URI. Since the redirection might be altered on occasion, the client should continue to use the Request-URI for future requests. This response is only cacheable if indicated by a Cache-Control or Expires header field. The temporary URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).\nIf the 302 status code is received in response to a request other than GET or HEAD, the user agent must not automatically redirect the request unless it can be confirmed by the user, beacause this might change the conditions under which the request was issued.",
+        "The response to the request can be found under a different URI and should be retrieved using a GET method on that resource. This method exists primarily to allow the output of a POST-activated script to redirect the user agent to a selected resource. The new URI is not a substitute reference for the originally requested resource. The 303 response must not be cached, but the response to the second (redirected) request might be cacheable.\nThe different URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).",
+        "This is the standard response code returned if nothing has been modified upon checking a collection or individual resource for changes.",
+        "The requested resource must be accessed through the proxy given by the Location field. The Location field gives the URI of the proxy. The recipient is expected to repeat this single request via the proxy.\n305 responses must only be generated by origin servers.",
+        "The requested resource resides temporarily under a different URI. Since the redirection may be altered on occasion, the client should continue to use the Request-URI for future requests. This response is only cacheable if indicated by a Cache-Control or Expires header field. The temporary URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s) , because many pre-HTTP/1.1 user agents do not understand the 307 status. Therefore, the note should contain the information necessary for a user to repeat the original request on the new URI.\nIf the 307 status code is received in response to a request other than GET or HEAD, the user agent must not automatically redirect the request unless it can be confirmed by the user, because this might change the conditions under which the request was issued.",
+        "",
+        "This is the standard success response code returned when the API has not recognized your request. When you get this error, check to make sure you are setting all the required headers correctly.",
+        "The request requires user authentication. The response must include a WWW-Authenticate header field containing a challenge applicable to the requested resource. The client may repeat the request with a suitable Authorization header field.\nIf the request already included Authorization credentials, then the 401 response indicates that authorization has been refused for those credentials.\nIf the 401 response contains the same challenge as the prior response, and the user agent has already attempted authentication at least once, then the user should be presented the entity that was given in the response, as that entity might include relevant diagnostic information.\nHTTP access authentication is explained in \"HTTP Authentication: Basic and Digest Access Authentication\".",
+        "",
+        "This error code is most commonly seen when the API key being used is invalid or has been disabled. Please check the API key you are using. Also, check with us to see if your app has hit its limits. This is the standard success response code returned when a resource you have attempted to request is not allowed.",
+        "This is the standard success response code returned when an item you have requested cannot be found. When you get this error, check any ID that is carried in the API call you are making to ensure it is valid.\nIf attempting to create new records using HTTP PUT method, this error is returned because PUT only supports update operations for existing records.",
+        "The method specified in the Request-Line is not allowed for the resource identified by the Request-URI. The response must include an Allow header containing a list of valid methods for the requested resource.",
+        "The resource identified by the request is only capable of generating response entities which have content characteristics not acceptable according to the accept headers sent in the request. Unless it was a HEAD request, the response should include an entity containing a list of available entity characteristics and location(s) from which the user or user agent can choose the most appropriate one. The entity format is specified by the media type given in the Content-Type header field. Depending on the format and capabilities of the user agent, selection of the most appropriate choice may be performed automatically. However, this specification does not define any standard for such automatic selection.\nIf the response is unacceptable, a user agent should temporarily stop receipt of more data and query the user for a decision on further actions.",
+        "This code is similar to 401 (Unauthorized), but indicates that the client must first authenticate itself with the proxy. The proxy must return a Proxy-Authenticate header field containing a challenge applicable to the proxy for the requested resource. The client may repeat the request with a suitable Proxy-Authorization header field.",
+        "The client did not produce a request within the time that the server was prepared to wait. The client may repeat the request without modifications at any later time.",
+        "Indicates the request could not be processed because an update operation requires a valid RowVersion from the current entity being modified.",
+        "This is the standard success response code returned when a resource you requested has been removed.",
+        "The server refuses to accept the request without a defined Content-Length. The client may repeat the request if it adds a valid Content-Length header field containing the length of the message-body in the request message.",
+        "The precondition given in one or more of the request-header fields evaluated to false when it was tested on the server. This response code allows the client to place preconditions on the current resource metainformation (header field data) and thus prevent the requested method from being applied to a resource other than the one intended.",
+        "The request entity is larger than the server is willing or able to process. The server may close the connection to prevent the client from continuing the request.\nIf the condition is temporary, the server should include a Retry-After header field to indicate that it is temporary and after what time the client may try again.",
+        "The server is refusing to service the request because the Request-URI is longer than the server is willing to interpret. This rare condition is only likely to occur when a client has improperly converted a POST request to a GET request with long query information, when the client has descended into a URI \"black hole\" of redirection (e.g., a redirected URI prefix that points to a suffix of itself), or when the server is under attack by a client attempting to exploit security holes present in some servers using fixed-length buffers for reading or manipulating the Request-URI.",
+        "The server is refusing to service the request because the entity of the request is in a format not supported by the requested resource for the requested method.",
+        "A server returns a response with this status code if a request included a Range request-header field, and none of the range-specifier values in this field overlap the current extent of the selected resource, and the request did not include an If-Range request-header field.\nFor byte-ranges, this means that the first- byte-pos of all byte-range-spec values were greater than the current length of the selected resource. When this status code is returned for a byte-range request, the response should include a Content-Range entity-header field specifying the current length of the selected resource. This response must not use the multipart/byteranges content- type.",
+        "The expectation given in an Expect request-header field could not be met by this server, or, if the server is a proxy, the server has unambiguous evidence that the request could not be met by the next-hop server.",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "This response code indicates that you have exceeded the API rate limit. It includes a Retry-After header which lets you know the number of seconds your applications need to wait before sending the API requests again.",
+        "",
+        "",
+        "",
+        "",
+        "This is the standard success response code returned when the server (or desktop API service) is misbehaving.",
+        "This error code can occur if the server does not recognize the request method or it is unable to fulfill the request due to the feature not currently being available in the API.",
+        "While acting as a gateway or proxy, the server received an invalid response from the upstream server it accessed in attempting to fulfill the request.",
+        "The server is currently unable to handle the request due to a temporary overloading or maintenance of the server. The implication is that this is a temporary condition which will be alleviated after some delay. If known, the length of the delay may be indicated in a Retry-After header. If no Retry-After is given, the client should handle the response as it would for a 500 response.",
+        "While acting as a gateway or proxy, the server did not receive a timely response from the upstream server specified by the URI (e.g. HTTP, FTP, LDAP) or some other auxiliary server (e.g. DNS) it needed to access in attempting to complete the request.",
+        "The server does not support, or refuses to support, the HTTP protocol version that was used in the request message. The server is indicating that it is unable or unwilling to complete the request using the same major version as the client, other than with this error message. The response should contain an entity describing why that version is not supported and what other protocols are supported by that server.",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
     ];
-    const CATEGORIES: &[::core::option::Option<&str>; 64usize] = &[
-        ::core::option::Option::Some("1xx Informational"),
-        ::core::option::Option::Some("1xx Informational"),
-        ::core::option::Option::Some("1xx Informational"),
-        ::core::option::Option::Some("2xx Success"),
-        ::core::option::Option::Some("2xx Success"),
-        ::core::option::Option::Some("2xx Success"),
-        ::core::option::Option::Some("2xx Success"),
-        ::core::option::Option::Some("2xx Success"),
-        ::core::option::Option::Some("2xx Success"),
-        ::core::option::Option::Some("2xx Success"),
-        ::core::option::Option::Some("2xx Success"),
-        ::core::option::Option::Some("2xx Success"),
-        ::core::option::Option::Some("2xx Success"),
-        ::core::option::Option::Some("3xx Redirection"),
-        ::core::option::Option::Some("3xx Redirection"),
-        ::core::option::Option::Some("3xx Redirection"),
-        ::core::option::Option::Some("3xx Redirection"),
-        ::core::option::Option::Some("3xx Redirection"),
-        ::core::option::Option::Some("3xx Redirection"),
-        ::core::option::Option::Some("3xx Redirection"),
-        ::core::option::Option::Some("3xx Redirection"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("4xx Client Error"),
-        ::core::option::Option::Some("5xx Server Error"),
-        ::core::option::Option::Some("5xx Server Error"),
-        ::core::option::Option::Some("5xx Server Error"),
-        ::core::option::Option::Some("5xx Server Error"),
-        ::core::option::Option::Some("5xx Server Error"),
-        ::core::option::Option::Some("5xx Server Error"),
-        ::core::option::Option::Some("5xx Server Error"),
-        ::core::option::Option::Some("5xx Server Error"),
-        ::core::option::Option::Some("5xx Server Error"),
-        ::core::option::Option::Some("5xx Server Error"),
-        ::core::option::Option::Some("5xx Server Error"),
-        ::core::option::Option::Some("5xx Server Error"),
-        ::core::option::Option::None,
+    const CATEGORIES: &[&str; 64usize] = &[
+        "1xx Informational",
+        "1xx Informational",
+        "1xx Informational",
+        "2xx Success",
+        "2xx Success",
+        "2xx Success",
+        "2xx Success",
+        "2xx Success",
+        "2xx Success",
+        "2xx Success",
+        "2xx Success",
+        "2xx Success",
+        "2xx Success",
+        "3xx Redirection",
+        "3xx Redirection",
+        "3xx Redirection",
+        "3xx Redirection",
+        "3xx Redirection",
+        "3xx Redirection",
+        "3xx Redirection",
+        "3xx Redirection",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "4xx Client Error",
+        "5xx Server Error",
+        "5xx Server Error",
+        "5xx Server Error",
+        "5xx Server Error",
+        "5xx Server Error",
+        "5xx Server Error",
+        "5xx Server Error",
+        "5xx Server Error",
+        "5xx Server Error",
+        "5xx Server Error",
+        "5xx Server Error",
+        "5xx Server Error",
+        "",
     ];
     /// Every `also_documented` text, entry after entry.
     const ALSO_TEXTS: &[&str; 29usize] = &[
@@ -3737,7 +3540,7 @@ impl HttpStatus {
     }
     /// The documentation's explanation, where it gives one.
     pub const fn description(&self) -> ::core::option::Option<&'static str> {
-        Self::DESCRIPTIONS[self.index()]
+        Self::text(Self::DESCRIPTIONS[self.index()])
     }
     /// The HTTP status this code arrives with, where documented.
     pub const fn http_status(&self) -> ::core::option::Option<u16> {
@@ -3745,7 +3548,7 @@ impl HttpStatus {
     }
     /// The documentation's grouping, where it gives one.
     pub const fn category(&self) -> ::core::option::Option<&'static str> {
-        Self::CATEGORIES[self.index()]
+        Self::text(Self::CATEGORIES[self.index()])
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -3787,6 +3590,14 @@ impl HttpStatus {
     /// Whether the documentation lists the code.
     pub const fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+    /// An optional text as stored: `""` is none.
+    const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+        if text.is_empty() {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(text)
+        }
     }
 }
 impl HttpStatus {
@@ -4075,42 +3886,19 @@ impl SerpApiHttp {
         "Server Error",
         "",
     ];
-    const DESCRIPTIONS: &[::core::option::Option<&str>; 10usize] = &[
-        ::core::option::Option::Some("Everything worked as expected."),
-        ::core::option::Option::Some(
-            "We were unable to process the request. The request may be missing a required parameter.",
-        ),
-        ::core::option::Option::Some("No valid API key provided."),
-        ::core::option::Option::Some(
-            "The account associated with this API key doesn't have permission to perform the request. This usually happens if the account has been deleted.",
-        ),
-        ::core::option::Option::Some("The requested resource doesn't exist."),
-        ::core::option::Option::Some(
-            "The search expired and has been deleted from the archive.",
-        ),
-        ::core::option::Option::Some(
-            "The number of requests sent using this API key exceeds the hourly throughput limit OR your account has run out of searches.",
-        ),
-        ::core::option::Option::Some(
-            "Something went wrong on SerpApi's end. Please contact support@serpapi.com for assistance.",
-        ),
-        ::core::option::Option::Some(
-            "Something went wrong on SerpApi's end. Please contact support@serpapi.com for assistance.",
-        ),
-        ::core::option::Option::None,
+    const DESCRIPTIONS: &[&str; 10usize] = &[
+        "Everything worked as expected.",
+        "We were unable to process the request. The request may be missing a required parameter.",
+        "No valid API key provided.",
+        "The account associated with this API key doesn't have permission to perform the request. This usually happens if the account has been deleted.",
+        "The requested resource doesn't exist.",
+        "The search expired and has been deleted from the archive.",
+        "The number of requests sent using this API key exceeds the hourly throughput limit OR your account has run out of searches.",
+        "Something went wrong on SerpApi's end. Please contact support@serpapi.com for assistance.",
+        "Something went wrong on SerpApi's end. Please contact support@serpapi.com for assistance.",
+        "",
     ];
-    const CATEGORIES: &[::core::option::Option<&str>; 10usize] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
+    const CATEGORIES: &[&str; 10usize] = &["", "", "", "", "", "", "", "", "", ""];
     const KINDS: &[CanonicalKind; 10usize] = &[
         CanonicalKind::Ok,
         CanonicalKind::InvalidArgument,
@@ -4194,7 +3982,7 @@ impl SerpApiHttp {
     }
     /// The documentation's explanation, where it gives one.
     pub const fn description(&self) -> ::core::option::Option<&'static str> {
-        Self::DESCRIPTIONS[self.index()]
+        Self::text(Self::DESCRIPTIONS[self.index()])
     }
     /// The HTTP status this code arrives with, where documented.
     pub const fn http_status(&self) -> ::core::option::Option<u16> {
@@ -4202,7 +3990,7 @@ impl SerpApiHttp {
     }
     /// The documentation's grouping, where it gives one.
     pub const fn category(&self) -> ::core::option::Option<&'static str> {
-        Self::CATEGORIES[self.index()]
+        Self::text(Self::CATEGORIES[self.index()])
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -4239,6 +4027,14 @@ impl SerpApiHttp {
     /// Whether the documentation lists the code.
     pub const fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+    /// An optional text as stored: `""` is none.
+    const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+        if text.is_empty() {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(text)
+        }
     }
 }
 impl SerpApiHttp {
@@ -4408,31 +4204,15 @@ impl SerpApiSearchStatus {
     ];
     const CODES: &[&str; 4usize] = &["Success", "Processing", "Queued", "Error"];
     const MESSAGES: &[&str; 5usize] = &["Success", "Processing", "Queued", "Error", ""];
-    const DESCRIPTIONS: &[::core::option::Option<&str>; 5usize] = &[
-        ::core::option::Option::Some(
-            "Search request is successfully processed (It might include empty results).",
-        ),
-        ::core::option::Option::Some("Search request is processing."),
-        ::core::option::Option::Some("Search request is queued for process."),
-        ::core::option::Option::Some(
-            "Search process encountered an error before it could be completed (e.g. Proxy timeout, internal errors, etc).",
-        ),
-        ::core::option::Option::None,
+    const DESCRIPTIONS: &[&str; 5usize] = &[
+        "Search request is successfully processed (It might include empty results).",
+        "Search request is processing.",
+        "Search request is queued for process.",
+        "Search process encountered an error before it could be completed (e.g. Proxy timeout, internal errors, etc).",
+        "",
     ];
-    const HTTP_STATUSES: &[::core::option::Option<u16>; 5usize] = &[
-        ::core::option::Option::Some(200u16),
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::Some(503u16),
-        ::core::option::Option::None,
-    ];
-    const CATEGORIES: &[::core::option::Option<&str>; 5usize] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
+    const HTTP_STATUSES: &[u16; 5usize] = &[200u16, 0u16, 0u16, 503u16, 0];
+    const CATEGORIES: &[&str; 5usize] = &["", "", "", "", ""];
     const KINDS: &[CanonicalKind; 5usize] = &[
         CanonicalKind::Ok,
         CanonicalKind::Ok,
@@ -4507,15 +4287,18 @@ impl SerpApiSearchStatus {
     }
     /// The documentation's explanation, where it gives one.
     pub const fn description(&self) -> ::core::option::Option<&'static str> {
-        Self::DESCRIPTIONS[self.index()]
+        Self::text(Self::DESCRIPTIONS[self.index()])
     }
     /// The HTTP status this code arrives with, where documented.
     pub const fn http_status(&self) -> ::core::option::Option<u16> {
-        Self::HTTP_STATUSES[self.index()]
+        match Self::HTTP_STATUSES[self.index()] {
+            0 => ::core::option::Option::None,
+            status => ::core::option::Option::Some(status),
+        }
     }
     /// The documentation's grouping, where it gives one.
     pub const fn category(&self) -> ::core::option::Option<&'static str> {
-        Self::CATEGORIES[self.index()]
+        Self::text(Self::CATEGORIES[self.index()])
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -4552,6 +4335,14 @@ impl SerpApiSearchStatus {
     /// Whether the documentation lists the code.
     pub const fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+    /// An optional text as stored: `""` is none.
+    const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+        if text.is_empty() {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(text)
+        }
     }
 }
 impl SerpApiSearchStatus {
@@ -4756,34 +4547,16 @@ impl SerpApiErrorMessage {
         "Google hasn't returned any results for this query.",
         "",
     ];
-    const DESCRIPTIONS: &[::core::option::Option<&str>; 6usize] = &[
-        ::core::option::Option::Some("Error for invalid API key"),
-        ::core::option::Option::Some("Error for no searches remaining"),
-        ::core::option::Option::Some(
-            "Error for missing parameter in\u{a0}Google Search API",
-        ),
-        ::core::option::Option::Some("Status: Error"),
-        ::core::option::Option::Some(
-            "Status: Success with empty organic results in\u{a0}Google Search API; also Status: Success with empty local results in\u{a0}Google Maps API",
-        ),
-        ::core::option::Option::None,
+    const DESCRIPTIONS: &[&str; 6usize] = &[
+        "Error for invalid API key",
+        "Error for no searches remaining",
+        "Error for missing parameter in\u{a0}Google Search API",
+        "Status: Error",
+        "Status: Success with empty organic results in\u{a0}Google Search API; also Status: Success with empty local results in\u{a0}Google Maps API",
+        "",
     ];
-    const HTTP_STATUSES: &[::core::option::Option<u16>; 6usize] = &[
-        ::core::option::Option::Some(401u16),
-        ::core::option::Option::Some(429u16),
-        ::core::option::Option::Some(400u16),
-        ::core::option::Option::Some(503u16),
-        ::core::option::Option::Some(200u16),
-        ::core::option::Option::None,
-    ];
-    const CATEGORIES: &[::core::option::Option<&str>; 6usize] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
+    const HTTP_STATUSES: &[u16; 6usize] = &[401u16, 429u16, 400u16, 503u16, 200u16, 0];
+    const CATEGORIES: &[&str; 6usize] = &["", "", "", "", "", ""];
     const KINDS: &[CanonicalKind; 6usize] = &[
         CanonicalKind::Unauthenticated,
         CanonicalKind::ResourceExhausted,
@@ -4912,15 +4685,18 @@ impl SerpApiErrorMessage {
     }
     /// The documentation's explanation, where it gives one.
     pub const fn description(&self) -> ::core::option::Option<&'static str> {
-        Self::DESCRIPTIONS[self.index()]
+        Self::text(Self::DESCRIPTIONS[self.index()])
     }
     /// The HTTP status this code arrives with, where documented.
     pub const fn http_status(&self) -> ::core::option::Option<u16> {
-        Self::HTTP_STATUSES[self.index()]
+        match Self::HTTP_STATUSES[self.index()] {
+            0 => ::core::option::Option::None,
+            status => ::core::option::Option::Some(status),
+        }
     }
     /// The documentation's grouping, where it gives one.
     pub const fn category(&self) -> ::core::option::Option<&'static str> {
-        Self::CATEGORIES[self.index()]
+        Self::text(Self::CATEGORIES[self.index()])
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -4957,6 +4733,14 @@ impl SerpApiErrorMessage {
     /// Whether the documentation lists the code.
     pub const fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+    /// An optional text as stored: `""` is none.
+    const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+        if text.is_empty() {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(text)
+        }
     }
 }
 impl SerpApiErrorMessage {
@@ -5207,53 +4991,41 @@ impl SerplifyErrorCode {
         "Unexpected server error.",
         "",
     ];
-    const DESCRIPTIONS: &[::core::option::Option<&str>; 14usize] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
+    const DESCRIPTIONS: &[&str; 14usize] = &[
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
     ];
-    const HTTP_STATUSES: &[::core::option::Option<u16>; 14usize] = &[
-        ::core::option::Option::Some(400u16),
-        ::core::option::Option::Some(401u16),
-        ::core::option::Option::Some(402u16),
-        ::core::option::Option::Some(402u16),
-        ::core::option::Option::Some(403u16),
-        ::core::option::Option::Some(404u16),
-        ::core::option::Option::Some(422u16),
-        ::core::option::Option::Some(422u16),
-        ::core::option::Option::Some(422u16),
-        ::core::option::Option::Some(429u16),
-        ::core::option::Option::Some(202u16),
-        ::core::option::Option::Some(502u16),
-        ::core::option::Option::Some(500u16),
-        ::core::option::Option::None,
+    const HTTP_STATUSES: &[u16; 14usize] = &[
+        400u16, 401u16, 402u16, 402u16, 403u16, 404u16, 422u16, 422u16, 422u16, 429u16,
+        202u16, 502u16, 500u16, 0,
     ];
-    const CATEGORIES: &[::core::option::Option<&str>; 14usize] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
+    const CATEGORIES: &[&str; 14usize] = &[
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
     ];
     /// Every `also_documented` text, entry after entry.
     const ALSO_TEXTS: &[&str; 2usize] = &[
@@ -5386,15 +5158,18 @@ impl SerplifyErrorCode {
     }
     /// The documentation's explanation, where it gives one.
     pub const fn description(&self) -> ::core::option::Option<&'static str> {
-        Self::DESCRIPTIONS[self.index()]
+        Self::text(Self::DESCRIPTIONS[self.index()])
     }
     /// The HTTP status this code arrives with, where documented.
     pub const fn http_status(&self) -> ::core::option::Option<u16> {
-        Self::HTTP_STATUSES[self.index()]
+        match Self::HTTP_STATUSES[self.index()] {
+            0 => ::core::option::Option::None,
+            status => ::core::option::Option::Some(status),
+        }
     }
     /// The documentation's grouping, where it gives one.
     pub const fn category(&self) -> ::core::option::Option<&'static str> {
-        Self::CATEGORIES[self.index()]
+        Self::text(Self::CATEGORIES[self.index()])
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -5436,6 +5211,14 @@ impl SerplifyErrorCode {
     /// Whether the documentation lists the code.
     pub const fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+    /// An optional text as stored: `""` is none.
+    const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+        if text.is_empty() {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(text)
+        }
     }
 }
 impl SerplifyErrorCode {
@@ -6813,404 +6596,283 @@ impl SevenBridgesCode {
         "An error occurred during the decoding of the request content.",
         "",
     ];
-    const DESCRIPTIONS: &[::core::option::Option<&str>; 131usize] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
+    const DESCRIPTIONS: &[&str; 131usize] = &[
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
     ];
-    const HTTP_STATUSES: &[::core::option::Option<u16>; 131usize] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
+    const HTTP_STATUSES: &[u16; 131usize] = &[
+        0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+        0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+        0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+        0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+        0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+        0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+        0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+        0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+        0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+        0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0,
     ];
-    const CATEGORIES: &[::core::option::Option<&str>; 131usize] = &[
-        ::core::option::Option::Some("Platform maintenance errors"),
-        ::core::option::Option::Some("General errors"),
-        ::core::option::Option::Some("User errors"),
-        ::core::option::Option::Some("User errors"),
-        ::core::option::Option::Some("User errors"),
-        ::core::option::Option::Some("User errors"),
-        ::core::option::Option::Some("Projects errors"),
-        ::core::option::Option::Some("Projects errors"),
-        ::core::option::Option::Some("Projects errors"),
-        ::core::option::Option::Some("Projects errors"),
-        ::core::option::Option::Some("Projects errors"),
-        ::core::option::Option::Some("Projects errors"),
-        ::core::option::Option::Some("Projects errors"),
-        ::core::option::Option::Some("Projects errors"),
-        ::core::option::Option::Some("Projects errors"),
-        ::core::option::Option::Some("Projects errors"),
-        ::core::option::Option::Some("Projects errors"),
-        ::core::option::Option::Some("Projects errors"),
-        ::core::option::Option::Some("Projects errors"),
-        ::core::option::Option::Some("Projects errors"),
-        ::core::option::Option::Some("Billing errors"),
-        ::core::option::Option::Some("Billing errors"),
-        ::core::option::Option::Some("Billing errors"),
-        ::core::option::Option::Some("Billing errors"),
-        ::core::option::Option::Some("Billing errors"),
-        ::core::option::Option::Some("Billing errors"),
-        ::core::option::Option::Some("Billing errors"),
-        ::core::option::Option::Some("Billing errors"),
-        ::core::option::Option::Some("Files errors"),
-        ::core::option::Option::Some("Files errors"),
-        ::core::option::Option::Some("Files errors"),
-        ::core::option::Option::Some("Files errors"),
-        ::core::option::Option::Some("Files errors"),
-        ::core::option::Option::Some("Files errors"),
-        ::core::option::Option::Some("Files errors"),
-        ::core::option::Option::Some("Files errors"),
-        ::core::option::Option::Some("Files errors"),
-        ::core::option::Option::Some("Files errors"),
-        ::core::option::Option::Some("Files errors"),
-        ::core::option::Option::Some("Apps errors"),
-        ::core::option::Option::Some("Apps errors"),
-        ::core::option::Option::Some("Apps errors"),
-        ::core::option::Option::Some("Apps errors"),
-        ::core::option::Option::Some("Apps errors"),
-        ::core::option::Option::Some("Apps errors"),
-        ::core::option::Option::Some("Apps errors"),
-        ::core::option::Option::Some("Apps errors"),
-        ::core::option::Option::Some("Apps errors"),
-        ::core::option::Option::Some("Apps errors"),
-        ::core::option::Option::Some("Apps errors"),
-        ::core::option::Option::Some("Apps errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Tasks errors"),
-        ::core::option::Option::Some("Upload errors"),
-        ::core::option::Option::Some("Upload errors"),
-        ::core::option::Option::Some("Upload errors"),
-        ::core::option::Option::Some("Upload errors"),
-        ::core::option::Option::Some("Upload errors"),
-        ::core::option::Option::Some("Upload errors"),
-        ::core::option::Option::Some("Upload errors"),
-        ::core::option::Option::Some("Upload errors"),
-        ::core::option::Option::Some("Upload errors"),
-        ::core::option::Option::Some("Upload errors"),
-        ::core::option::Option::Some("Upload errors"),
-        ::core::option::Option::Some("Upload errors"),
-        ::core::option::Option::Some("Upload errors"),
-        ::core::option::Option::Some("Upload errors"),
-        ::core::option::Option::Some("Upload errors"),
-        ::core::option::Option::Some("Upload errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("Volumes errors"),
-        ::core::option::Option::Some("General validation errors"),
-        ::core::option::Option::Some("General validation errors"),
-        ::core::option::Option::Some("General validation errors"),
-        ::core::option::Option::Some("General validation errors"),
-        ::core::option::Option::Some("General validation errors"),
-        ::core::option::Option::Some("General validation errors"),
-        ::core::option::Option::Some("General validation errors"),
-        ::core::option::Option::Some("General validation errors"),
-        ::core::option::Option::Some("General validation errors"),
-        ::core::option::Option::Some("General validation errors"),
-        ::core::option::Option::None,
+    const CATEGORIES: &[&str; 131usize] = &[
+        "Platform maintenance errors",
+        "General errors",
+        "User errors",
+        "User errors",
+        "User errors",
+        "User errors",
+        "Projects errors",
+        "Projects errors",
+        "Projects errors",
+        "Projects errors",
+        "Projects errors",
+        "Projects errors",
+        "Projects errors",
+        "Projects errors",
+        "Projects errors",
+        "Projects errors",
+        "Projects errors",
+        "Projects errors",
+        "Projects errors",
+        "Projects errors",
+        "Billing errors",
+        "Billing errors",
+        "Billing errors",
+        "Billing errors",
+        "Billing errors",
+        "Billing errors",
+        "Billing errors",
+        "Billing errors",
+        "Files errors",
+        "Files errors",
+        "Files errors",
+        "Files errors",
+        "Files errors",
+        "Files errors",
+        "Files errors",
+        "Files errors",
+        "Files errors",
+        "Files errors",
+        "Files errors",
+        "Apps errors",
+        "Apps errors",
+        "Apps errors",
+        "Apps errors",
+        "Apps errors",
+        "Apps errors",
+        "Apps errors",
+        "Apps errors",
+        "Apps errors",
+        "Apps errors",
+        "Apps errors",
+        "Apps errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Tasks errors",
+        "Upload errors",
+        "Upload errors",
+        "Upload errors",
+        "Upload errors",
+        "Upload errors",
+        "Upload errors",
+        "Upload errors",
+        "Upload errors",
+        "Upload errors",
+        "Upload errors",
+        "Upload errors",
+        "Upload errors",
+        "Upload errors",
+        "Upload errors",
+        "Upload errors",
+        "Upload errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "Volumes errors",
+        "General validation errors",
+        "General validation errors",
+        "General validation errors",
+        "General validation errors",
+        "General validation errors",
+        "General validation errors",
+        "General validation errors",
+        "General validation errors",
+        "General validation errors",
+        "General validation errors",
+        "",
     ];
     /// Every `also_documented` text, entry after entry.
     const ALSO_TEXTS: &[&str; 1usize] = &[
@@ -7797,15 +7459,18 @@ impl SevenBridgesCode {
     }
     /// The documentation's explanation, where it gives one.
     pub const fn description(&self) -> ::core::option::Option<&'static str> {
-        Self::DESCRIPTIONS[self.index()]
+        Self::text(Self::DESCRIPTIONS[self.index()])
     }
     /// The HTTP status this code arrives with, where documented.
     pub const fn http_status(&self) -> ::core::option::Option<u16> {
-        Self::HTTP_STATUSES[self.index()]
+        match Self::HTTP_STATUSES[self.index()] {
+            0 => ::core::option::Option::None,
+            status => ::core::option::Option::Some(status),
+        }
     }
     /// The documentation's grouping, where it gives one.
     pub const fn category(&self) -> ::core::option::Option<&'static str> {
-        Self::CATEGORIES[self.index()]
+        Self::text(Self::CATEGORIES[self.index()])
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -7847,6 +7512,14 @@ impl SevenBridgesCode {
     /// Whether the documentation lists the code.
     pub const fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+    /// An optional text as stored: `""` is none.
+    const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+        if text.is_empty() {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(text)
+        }
     }
 }
 impl SevenBridgesCode {

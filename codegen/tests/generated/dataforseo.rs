@@ -428,26 +428,14 @@ pub mod dataforseo {
             "Internal Server Error",
             "",
         ];
-        const DESCRIPTIONS: &[::core::option::Option<&str>; 5usize] = &[
-            ::core::option::Option::Some(
-                "You are not authorized to access this resource. See your login details here: https://app.dataforseo.com/api-access",
-            ),
-            ::core::option::Option::Some(
-                "We had a problem billing your account. Please, check your account’s balance.",
-            ),
-            ::core::option::Option::Some("Requested endpoint not found"),
-            ::core::option::Option::Some(
-                "Sorry, we could not process your request due to the internal server error. Please, try again later.",
-            ),
-            ::core::option::Option::None,
+        const DESCRIPTIONS: &[&str; 5usize] = &[
+            "You are not authorized to access this resource. See your login details here: https://app.dataforseo.com/api-access",
+            "We had a problem billing your account. Please, check your account’s balance.",
+            "Requested endpoint not found",
+            "Sorry, we could not process your request due to the internal server error. Please, try again later.",
+            "",
         ];
-        const CATEGORIES: &[::core::option::Option<&str>; 5usize] = &[
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-        ];
+        const CATEGORIES: &[&str; 5usize] = &["", "", "", "", ""];
         const KINDS: &[super::CanonicalKind; 5usize] = &[
             super::CanonicalKind::Unauthenticated,
             super::CanonicalKind::ResourceExhausted,
@@ -512,7 +500,7 @@ pub mod dataforseo {
         }
         /// The documentation's explanation, where it gives one.
         pub const fn description(&self) -> ::core::option::Option<&'static str> {
-            Self::DESCRIPTIONS[self.index()]
+            Self::text(Self::DESCRIPTIONS[self.index()])
         }
         /// The HTTP status this code arrives with, where documented.
         pub const fn http_status(&self) -> ::core::option::Option<u16> {
@@ -520,7 +508,7 @@ pub mod dataforseo {
         }
         /// The documentation's grouping, where it gives one.
         pub const fn category(&self) -> ::core::option::Option<&'static str> {
-            Self::CATEGORIES[self.index()]
+            Self::text(Self::CATEGORIES[self.index()])
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -557,6 +545,14 @@ pub mod dataforseo {
         /// Whether the documentation lists the code.
         pub const fn is_documented(&self) -> bool {
             !matches!(self, Self::Unknown(_))
+        }
+        /// An optional text as stored: `""` is none.
+        const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+            if text.is_empty() {
+                ::core::option::Option::None
+            } else {
+                ::core::option::Option::Some(text)
+            }
         }
     }
     impl Http {
@@ -1280,251 +1276,119 @@ pub mod dataforseo {
             "Target page took too long to respond.",
             "",
         ];
-        const DESCRIPTIONS: &[::core::option::Option<&str>; 52usize] = &[
-            ::core::option::Option::Some("the request has been successfully completed"),
-            ::core::option::Option::Some(
-                "as a result of the successful request, the task has been created",
-            ),
-            ::core::option::Option::Some(
-                "you cannot specify more than one task in the POST array",
-            ),
-            ::core::option::Option::Some(
-                "the task identifier `id` is unique to the client used to send the request",
-            ),
-            ::core::option::Option::Some(
-                "the task identifier `id` is unique to the search engine used in the URL path of the request",
-            ),
-            ::core::option::Option::Some(
-                "the task identifier `id` is unique to the search type used in the URL path of the request",
-            ),
-            ::core::option::Option::Some(
-                "the task identifier `id` is unique to the function used in the URL path of the request",
-            ),
-            ::core::option::Option::None,
-            ::core::option::Option::Some(
-                "each POST request can contain up to 100 tasks",
-            ),
-            ::core::option::Option::Some(
-                "check if the specified credentials match those in your [account dashboard ](https://app.dataforseo.com/api-access)",
-            ),
-            ::core::option::Option::Some(
-                "the requested search engine was unable to process your request and responded with an error",
-            ),
-            ::core::option::Option::Some(
-                "no results matching the details of your request have been found",
-            ),
-            ::core::option::Option::Some(
-                "the task could not be executed, try posting another task with similar parameters",
-            ),
-            ::core::option::Option::Some(
-                "email and/or phone verification is required for new users; to use DataForSEO APIs, you have to complete the account verification process in the [User Panel](https://app.dataforseo.com/)",
-            ),
-            ::core::option::Option::Some(
-                "the request cannot be completed until the balance is recharged;   check your balance in the [account dashboard](https://app.dataforseo.com/api-access)",
-            ),
-            ::core::option::Option::Some(
-                "unusual activity detected in your account may result from the creation of several **trial** accounts or violation of the DataForSEO Terms of Service in some other way;   therefore, your account access and DataForSEO API access have been temporarily paused;   contact our support team to resolve the issue",
-            ),
-            ::core::option::Option::Some(
-                "you can make up to 2000 requests per minute;   contact our support team if you need to increase the limit",
-            ),
-            ::core::option::Option::Some(
-                "you can modify daily cost limits for APIs and endpoints in your account dashboard",
-            ),
-            ::core::option::Option::Some(
-                "the access to Backlinks API is limited by a minimal commitment. [Learn more.](https://dataforseo.com/help-center/backlinks-api-pricing-explained)",
-            ),
-            ::core::option::Option::Some(
-                "you can modify the duplicate task limit in your account dashboard. [Learn more.](https://dataforseo.com/help-center/limit-duplicate-tasks)",
-            ),
-            ::core::option::Option::Some(
-                "you can modify the duplicate task limit in your account dashboard. [Learn more.](https://dataforseo.com/help-center/limit-duplicate-tasks)",
-            ),
-            ::core::option::Option::Some(
-                "you can whitelist all the necessary IPs in the account dashboard. [Learn more.](https://dataforseo.com/help-center/whitelist-ips)",
-            ),
-            ::core::option::Option::None,
-            ::core::option::Option::Some(
-                "the limit for simultaneous requests made by a single user is 30",
-            ),
-            ::core::option::Option::Some(
-                "visit your [account dashboard](https://app.dataforseo.com/signin) to add funds; [learn more about making payments](https://dataforseo.com/help-center/making-a-payment-changing-details-refunds)",
-            ),
-            ::core::option::Option::Some(
-                "the requested resource doesn’t exist;   check the URL of the request",
-            ),
-            ::core::option::Option::Some("the requested task does not exist"),
-            ::core::option::Option::Some("the URL path of your request is invalid"),
-            ::core::option::Option::Some(
-                "it’s not possible to retrieve the results of a task that was created more than a month ago",
-            ),
-            ::core::option::Option::Some(
-                "the Sandbox does not contain prepared data for the task you set",
-            ),
-            ::core::option::Option::Some(
-                "target page does not have enough textual data, please try specifying a different page",
-            ),
-            ::core::option::Option::Some(
-                "the page was not submitted for crawling in Task POST",
-            ),
-            ::core::option::Option::Some("duplicate hosts detected in request"),
-            ::core::option::Option::Some(
-                "website resource at the target URL returned a 404 status code or is invalid",
-            ),
-            ::core::option::Option::Some(
-                "one of the fields in the POST request is invalid",
-            ),
-            ::core::option::Option::Some(
-                "the body of your POST request is empty, please check the body structure and validity",
-            ),
-            ::core::option::Option::Some("the structure of the POST request is invalid"),
-            ::core::option::Option::Some(
-                "there are too many intersecting keywords for the specified domains, please try again with different domain names",
-            ),
-            ::core::option::Option::Some(
-                "location parameters you are using are outdated, please check our documentation or call the relevant locations endpoint for up-tp-date parameters",
-            ),
-            ::core::option::Option::Some(
-                "the body of your POST request contains unknown fields, please consult the documentation of the requested endpoint and use available fields",
-            ),
-            ::core::option::Option::Some(
-                "the task has been received but has not yet been enqueued for processing",
-            ),
-            ::core::option::Option::Some("the task has been enqueued for processing"),
-            ::core::option::Option::Some(
-                "our system encountered an unexpected condition;   please contact our support team",
-            ),
-            ::core::option::Option::Some(
-                "our system failed to check your account balance;   please contact our support team",
-            ),
-            ::core::option::Option::Some(
-                "you specified a non-existing task or parameter, please check the body of your POST request",
-            ),
-            ::core::option::Option::Some(
-                "one of our external data sources is currently unavailable or responded with an error;   the error can be triggered by Google Ads API or other third-party services used by DataForSEO API;   message of the error may vary depending on the third-party service status;   corresponding message examples:   `Too many requests`   `Could not connect to host`   `3rd Party API Service Unavailable`",
-            ),
-            ::core::option::Option::None,
-            ::core::option::Option::Some(
-                "the API you’re requesting is being updated;   this can take a few minutes",
-            ),
-            ::core::option::Option::Some(
-                "the function you’re requesting failed to respond;   please contact our support team for more information",
-            ),
-            ::core::option::Option::Some(
-                "our system failed to process a live-mode task in 120 seconds;   please try setting a task one more time",
-            ),
-            ::core::option::Option::Some(
-                "target page took longer than 50 seconds to respond, please try again later or specify a different page",
-            ),
-            ::core::option::Option::None,
+        const DESCRIPTIONS: &[&str; 52usize] = &[
+            "the request has been successfully completed",
+            "as a result of the successful request, the task has been created",
+            "you cannot specify more than one task in the POST array",
+            "the task identifier `id` is unique to the client used to send the request",
+            "the task identifier `id` is unique to the search engine used in the URL path of the request",
+            "the task identifier `id` is unique to the search type used in the URL path of the request",
+            "the task identifier `id` is unique to the function used in the URL path of the request",
+            "",
+            "each POST request can contain up to 100 tasks",
+            "check if the specified credentials match those in your [account dashboard ](https://app.dataforseo.com/api-access)",
+            "the requested search engine was unable to process your request and responded with an error",
+            "no results matching the details of your request have been found",
+            "the task could not be executed, try posting another task with similar parameters",
+            "email and/or phone verification is required for new users; to use DataForSEO APIs, you have to complete the account verification process in the [User Panel](https://app.dataforseo.com/)",
+            "the request cannot be completed until the balance is recharged;   check your balance in the [account dashboard](https://app.dataforseo.com/api-access)",
+            "unusual activity detected in your account may result from the creation of several **trial** accounts or violation of the DataForSEO Terms of Service in some other way;   therefore, your account access and DataForSEO API access have been temporarily paused;   contact our support team to resolve the issue",
+            "you can make up to 2000 requests per minute;   contact our support team if you need to increase the limit",
+            "you can modify daily cost limits for APIs and endpoints in your account dashboard",
+            "the access to Backlinks API is limited by a minimal commitment. [Learn more.](https://dataforseo.com/help-center/backlinks-api-pricing-explained)",
+            "you can modify the duplicate task limit in your account dashboard. [Learn more.](https://dataforseo.com/help-center/limit-duplicate-tasks)",
+            "you can modify the duplicate task limit in your account dashboard. [Learn more.](https://dataforseo.com/help-center/limit-duplicate-tasks)",
+            "you can whitelist all the necessary IPs in the account dashboard. [Learn more.](https://dataforseo.com/help-center/whitelist-ips)",
+            "",
+            "the limit for simultaneous requests made by a single user is 30",
+            "visit your [account dashboard](https://app.dataforseo.com/signin) to add funds; [learn more about making payments](https://dataforseo.com/help-center/making-a-payment-changing-details-refunds)",
+            "the requested resource doesn’t exist;   check the URL of the request",
+            "the requested task does not exist",
+            "the URL path of your request is invalid",
+            "it’s not possible to retrieve the results of a task that was created more than a month ago",
+            "the Sandbox does not contain prepared data for the task you set",
+            "target page does not have enough textual data, please try specifying a different page",
+            "the page was not submitted for crawling in Task POST",
+            "duplicate hosts detected in request",
+            "website resource at the target URL returned a 404 status code or is invalid",
+            "one of the fields in the POST request is invalid",
+            "the body of your POST request is empty, please check the body structure and validity",
+            "the structure of the POST request is invalid",
+            "there are too many intersecting keywords for the specified domains, please try again with different domain names",
+            "location parameters you are using are outdated, please check our documentation or call the relevant locations endpoint for up-tp-date parameters",
+            "the body of your POST request contains unknown fields, please consult the documentation of the requested endpoint and use available fields",
+            "the task has been received but has not yet been enqueued for processing",
+            "the task has been enqueued for processing",
+            "our system encountered an unexpected condition;   please contact our support team",
+            "our system failed to check your account balance;   please contact our support team",
+            "you specified a non-existing task or parameter, please check the body of your POST request",
+            "one of our external data sources is currently unavailable or responded with an error;   the error can be triggered by Google Ads API or other third-party services used by DataForSEO API;   message of the error may vary depending on the third-party service status;   corresponding message examples:   `Too many requests`   `Could not connect to host`   `3rd Party API Service Unavailable`",
+            "",
+            "the API you’re requesting is being updated;   this can take a few minutes",
+            "the function you’re requesting failed to respond;   please contact our support team for more information",
+            "our system failed to process a live-mode task in 120 seconds;   please try setting a task one more time",
+            "target page took longer than 50 seconds to respond, please try again later or specify a different page",
+            "",
         ];
-        const HTTP_STATUSES: &[::core::option::Option<u16>; 52usize] = &[
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
+        const HTTP_STATUSES: &[u16; 52usize] = &[
+            0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+            0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+            0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+            0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0,
         ];
-        const CATEGORIES: &[::core::option::Option<&str>; 52usize] = &[
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
+        const CATEGORIES: &[&str; 52usize] = &[
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
         ];
         /// Every `also_documented` text, entry after entry.
         const ALSO_TEXTS: &[&str; 16usize] = &[
@@ -1805,15 +1669,18 @@ pub mod dataforseo {
         }
         /// The documentation's explanation, where it gives one.
         pub const fn description(&self) -> ::core::option::Option<&'static str> {
-            Self::DESCRIPTIONS[self.index()]
+            Self::text(Self::DESCRIPTIONS[self.index()])
         }
         /// The HTTP status this code arrives with, where documented.
         pub const fn http_status(&self) -> ::core::option::Option<u16> {
-            Self::HTTP_STATUSES[self.index()]
+            match Self::HTTP_STATUSES[self.index()] {
+                0 => ::core::option::Option::None,
+                status => ::core::option::Option::Some(status),
+            }
         }
         /// The documentation's grouping, where it gives one.
         pub const fn category(&self) -> ::core::option::Option<&'static str> {
-            Self::CATEGORIES[self.index()]
+            Self::text(Self::CATEGORIES[self.index()])
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -1855,6 +1722,14 @@ pub mod dataforseo {
         /// Whether the documentation lists the code.
         pub const fn is_documented(&self) -> bool {
             !matches!(self, Self::Unknown(_))
+        }
+        /// An optional text as stored: `""` is none.
+        const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+            if text.is_empty() {
+                ::core::option::Option::None
+            } else {
+                ::core::option::Option::Some(text)
+            }
         }
     }
     impl Status {

@@ -468,53 +468,41 @@ pub mod crate_ {
             "tab\tand\0nul",
             "",
         ];
-        const DESCRIPTIONS: &[::core::option::Option<&str>; 14usize] = &[
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
+        const DESCRIPTIONS: &[&str; 14usize] = &[
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
         ];
-        const HTTP_STATUSES: &[::core::option::Option<u16>; 14usize] = &[
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
+        const HTTP_STATUSES: &[u16; 14usize] = &[
+            0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+            0,
         ];
-        const CATEGORIES: &[::core::option::Option<&str>; 14usize] = &[
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
+        const CATEGORIES: &[&str; 14usize] = &[
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
         ];
         const KINDS: &[super::CanonicalKind; 14usize] = &[
             super::CanonicalKind::Unknown,
@@ -635,15 +623,18 @@ pub mod crate_ {
         }
         /// The documentation's explanation, where it gives one.
         pub const fn description(&self) -> ::core::option::Option<&'static str> {
-            Self::DESCRIPTIONS[self.index()]
+            Self::text(Self::DESCRIPTIONS[self.index()])
         }
         /// The HTTP status this code arrives with, where documented.
         pub const fn http_status(&self) -> ::core::option::Option<u16> {
-            Self::HTTP_STATUSES[self.index()]
+            match Self::HTTP_STATUSES[self.index()] {
+                0 => ::core::option::Option::None,
+                status => ::core::option::Option::Some(status),
+            }
         }
         /// The documentation's grouping, where it gives one.
         pub const fn category(&self) -> ::core::option::Option<&'static str> {
-            Self::CATEGORIES[self.index()]
+            Self::text(Self::CATEGORIES[self.index()])
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -680,6 +671,14 @@ pub mod crate_ {
         /// Whether the documentation lists the code.
         pub const fn is_documented(&self) -> bool {
             !matches!(self, Self::Unknown(_))
+        }
+        /// An optional text as stored: `""` is none.
+        const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+            if text.is_empty() {
+                ::core::option::Option::None
+            } else {
+                ::core::option::Option::Some(text)
+            }
         }
     }
     impl Type {
@@ -850,41 +849,21 @@ pub mod crate_ {
             "trailing spaces and a newline   \n",
             "",
         ];
-        const DESCRIPTIONS: &[::core::option::Option<&str>; 9usize] = &[
-            ::core::option::Option::Some(
-                "Every C0 and C1 class: NUL, SOH, BEL, BS, TAB, LF, VT, FF, CR, ESC, DEL, PAD, NEL, APC, SHY",
-            ),
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
+        const DESCRIPTIONS: &[&str; 9usize] = &[
+            "Every C0 and C1 class: NUL, SOH, BEL, BS, TAB, LF, VT, FF, CR, ESC, DEL, PAD, NEL, APC, SHY",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
         ];
-        const HTTP_STATUSES: &[::core::option::Option<u16>; 9usize] = &[
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
+        const HTTP_STATUSES: &[u16; 9usize] = &[
+            0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0,
         ];
-        const CATEGORIES: &[::core::option::Option<&str>; 9usize] = &[
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-        ];
+        const CATEGORIES: &[&str; 9usize] = &["", "", "", "", "", "", "", "", ""];
         const KINDS: &[super::CanonicalKind; 9usize] = &[
             super::CanonicalKind::Internal,
             super::CanonicalKind::Unavailable,
@@ -965,15 +944,18 @@ pub mod crate_ {
         }
         /// The documentation's explanation, where it gives one.
         pub const fn description(&self) -> ::core::option::Option<&'static str> {
-            Self::DESCRIPTIONS[self.index()]
+            Self::text(Self::DESCRIPTIONS[self.index()])
         }
         /// The HTTP status this code arrives with, where documented.
         pub const fn http_status(&self) -> ::core::option::Option<u16> {
-            Self::HTTP_STATUSES[self.index()]
+            match Self::HTTP_STATUSES[self.index()] {
+                0 => ::core::option::Option::None,
+                status => ::core::option::Option::Some(status),
+            }
         }
         /// The documentation's grouping, where it gives one.
         pub const fn category(&self) -> ::core::option::Option<&'static str> {
-            Self::CATEGORIES[self.index()]
+            Self::text(Self::CATEGORIES[self.index()])
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -1010,6 +992,14 @@ pub mod crate_ {
         /// Whether the documentation lists the code.
         pub const fn is_documented(&self) -> bool {
             !matches!(self, Self::Unknown(_))
+        }
+        /// An optional text as stored: `""` is none.
+        const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+            if text.is_empty() {
+                ::core::option::Option::None
+            } else {
+                ::core::option::Option::Some(text)
+            }
         }
     }
     impl Super {

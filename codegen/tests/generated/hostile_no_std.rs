@@ -483,38 +483,18 @@ impl TypeSelf {
         "!!!",
         "",
     ];
-    const DESCRIPTIONS: &[::core::option::Option<&str>; 8usize] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::Some(
-            "- looks like a list\n# looks like a heading\n```\ncode fence\n```\n<a href=\"x\">html</a>",
-        ),
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
+    const DESCRIPTIONS: &[&str; 8usize] = &[
+        "",
+        "",
+        "",
+        "",
+        "- looks like a list\n# looks like a heading\n```\ncode fence\n```\n<a href=\"x\">html</a>",
+        "",
+        "",
+        "",
     ];
-    const HTTP_STATUSES: &[::core::option::Option<u16>; 8usize] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
-    const CATEGORIES: &[::core::option::Option<&str>; 8usize] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
+    const HTTP_STATUSES: &[u16; 8usize] = &[0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0];
+    const CATEGORIES: &[&str; 8usize] = &["", "", "", "", "", "", "", ""];
     /// Every `also_documented` text, entry after entry.
     const ALSO_TEXTS: &[&str; 1usize] = &["*/ also */"];
     /// Where each entry's texts start in `ALSO_TEXTS`, then where the last ends.
@@ -597,15 +577,18 @@ impl TypeSelf {
     }
     /// The documentation's explanation, where it gives one.
     pub const fn description(&self) -> ::core::option::Option<&'static str> {
-        Self::DESCRIPTIONS[self.index()]
+        Self::text(Self::DESCRIPTIONS[self.index()])
     }
     /// The HTTP status this code arrives with, where documented.
     pub const fn http_status(&self) -> ::core::option::Option<u16> {
-        Self::HTTP_STATUSES[self.index()]
+        match Self::HTTP_STATUSES[self.index()] {
+            0 => ::core::option::Option::None,
+            status => ::core::option::Option::Some(status),
+        }
     }
     /// The documentation's grouping, where it gives one.
     pub const fn category(&self) -> ::core::option::Option<&'static str> {
-        Self::CATEGORIES[self.index()]
+        Self::text(Self::CATEGORIES[self.index()])
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -647,6 +630,14 @@ impl TypeSelf {
     /// Whether the documentation lists the code.
     pub const fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+    /// An optional text as stored: `""` is none.
+    const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+        if text.is_empty() {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(text)
+        }
     }
 }
 #[allow(dead_code)]
@@ -779,30 +770,9 @@ impl TypeCrate {
         "fn",
         "",
     ];
-    const DESCRIPTIONS: &[::core::option::Option<&str>; 6usize] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
-    const HTTP_STATUSES: &[::core::option::Option<u16>; 6usize] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
-    const CATEGORIES: &[::core::option::Option<&str>; 6usize] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
+    const DESCRIPTIONS: &[&str; 6usize] = &["", "", "", "", "", ""];
+    const HTTP_STATUSES: &[u16; 6usize] = &[0u16, 0u16, 0u16, 0u16, 0u16, 0];
+    const CATEGORIES: &[&str; 6usize] = &["", "", "", "", "", ""];
     const KINDS: &[CanonicalKind; 6usize] = &[
         CanonicalKind::Internal,
         CanonicalKind::Internal,
@@ -909,15 +879,18 @@ impl TypeCrate {
     }
     /// The documentation's explanation, where it gives one.
     pub const fn description(&self) -> ::core::option::Option<&'static str> {
-        Self::DESCRIPTIONS[self.index()]
+        Self::text(Self::DESCRIPTIONS[self.index()])
     }
     /// The HTTP status this code arrives with, where documented.
     pub const fn http_status(&self) -> ::core::option::Option<u16> {
-        Self::HTTP_STATUSES[self.index()]
+        match Self::HTTP_STATUSES[self.index()] {
+            0 => ::core::option::Option::None,
+            status => ::core::option::Option::Some(status),
+        }
     }
     /// The documentation's grouping, where it gives one.
     pub const fn category(&self) -> ::core::option::Option<&'static str> {
-        Self::CATEGORIES[self.index()]
+        Self::text(Self::CATEGORIES[self.index()])
     }
     /// Other texts the documentation gives for this code.
     pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -954,6 +927,14 @@ impl TypeCrate {
     /// Whether the documentation lists the code.
     pub const fn is_documented(&self) -> bool {
         !matches!(self, Self::Unknown(_))
+    }
+    /// An optional text as stored: `""` is none.
+    const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+        if text.is_empty() {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(text)
+        }
     }
 }
 #[allow(dead_code)]

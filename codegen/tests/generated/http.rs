@@ -1221,213 +1221,137 @@ pub mod http {
             "Network connection timeout error",
             "",
         ];
-        const DESCRIPTIONS: &[::core::option::Option<&str>; 64usize] = &[
-            ::core::option::Option::Some(
-                "This interim response is used to inform the client that the initial part of the request has been received and has not yet been rejected by the server. The client should continue by sending the remainder of the request or, if the request has already been completed, ignore this response. The server must send a final response after the request has been completed.",
-            ),
-            ::core::option::Option::Some(
-                "The server understands and is willing to comply with the client's request, via the Upgrade message header field, for a change in the application protocol being used on this connection. The server will switch protocols to those defined by the response's Upgrade header field immediately after the empty line which terminates the 101 response. The protocol should be switched only when it is advantageous to do so. For example, switching to a newer version of HTTP is advantageous over older versions, and switching to a real-time, synchronous protocol might be advantageous when delivering resources that use such features.",
-            ),
-            ::core::option::Option::None,
-            ::core::option::Option::Some(
-                "Request succeeded. The information returned with the response depends on the method used in the request. For example:\nGET an entity corresponding to the requested resource is sent in the response\nPOST an entity describing or containing the result of the action.",
-            ),
-            ::core::option::Option::Some(
-                "This is the standard success response code returned when you request something from the API.",
-            ),
-            ::core::option::Option::Some(
-                "The request is accepted for processing, but the processing is not completed yet. The request might or might not eventually be acted upon, as it might be disallowed when processing actually takes place. There is no facility for re-sending a status code from an asynchronous operation such as this. The 202 response is intentionally non-committal. Its purpose is to allow a server to accept a request for some other process (perhaps a batch-oriented process that is only run once per day) without requiring that the user agent's connection to the server persist until the process is completed. The entity returned with this response should include an indication of the request's current status and either a pointer to a status monitor or some estimate of when the user can expect the request to be fulfilled.",
-            ),
-            ::core::option::Option::Some(
-                "The returned metainformation in the entity-header is not the definitive set as available from the origin server, but is gathered from a local or a third-party copy. The set presented may be a subset or superset of the original version. For example, including local annotation information about the resource might result in a superset of the metainformation known by the origin server. Use of this response code is not required and is only appropriate when the response would otherwise be 200 (OK).",
-            ),
-            ::core::option::Option::Some(
-                "The server has fulfilled the request but does not need to return an entity-body, and might want to return updated metainformation. The response may include new or updated metainformation in the form of entity-headers, which if present should be associated with the requested variant. If the client is a user agent, it should not change its document view from that which caused the request to be sent.\nThis response is primarily intended to allow input for actions to take place without causing a change to the user agent's active document view, although any new or updated metainformation should be applied to the document currently in the user agent's active view.\nThe 204 response must not include a message-body, and thus is always terminated by the first empty line after the header fields.",
-            ),
-            ::core::option::Option::Some(
-                "The server has fulfilled the request. The user agent should reset the document view which caused the request to be sent.\nThis response is primarily intended to allow input for actions to take place via user input, followed by a clearing of the form in which the input is given so that the user can easily initiate another input action. The response must not include an entity.",
-            ),
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::Some(
-                "The requested resource has been assigned a new permanent URI and any future references to this resource should use one of the returned URIs. Clients with link editing capabilities ought to automatically re-link references to the Request-URI to one or more of the new references returned by the server, where possible. This response is cacheable unless indicated otherwise. The new permanent URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).\nIf the 301 status code is received in response to a request other than GET or HEAD, the user agent must not automatically redirect the request unless it can be confirmed by the user, since this might change the conditions under which the request was issued.",
-            ),
-            ::core::option::Option::Some(
-                "The requested resource resides temporarily under a different URI. Since the redirection might be altered on occasion, the client should continue to use the Request-URI for future requests. This response is only cacheable if indicated by a Cache-Control or Expires header field. The temporary URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).\nIf the 302 status code is received in response to a request other than GET or HEAD, the user agent must not automatically redirect the request unless it can be confirmed by the user, beacause this might change the conditions under which the request was issued.",
-            ),
-            ::core::option::Option::Some(
-                "The response to the request can be found under a different URI and should be retrieved using a GET method on that resource. This method exists primarily to allow the output of a POST-activated script to redirect the user agent to a selected resource. The new URI is not a substitute reference for the originally requested resource. The 303 response must not be cached, but the response to the second (redirected) request might be cacheable.\nThe different URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).",
-            ),
-            ::core::option::Option::Some(
-                "This is the standard response code returned if nothing has been modified upon checking a collection or individual resource for changes.",
-            ),
-            ::core::option::Option::Some(
-                "The requested resource must be accessed through the proxy given by the Location field. The Location field gives the URI of the proxy. The recipient is expected to repeat this single request via the proxy.\n305 responses must only be generated by origin servers.",
-            ),
-            ::core::option::Option::Some(
-                "The requested resource resides temporarily under a different URI. Since the redirection may be altered on occasion, the client should continue to use the Request-URI for future requests. This response is only cacheable if indicated by a Cache-Control or Expires header field. The temporary URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s) , because many pre-HTTP/1.1 user agents do not understand the 307 status. Therefore, the note should contain the information necessary for a user to repeat the original request on the new URI.\nIf the 307 status code is received in response to a request other than GET or HEAD, the user agent must not automatically redirect the request unless it can be confirmed by the user, because this might change the conditions under which the request was issued.",
-            ),
-            ::core::option::Option::None,
-            ::core::option::Option::Some(
-                "This is the standard success response code returned when the API has not recognized your request. When you get this error, check to make sure you are setting all the required headers correctly.",
-            ),
-            ::core::option::Option::Some(
-                "The request requires user authentication. The response must include a WWW-Authenticate header field containing a challenge applicable to the requested resource. The client may repeat the request with a suitable Authorization header field.\nIf the request already included Authorization credentials, then the 401 response indicates that authorization has been refused for those credentials.\nIf the 401 response contains the same challenge as the prior response, and the user agent has already attempted authentication at least once, then the user should be presented the entity that was given in the response, as that entity might include relevant diagnostic information.\nHTTP access authentication is explained in \"HTTP Authentication: Basic and Digest Access Authentication\".",
-            ),
-            ::core::option::Option::None,
-            ::core::option::Option::Some(
-                "This error code is most commonly seen when the API key being used is invalid or has been disabled. Please check the API key you are using. Also, check with us to see if your app has hit its limits. This is the standard success response code returned when a resource you have attempted to request is not allowed.",
-            ),
-            ::core::option::Option::Some(
-                "This is the standard success response code returned when an item you have requested cannot be found. When you get this error, check any ID that is carried in the API call you are making to ensure it is valid.\nIf attempting to create new records using HTTP PUT method, this error is returned because PUT only supports update operations for existing records.",
-            ),
-            ::core::option::Option::Some(
-                "The method specified in the Request-Line is not allowed for the resource identified by the Request-URI. The response must include an Allow header containing a list of valid methods for the requested resource.",
-            ),
-            ::core::option::Option::Some(
-                "The resource identified by the request is only capable of generating response entities which have content characteristics not acceptable according to the accept headers sent in the request. Unless it was a HEAD request, the response should include an entity containing a list of available entity characteristics and location(s) from which the user or user agent can choose the most appropriate one. The entity format is specified by the media type given in the Content-Type header field. Depending on the format and capabilities of the user agent, selection of the most appropriate choice may be performed automatically. However, this specification does not define any standard for such automatic selection.\nIf the response is unacceptable, a user agent should temporarily stop receipt of more data and query the user for a decision on further actions.",
-            ),
-            ::core::option::Option::Some(
-                "This code is similar to 401 (Unauthorized), but indicates that the client must first authenticate itself with the proxy. The proxy must return a Proxy-Authenticate header field containing a challenge applicable to the proxy for the requested resource. The client may repeat the request with a suitable Proxy-Authorization header field.",
-            ),
-            ::core::option::Option::Some(
-                "The client did not produce a request within the time that the server was prepared to wait. The client may repeat the request without modifications at any later time.",
-            ),
-            ::core::option::Option::Some(
-                "Indicates the request could not be processed because an update operation requires a valid RowVersion from the current entity being modified.",
-            ),
-            ::core::option::Option::Some(
-                "This is the standard success response code returned when a resource you requested has been removed.",
-            ),
-            ::core::option::Option::Some(
-                "The server refuses to accept the request without a defined Content-Length. The client may repeat the request if it adds a valid Content-Length header field containing the length of the message-body in the request message.",
-            ),
-            ::core::option::Option::Some(
-                "The precondition given in one or more of the request-header fields evaluated to false when it was tested on the server. This response code allows the client to place preconditions on the current resource metainformation (header field data) and thus prevent the requested method from being applied to a resource other than the one intended.",
-            ),
-            ::core::option::Option::Some(
-                "The request entity is larger than the server is willing or able to process. The server may close the connection to prevent the client from continuing the request.\nIf the condition is temporary, the server should include a Retry-After header field to indicate that it is temporary and after what time the client may try again.",
-            ),
-            ::core::option::Option::Some(
-                "The server is refusing to service the request because the Request-URI is longer than the server is willing to interpret. This rare condition is only likely to occur when a client has improperly converted a POST request to a GET request with long query information, when the client has descended into a URI \"black hole\" of redirection (e.g., a redirected URI prefix that points to a suffix of itself), or when the server is under attack by a client attempting to exploit security holes present in some servers using fixed-length buffers for reading or manipulating the Request-URI.",
-            ),
-            ::core::option::Option::Some(
-                "The server is refusing to service the request because the entity of the request is in a format not supported by the requested resource for the requested method.",
-            ),
-            ::core::option::Option::Some(
-                "A server returns a response with this status code if a request included a Range request-header field, and none of the range-specifier values in this field overlap the current extent of the selected resource, and the request did not include an If-Range request-header field.\nFor byte-ranges, this means that the first- byte-pos of all byte-range-spec values were greater than the current length of the selected resource. When this status code is returned for a byte-range request, the response should include a Content-Range entity-header field specifying the current length of the selected resource. This response must not use the multipart/byteranges content- type.",
-            ),
-            ::core::option::Option::Some(
-                "The expectation given in an Expect request-header field could not be met by this server, or, if the server is a proxy, the server has unambiguous evidence that the request could not be met by the next-hop server.",
-            ),
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::Some(
-                "This response code indicates that you have exceeded the API rate limit. It includes a Retry-After header which lets you know the number of seconds your applications need to wait before sending the API requests again.",
-            ),
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::Some(
-                "This is the standard success response code returned when the server (or desktop API service) is misbehaving.",
-            ),
-            ::core::option::Option::Some(
-                "This error code can occur if the server does not recognize the request method or it is unable to fulfill the request due to the feature not currently being available in the API.",
-            ),
-            ::core::option::Option::Some(
-                "While acting as a gateway or proxy, the server received an invalid response from the upstream server it accessed in attempting to fulfill the request.",
-            ),
-            ::core::option::Option::Some(
-                "The server is currently unable to handle the request due to a temporary overloading or maintenance of the server. The implication is that this is a temporary condition which will be alleviated after some delay. If known, the length of the delay may be indicated in a Retry-After header. If no Retry-After is given, the client should handle the response as it would for a 500 response.",
-            ),
-            ::core::option::Option::Some(
-                "While acting as a gateway or proxy, the server did not receive a timely response from the upstream server specified by the URI (e.g. HTTP, FTP, LDAP) or some other auxiliary server (e.g. DNS) it needed to access in attempting to complete the request.",
-            ),
-            ::core::option::Option::Some(
-                "The server does not support, or refuses to support, the HTTP protocol version that was used in the request message. The server is indicating that it is unable or unwilling to complete the request using the same major version as the client, other than with this error message. The response should contain an entity describing why that version is not supported and what other protocols are supported by that server.",
-            ),
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
+        const DESCRIPTIONS: &[&str; 64usize] = &[
+            "This interim response is used to inform the client that the initial part of the request has been received and has not yet been rejected by the server. The client should continue by sending the remainder of the request or, if the request has already been completed, ignore this response. The server must send a final response after the request has been completed.",
+            "The server understands and is willing to comply with the client's request, via the Upgrade message header field, for a change in the application protocol being used on this connection. The server will switch protocols to those defined by the response's Upgrade header field immediately after the empty line which terminates the 101 response. The protocol should be switched only when it is advantageous to do so. For example, switching to a newer version of HTTP is advantageous over older versions, and switching to a real-time, synchronous protocol might be advantageous when delivering resources that use such features.",
+            "",
+            "Request succeeded. The information returned with the response depends on the method used in the request. For example:\nGET an entity corresponding to the requested resource is sent in the response\nPOST an entity describing or containing the result of the action.",
+            "This is the standard success response code returned when you request something from the API.",
+            "The request is accepted for processing, but the processing is not completed yet. The request might or might not eventually be acted upon, as it might be disallowed when processing actually takes place. There is no facility for re-sending a status code from an asynchronous operation such as this. The 202 response is intentionally non-committal. Its purpose is to allow a server to accept a request for some other process (perhaps a batch-oriented process that is only run once per day) without requiring that the user agent's connection to the server persist until the process is completed. The entity returned with this response should include an indication of the request's current status and either a pointer to a status monitor or some estimate of when the user can expect the request to be fulfilled.",
+            "The returned metainformation in the entity-header is not the definitive set as available from the origin server, but is gathered from a local or a third-party copy. The set presented may be a subset or superset of the original version. For example, including local annotation information about the resource might result in a superset of the metainformation known by the origin server. Use of this response code is not required and is only appropriate when the response would otherwise be 200 (OK).",
+            "The server has fulfilled the request but does not need to return an entity-body, and might want to return updated metainformation. The response may include new or updated metainformation in the form of entity-headers, which if present should be associated with the requested variant. If the client is a user agent, it should not change its document view from that which caused the request to be sent.\nThis response is primarily intended to allow input for actions to take place without causing a change to the user agent's active document view, although any new or updated metainformation should be applied to the document currently in the user agent's active view.\nThe 204 response must not include a message-body, and thus is always terminated by the first empty line after the header fields.",
+            "The server has fulfilled the request. The user agent should reset the document view which caused the request to be sent.\nThis response is primarily intended to allow input for actions to take place via user input, followed by a clearing of the form in which the input is given so that the user can easily initiate another input action. The response must not include an entity.",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "The requested resource has been assigned a new permanent URI and any future references to this resource should use one of the returned URIs. Clients with link editing capabilities ought to automatically re-link references to the Request-URI to one or more of the new references returned by the server, where possible. This response is cacheable unless indicated otherwise. The new permanent URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).\nIf the 301 status code is received in response to a request other than GET or HEAD, the user agent must not automatically redirect the request unless it can be confirmed by the user, since this might change the conditions under which the request was issued.",
+            "The requested resource resides temporarily under a different URI. Since the redirection might be altered on occasion, the client should continue to use the Request-URI for future requests. This response is only cacheable if indicated by a Cache-Control or Expires header field. The temporary URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).\nIf the 302 status code is received in response to a request other than GET or HEAD, the user agent must not automatically redirect the request unless it can be confirmed by the user, beacause this might change the conditions under which the request was issued.",
+            "The response to the request can be found under a different URI and should be retrieved using a GET method on that resource. This method exists primarily to allow the output of a POST-activated script to redirect the user agent to a selected resource. The new URI is not a substitute reference for the originally requested resource. The 303 response must not be cached, but the response to the second (redirected) request might be cacheable.\nThe different URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s).",
+            "This is the standard response code returned if nothing has been modified upon checking a collection or individual resource for changes.",
+            "The requested resource must be accessed through the proxy given by the Location field. The Location field gives the URI of the proxy. The recipient is expected to repeat this single request via the proxy.\n305 responses must only be generated by origin servers.",
+            "The requested resource resides temporarily under a different URI. Since the redirection may be altered on occasion, the client should continue to use the Request-URI for future requests. This response is only cacheable if indicated by a Cache-Control or Expires header field. The temporary URI should be given by the Location field in the response. Unless the request method was HEAD, the entity of the response should contain a short hypertext note with a hyperlink to the new URI(s) , because many pre-HTTP/1.1 user agents do not understand the 307 status. Therefore, the note should contain the information necessary for a user to repeat the original request on the new URI.\nIf the 307 status code is received in response to a request other than GET or HEAD, the user agent must not automatically redirect the request unless it can be confirmed by the user, because this might change the conditions under which the request was issued.",
+            "",
+            "This is the standard success response code returned when the API has not recognized your request. When you get this error, check to make sure you are setting all the required headers correctly.",
+            "The request requires user authentication. The response must include a WWW-Authenticate header field containing a challenge applicable to the requested resource. The client may repeat the request with a suitable Authorization header field.\nIf the request already included Authorization credentials, then the 401 response indicates that authorization has been refused for those credentials.\nIf the 401 response contains the same challenge as the prior response, and the user agent has already attempted authentication at least once, then the user should be presented the entity that was given in the response, as that entity might include relevant diagnostic information.\nHTTP access authentication is explained in \"HTTP Authentication: Basic and Digest Access Authentication\".",
+            "",
+            "This error code is most commonly seen when the API key being used is invalid or has been disabled. Please check the API key you are using. Also, check with us to see if your app has hit its limits. This is the standard success response code returned when a resource you have attempted to request is not allowed.",
+            "This is the standard success response code returned when an item you have requested cannot be found. When you get this error, check any ID that is carried in the API call you are making to ensure it is valid.\nIf attempting to create new records using HTTP PUT method, this error is returned because PUT only supports update operations for existing records.",
+            "The method specified in the Request-Line is not allowed for the resource identified by the Request-URI. The response must include an Allow header containing a list of valid methods for the requested resource.",
+            "The resource identified by the request is only capable of generating response entities which have content characteristics not acceptable according to the accept headers sent in the request. Unless it was a HEAD request, the response should include an entity containing a list of available entity characteristics and location(s) from which the user or user agent can choose the most appropriate one. The entity format is specified by the media type given in the Content-Type header field. Depending on the format and capabilities of the user agent, selection of the most appropriate choice may be performed automatically. However, this specification does not define any standard for such automatic selection.\nIf the response is unacceptable, a user agent should temporarily stop receipt of more data and query the user for a decision on further actions.",
+            "This code is similar to 401 (Unauthorized), but indicates that the client must first authenticate itself with the proxy. The proxy must return a Proxy-Authenticate header field containing a challenge applicable to the proxy for the requested resource. The client may repeat the request with a suitable Proxy-Authorization header field.",
+            "The client did not produce a request within the time that the server was prepared to wait. The client may repeat the request without modifications at any later time.",
+            "Indicates the request could not be processed because an update operation requires a valid RowVersion from the current entity being modified.",
+            "This is the standard success response code returned when a resource you requested has been removed.",
+            "The server refuses to accept the request without a defined Content-Length. The client may repeat the request if it adds a valid Content-Length header field containing the length of the message-body in the request message.",
+            "The precondition given in one or more of the request-header fields evaluated to false when it was tested on the server. This response code allows the client to place preconditions on the current resource metainformation (header field data) and thus prevent the requested method from being applied to a resource other than the one intended.",
+            "The request entity is larger than the server is willing or able to process. The server may close the connection to prevent the client from continuing the request.\nIf the condition is temporary, the server should include a Retry-After header field to indicate that it is temporary and after what time the client may try again.",
+            "The server is refusing to service the request because the Request-URI is longer than the server is willing to interpret. This rare condition is only likely to occur when a client has improperly converted a POST request to a GET request with long query information, when the client has descended into a URI \"black hole\" of redirection (e.g., a redirected URI prefix that points to a suffix of itself), or when the server is under attack by a client attempting to exploit security holes present in some servers using fixed-length buffers for reading or manipulating the Request-URI.",
+            "The server is refusing to service the request because the entity of the request is in a format not supported by the requested resource for the requested method.",
+            "A server returns a response with this status code if a request included a Range request-header field, and none of the range-specifier values in this field overlap the current extent of the selected resource, and the request did not include an If-Range request-header field.\nFor byte-ranges, this means that the first- byte-pos of all byte-range-spec values were greater than the current length of the selected resource. When this status code is returned for a byte-range request, the response should include a Content-Range entity-header field specifying the current length of the selected resource. This response must not use the multipart/byteranges content- type.",
+            "The expectation given in an Expect request-header field could not be met by this server, or, if the server is a proxy, the server has unambiguous evidence that the request could not be met by the next-hop server.",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "This response code indicates that you have exceeded the API rate limit. It includes a Retry-After header which lets you know the number of seconds your applications need to wait before sending the API requests again.",
+            "",
+            "",
+            "",
+            "",
+            "This is the standard success response code returned when the server (or desktop API service) is misbehaving.",
+            "This error code can occur if the server does not recognize the request method or it is unable to fulfill the request due to the feature not currently being available in the API.",
+            "While acting as a gateway or proxy, the server received an invalid response from the upstream server it accessed in attempting to fulfill the request.",
+            "The server is currently unable to handle the request due to a temporary overloading or maintenance of the server. The implication is that this is a temporary condition which will be alleviated after some delay. If known, the length of the delay may be indicated in a Retry-After header. If no Retry-After is given, the client should handle the response as it would for a 500 response.",
+            "While acting as a gateway or proxy, the server did not receive a timely response from the upstream server specified by the URI (e.g. HTTP, FTP, LDAP) or some other auxiliary server (e.g. DNS) it needed to access in attempting to complete the request.",
+            "The server does not support, or refuses to support, the HTTP protocol version that was used in the request message. The server is indicating that it is unable or unwilling to complete the request using the same major version as the client, other than with this error message. The response should contain an entity describing why that version is not supported and what other protocols are supported by that server.",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
         ];
-        const CATEGORIES: &[::core::option::Option<&str>; 64usize] = &[
-            ::core::option::Option::Some("1xx Informational"),
-            ::core::option::Option::Some("1xx Informational"),
-            ::core::option::Option::Some("1xx Informational"),
-            ::core::option::Option::Some("2xx Success"),
-            ::core::option::Option::Some("2xx Success"),
-            ::core::option::Option::Some("2xx Success"),
-            ::core::option::Option::Some("2xx Success"),
-            ::core::option::Option::Some("2xx Success"),
-            ::core::option::Option::Some("2xx Success"),
-            ::core::option::Option::Some("2xx Success"),
-            ::core::option::Option::Some("2xx Success"),
-            ::core::option::Option::Some("2xx Success"),
-            ::core::option::Option::Some("2xx Success"),
-            ::core::option::Option::Some("3xx Redirection"),
-            ::core::option::Option::Some("3xx Redirection"),
-            ::core::option::Option::Some("3xx Redirection"),
-            ::core::option::Option::Some("3xx Redirection"),
-            ::core::option::Option::Some("3xx Redirection"),
-            ::core::option::Option::Some("3xx Redirection"),
-            ::core::option::Option::Some("3xx Redirection"),
-            ::core::option::Option::Some("3xx Redirection"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("4xx Client Error"),
-            ::core::option::Option::Some("5xx Server Error"),
-            ::core::option::Option::Some("5xx Server Error"),
-            ::core::option::Option::Some("5xx Server Error"),
-            ::core::option::Option::Some("5xx Server Error"),
-            ::core::option::Option::Some("5xx Server Error"),
-            ::core::option::Option::Some("5xx Server Error"),
-            ::core::option::Option::Some("5xx Server Error"),
-            ::core::option::Option::Some("5xx Server Error"),
-            ::core::option::Option::Some("5xx Server Error"),
-            ::core::option::Option::Some("5xx Server Error"),
-            ::core::option::Option::Some("5xx Server Error"),
-            ::core::option::Option::Some("5xx Server Error"),
-            ::core::option::Option::None,
+        const CATEGORIES: &[&str; 64usize] = &[
+            "1xx Informational",
+            "1xx Informational",
+            "1xx Informational",
+            "2xx Success",
+            "2xx Success",
+            "2xx Success",
+            "2xx Success",
+            "2xx Success",
+            "2xx Success",
+            "2xx Success",
+            "2xx Success",
+            "2xx Success",
+            "2xx Success",
+            "3xx Redirection",
+            "3xx Redirection",
+            "3xx Redirection",
+            "3xx Redirection",
+            "3xx Redirection",
+            "3xx Redirection",
+            "3xx Redirection",
+            "3xx Redirection",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "4xx Client Error",
+            "5xx Server Error",
+            "5xx Server Error",
+            "5xx Server Error",
+            "5xx Server Error",
+            "5xx Server Error",
+            "5xx Server Error",
+            "5xx Server Error",
+            "5xx Server Error",
+            "5xx Server Error",
+            "5xx Server Error",
+            "5xx Server Error",
+            "5xx Server Error",
+            "",
         ];
         /// Every `also_documented` text, entry after entry.
         const ALSO_TEXTS: &[&str; 29usize] = &[
@@ -1770,7 +1694,7 @@ pub mod http {
         }
         /// The documentation's explanation, where it gives one.
         pub const fn description(&self) -> ::core::option::Option<&'static str> {
-            Self::DESCRIPTIONS[self.index()]
+            Self::text(Self::DESCRIPTIONS[self.index()])
         }
         /// The HTTP status this code arrives with, where documented.
         pub const fn http_status(&self) -> ::core::option::Option<u16> {
@@ -1778,7 +1702,7 @@ pub mod http {
         }
         /// The documentation's grouping, where it gives one.
         pub const fn category(&self) -> ::core::option::Option<&'static str> {
-            Self::CATEGORIES[self.index()]
+            Self::text(Self::CATEGORIES[self.index()])
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -1820,6 +1744,14 @@ pub mod http {
         /// Whether the documentation lists the code.
         pub const fn is_documented(&self) -> bool {
             !matches!(self, Self::Unknown(_))
+        }
+        /// An optional text as stored: `""` is none.
+        const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+            if text.is_empty() {
+                ::core::option::Option::None
+            } else {
+                ::core::option::Option::Some(text)
+            }
         }
     }
     impl Status {

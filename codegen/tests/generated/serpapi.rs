@@ -516,42 +516,19 @@ pub mod serpapi {
             "Server Error",
             "",
         ];
-        const DESCRIPTIONS: &[::core::option::Option<&str>; 10usize] = &[
-            ::core::option::Option::Some("Everything worked as expected."),
-            ::core::option::Option::Some(
-                "We were unable to process the request. The request may be missing a required parameter.",
-            ),
-            ::core::option::Option::Some("No valid API key provided."),
-            ::core::option::Option::Some(
-                "The account associated with this API key doesn't have permission to perform the request. This usually happens if the account has been deleted.",
-            ),
-            ::core::option::Option::Some("The requested resource doesn't exist."),
-            ::core::option::Option::Some(
-                "The search expired and has been deleted from the archive.",
-            ),
-            ::core::option::Option::Some(
-                "The number of requests sent using this API key exceeds the hourly throughput limit OR your account has run out of searches.",
-            ),
-            ::core::option::Option::Some(
-                "Something went wrong on SerpApi's end. Please contact support@serpapi.com for assistance.",
-            ),
-            ::core::option::Option::Some(
-                "Something went wrong on SerpApi's end. Please contact support@serpapi.com for assistance.",
-            ),
-            ::core::option::Option::None,
+        const DESCRIPTIONS: &[&str; 10usize] = &[
+            "Everything worked as expected.",
+            "We were unable to process the request. The request may be missing a required parameter.",
+            "No valid API key provided.",
+            "The account associated with this API key doesn't have permission to perform the request. This usually happens if the account has been deleted.",
+            "The requested resource doesn't exist.",
+            "The search expired and has been deleted from the archive.",
+            "The number of requests sent using this API key exceeds the hourly throughput limit OR your account has run out of searches.",
+            "Something went wrong on SerpApi's end. Please contact support@serpapi.com for assistance.",
+            "Something went wrong on SerpApi's end. Please contact support@serpapi.com for assistance.",
+            "",
         ];
-        const CATEGORIES: &[::core::option::Option<&str>; 10usize] = &[
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-        ];
+        const CATEGORIES: &[&str; 10usize] = &["", "", "", "", "", "", "", "", "", ""];
         const KINDS: &[super::CanonicalKind; 10usize] = &[
             super::CanonicalKind::Ok,
             super::CanonicalKind::InvalidArgument,
@@ -636,7 +613,7 @@ pub mod serpapi {
         }
         /// The documentation's explanation, where it gives one.
         pub const fn description(&self) -> ::core::option::Option<&'static str> {
-            Self::DESCRIPTIONS[self.index()]
+            Self::text(Self::DESCRIPTIONS[self.index()])
         }
         /// The HTTP status this code arrives with, where documented.
         pub const fn http_status(&self) -> ::core::option::Option<u16> {
@@ -644,7 +621,7 @@ pub mod serpapi {
         }
         /// The documentation's grouping, where it gives one.
         pub const fn category(&self) -> ::core::option::Option<&'static str> {
-            Self::CATEGORIES[self.index()]
+            Self::text(Self::CATEGORIES[self.index()])
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -681,6 +658,14 @@ pub mod serpapi {
         /// Whether the documentation lists the code.
         pub const fn is_documented(&self) -> bool {
             !matches!(self, Self::Unknown(_))
+        }
+        /// An optional text as stored: `""` is none.
+        const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+            if text.is_empty() {
+                ::core::option::Option::None
+            } else {
+                ::core::option::Option::Some(text)
+            }
         }
     }
     impl Http {
@@ -836,31 +821,15 @@ pub mod serpapi {
             "Error",
             "",
         ];
-        const DESCRIPTIONS: &[::core::option::Option<&str>; 5usize] = &[
-            ::core::option::Option::Some(
-                "Search request is successfully processed (It might include empty results).",
-            ),
-            ::core::option::Option::Some("Search request is processing."),
-            ::core::option::Option::Some("Search request is queued for process."),
-            ::core::option::Option::Some(
-                "Search process encountered an error before it could be completed (e.g. Proxy timeout, internal errors, etc).",
-            ),
-            ::core::option::Option::None,
+        const DESCRIPTIONS: &[&str; 5usize] = &[
+            "Search request is successfully processed (It might include empty results).",
+            "Search request is processing.",
+            "Search request is queued for process.",
+            "Search process encountered an error before it could be completed (e.g. Proxy timeout, internal errors, etc).",
+            "",
         ];
-        const HTTP_STATUSES: &[::core::option::Option<u16>; 5usize] = &[
-            ::core::option::Option::Some(200u16),
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::Some(503u16),
-            ::core::option::Option::None,
-        ];
-        const CATEGORIES: &[::core::option::Option<&str>; 5usize] = &[
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-        ];
+        const HTTP_STATUSES: &[u16; 5usize] = &[200u16, 0u16, 0u16, 503u16, 0];
+        const CATEGORIES: &[&str; 5usize] = &["", "", "", "", ""];
         const KINDS: &[super::CanonicalKind; 5usize] = &[
             super::CanonicalKind::Ok,
             super::CanonicalKind::Ok,
@@ -935,15 +904,18 @@ pub mod serpapi {
         }
         /// The documentation's explanation, where it gives one.
         pub const fn description(&self) -> ::core::option::Option<&'static str> {
-            Self::DESCRIPTIONS[self.index()]
+            Self::text(Self::DESCRIPTIONS[self.index()])
         }
         /// The HTTP status this code arrives with, where documented.
         pub const fn http_status(&self) -> ::core::option::Option<u16> {
-            Self::HTTP_STATUSES[self.index()]
+            match Self::HTTP_STATUSES[self.index()] {
+                0 => ::core::option::Option::None,
+                status => ::core::option::Option::Some(status),
+            }
         }
         /// The documentation's grouping, where it gives one.
         pub const fn category(&self) -> ::core::option::Option<&'static str> {
-            Self::CATEGORIES[self.index()]
+            Self::text(Self::CATEGORIES[self.index()])
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -980,6 +952,14 @@ pub mod serpapi {
         /// Whether the documentation lists the code.
         pub const fn is_documented(&self) -> bool {
             !matches!(self, Self::Unknown(_))
+        }
+        /// An optional text as stored: `""` is none.
+        const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+            if text.is_empty() {
+                ::core::option::Option::None
+            } else {
+                ::core::option::Option::Some(text)
+            }
         }
     }
     impl SearchStatus {
@@ -1151,34 +1131,18 @@ pub mod serpapi {
             "Google hasn't returned any results for this query.",
             "",
         ];
-        const DESCRIPTIONS: &[::core::option::Option<&str>; 6usize] = &[
-            ::core::option::Option::Some("Error for invalid API key"),
-            ::core::option::Option::Some("Error for no searches remaining"),
-            ::core::option::Option::Some(
-                "Error for missing parameter in\u{a0}Google Search API",
-            ),
-            ::core::option::Option::Some("Status: Error"),
-            ::core::option::Option::Some(
-                "Status: Success with empty organic results in\u{a0}Google Search API; also Status: Success with empty local results in\u{a0}Google Maps API",
-            ),
-            ::core::option::Option::None,
+        const DESCRIPTIONS: &[&str; 6usize] = &[
+            "Error for invalid API key",
+            "Error for no searches remaining",
+            "Error for missing parameter in\u{a0}Google Search API",
+            "Status: Error",
+            "Status: Success with empty organic results in\u{a0}Google Search API; also Status: Success with empty local results in\u{a0}Google Maps API",
+            "",
         ];
-        const HTTP_STATUSES: &[::core::option::Option<u16>; 6usize] = &[
-            ::core::option::Option::Some(401u16),
-            ::core::option::Option::Some(429u16),
-            ::core::option::Option::Some(400u16),
-            ::core::option::Option::Some(503u16),
-            ::core::option::Option::Some(200u16),
-            ::core::option::Option::None,
+        const HTTP_STATUSES: &[u16; 6usize] = &[
+            401u16, 429u16, 400u16, 503u16, 200u16, 0,
         ];
-        const CATEGORIES: &[::core::option::Option<&str>; 6usize] = &[
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-        ];
+        const CATEGORIES: &[&str; 6usize] = &["", "", "", "", "", ""];
         const KINDS: &[super::CanonicalKind; 6usize] = &[
             super::CanonicalKind::Unauthenticated,
             super::CanonicalKind::ResourceExhausted,
@@ -1308,15 +1272,18 @@ pub mod serpapi {
         }
         /// The documentation's explanation, where it gives one.
         pub const fn description(&self) -> ::core::option::Option<&'static str> {
-            Self::DESCRIPTIONS[self.index()]
+            Self::text(Self::DESCRIPTIONS[self.index()])
         }
         /// The HTTP status this code arrives with, where documented.
         pub const fn http_status(&self) -> ::core::option::Option<u16> {
-            Self::HTTP_STATUSES[self.index()]
+            match Self::HTTP_STATUSES[self.index()] {
+                0 => ::core::option::Option::None,
+                status => ::core::option::Option::Some(status),
+            }
         }
         /// The documentation's grouping, where it gives one.
         pub const fn category(&self) -> ::core::option::Option<&'static str> {
-            Self::CATEGORIES[self.index()]
+            Self::text(Self::CATEGORIES[self.index()])
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -1353,6 +1320,14 @@ pub mod serpapi {
         /// Whether the documentation lists the code.
         pub const fn is_documented(&self) -> bool {
             !matches!(self, Self::Unknown(_))
+        }
+        /// An optional text as stored: `""` is none.
+        const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+            if text.is_empty() {
+                ::core::option::Option::None
+            } else {
+                ::core::option::Option::Some(text)
+            }
         }
     }
     impl ErrorMessage {

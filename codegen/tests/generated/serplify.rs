@@ -476,53 +476,41 @@ pub mod serplify {
             "Unexpected server error.",
             "",
         ];
-        const DESCRIPTIONS: &[::core::option::Option<&str>; 14usize] = &[
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
+        const DESCRIPTIONS: &[&str; 14usize] = &[
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
         ];
-        const HTTP_STATUSES: &[::core::option::Option<u16>; 14usize] = &[
-            ::core::option::Option::Some(400u16),
-            ::core::option::Option::Some(401u16),
-            ::core::option::Option::Some(402u16),
-            ::core::option::Option::Some(402u16),
-            ::core::option::Option::Some(403u16),
-            ::core::option::Option::Some(404u16),
-            ::core::option::Option::Some(422u16),
-            ::core::option::Option::Some(422u16),
-            ::core::option::Option::Some(422u16),
-            ::core::option::Option::Some(429u16),
-            ::core::option::Option::Some(202u16),
-            ::core::option::Option::Some(502u16),
-            ::core::option::Option::Some(500u16),
-            ::core::option::Option::None,
+        const HTTP_STATUSES: &[u16; 14usize] = &[
+            400u16, 401u16, 402u16, 402u16, 403u16, 404u16, 422u16, 422u16, 422u16,
+            429u16, 202u16, 502u16, 500u16, 0,
         ];
-        const CATEGORIES: &[::core::option::Option<&str>; 14usize] = &[
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
+        const CATEGORIES: &[&str; 14usize] = &[
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
         ];
         /// Every `also_documented` text, entry after entry.
         const ALSO_TEXTS: &[&str; 2usize] = &[
@@ -655,15 +643,18 @@ pub mod serplify {
         }
         /// The documentation's explanation, where it gives one.
         pub const fn description(&self) -> ::core::option::Option<&'static str> {
-            Self::DESCRIPTIONS[self.index()]
+            Self::text(Self::DESCRIPTIONS[self.index()])
         }
         /// The HTTP status this code arrives with, where documented.
         pub const fn http_status(&self) -> ::core::option::Option<u16> {
-            Self::HTTP_STATUSES[self.index()]
+            match Self::HTTP_STATUSES[self.index()] {
+                0 => ::core::option::Option::None,
+                status => ::core::option::Option::Some(status),
+            }
         }
         /// The documentation's grouping, where it gives one.
         pub const fn category(&self) -> ::core::option::Option<&'static str> {
-            Self::CATEGORIES[self.index()]
+            Self::text(Self::CATEGORIES[self.index()])
         }
         /// Other texts the documentation gives for this code.
         pub const fn also_documented(&self) -> &'static [&'static str] {
@@ -705,6 +696,14 @@ pub mod serplify {
         /// Whether the documentation lists the code.
         pub const fn is_documented(&self) -> bool {
             !matches!(self, Self::Unknown(_))
+        }
+        /// An optional text as stored: `""` is none.
+        const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+            if text.is_empty() {
+                ::core::option::Option::None
+            } else {
+                ::core::option::Option::Some(text)
+            }
         }
     }
     impl ErrorCode {
