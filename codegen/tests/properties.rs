@@ -233,12 +233,7 @@ fn entry(code: RawCode, i: usize, named: f64, json: bool) -> impl Strategy<Value
         Just(None).boxed()
     };
     (
-        (
-            text(),
-            prop::option::of(text()),
-            prop::option::of(text()),
-            status,
-        ),
+        (text(), prop::option::of(text()), prop::option::of(text()), status),
         (kinds, retries, outcomes),
         (
             prop::option::weighted(named.min(0.999_999), rust_name(i)),

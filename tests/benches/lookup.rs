@@ -237,6 +237,13 @@ fn messages(c: &mut Criterion) {
     let dense: Vec<alt::dataforseo_status::Shown> = stream(alt::dataforseo_status::Shown::VARIANTS, |_| {
         alt::dataforseo_status::Shown::V0
     });
+    // What a strum user holds to keep an undocumented code, as `Unknown(code)` does.
+    let shown: Vec<_> = alt::dataforseo_status::Shown::VARIANTS
+        .iter()
+        .copied()
+        .map(Ok)
+        .collect();
+    let kept: Vec<Result<alt::dataforseo_status::Shown, u32>> = stream(&shown, |_| Err(40299));
     let mut g = group(c, "message/dataforseo status");
     g.bench_function("provider-errors message()", |b| {
         b.iter(|| {
@@ -258,6 +265,13 @@ fn messages(c: &mut Criterion) {
             dense
                 .iter()
                 .map(|s| <&'static str>::from(*black_box(s)).len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("strum IntoStaticStr (Result<dense enum, code>)", |b| {
+        b.iter(|| {
+            kept.iter()
+                .map(|s| black_box(s).map_or(0, |s| <&'static str>::from(s).len()))
                 .sum::<usize>()
         })
     });
