@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates every figure of BENCHMARKS.md, one benchmark after another (they must
 # not share the machine's cores), and keeps each one's output in target/bench-results/.
-# Takes about 25 minutes on the 2-core machine; run it on an otherwise idle machine.
+# Takes about 30 minutes on the 2-core machine; run it on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=target/bench-results
@@ -15,7 +15,24 @@ run() {
 run lookup cargo bench -p provider-errors-tests --bench lookup -- --warm-up-time 2 --measurement-time 4
 run classify cargo bench -p provider-errors-codegen --bench classify
 run derive cargo bench -p provider-errors-codegen --bench derive
-run generate cargo bench -p provider-errors-tests --bench generate -- --quick
+mkdir -p "$out/schemas"
+PROVIDER_ERRORS_KEEP_SCHEMAS="$PWD/$out/schemas" \
+    run generate cargo bench -p provider-errors-tests --bench generate -- --quick
+# Work per code, in instructions: needs valgrind, which a fresh machine may lack.
+if command -v valgrind >/dev/null; then
+    cargo build --release -p provider-errors-codegen --bin provider-errors
+    for n in 1000 10000 100000; do
+        for command in check generate; do
+            echo "== instructions: $command, $n codes"
+            valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+                target/release/provider-errors "$command" --max-file-bytes 67108864 \
+                "$out/schemas/synth_$n.yaml" 2>&1 >/dev/null | grep 'I *refs' |
+                tee "$out/instructions_${command}_$n.txt"
+        done
+    done
+else
+    echo "== instructions: skipped, valgrind is not installed"
+fi
 run compile_time cargo bench -p provider-errors-tests --bench compile_time -- 100 1000 5000 10000
 run compile_time_20000 cargo bench -p provider-errors-tests --bench compile_time -- 20000 --ours-only
 echo "results in $out/"

@@ -32,6 +32,11 @@ fn bench(c: &mut Criterion) {
             &config,
             |b, config| b.iter(|| config.generate().expect("generates")),
         );
+        // `scripts/bench-all.sh` counts the instructions on these same files.
+        if let Some(dir) = std::env::var_os("PROVIDER_ERRORS_KEEP_SCHEMAS") {
+            let kept = std::path::Path::new(&dir).join(format!("synth_{n}.yaml"));
+            std::fs::copy(&path, kept).expect("keep the synthetic schema");
+        }
         std::fs::remove_file(path).ok();
     }
     group.finish();
