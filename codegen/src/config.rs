@@ -349,6 +349,19 @@ fn check_flat_names(catalog: &Catalog) -> Result<(), Error> {
 /// `<Provider>ResponseCode`) must not be a table's type.
 fn check_classify_names(catalog: &Catalog, layout: Layout) -> Result<(), Error> {
     let mut cx = Ctxt::default();
+    // Provider modules sit beside classification's own support module.
+    for provider in &catalog.providers {
+        if layout == Layout::Modules && provider.module == expand::CLASSIFY_SUPPORT {
+            cx.error_help(
+                provider.origin.clone(),
+                format!(
+                    "module `{}` would clash with the module generated for `Config::classify`",
+                    provider.module
+                ),
+                "change `provider.id`, or use `Layout::Flat`",
+            );
+        }
+    }
     let all = catalog
         .providers
         .iter()

@@ -133,6 +133,26 @@ fn classification_reports_name_clashes() {
         error.contains("type `RetryPolicy` would clash with a type generated for `Config::classify`"),
         "{error}"
     );
+    // A provider module named like classification's support module.
+    let schema = "provider: {id: classify_support, name: S, source: {retrieved: 2026-01-01}}\n\
+         tables:\n  - {id: t, name: T, code_type: integer, wire: {location: http_status},\n     \
+         entries: [{code: 200, message: OK, kind: ok}]}\n";
+    std::fs::write(dir.join("a.yaml"), schema).unwrap();
+    let mut config = crate::config(dir.to_str().unwrap());
+    assert!(config.generate().is_ok(), "no clash without `classify`");
+    config.classify(true);
+    let error = config.generate().unwrap_err().to_string();
+    assert!(
+        error.contains(
+            "module `classify_support` would clash with the module generated for `Config::classify`"
+        ),
+        "{error}"
+    );
+    config.layout(Layout::Flat);
+    assert!(
+        config.generate().is_ok(),
+        "no provider modules in the flat layout"
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
 

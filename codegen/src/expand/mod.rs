@@ -5,7 +5,7 @@
 
 mod any;
 mod classify;
-pub(crate) use classify::{CLASSIFY_NAMES, code_name as classify_code_name};
+pub(crate) use classify::{CLASSIFY_NAMES, CLASSIFY_SUPPORT, code_name as classify_code_name};
 mod docs;
 mod hash;
 pub(crate) use docs::escape;

@@ -6,13 +6,16 @@
 //! The engine reads input with `get`, `as_*` and `?`: no indexing and no `unwrap` on
 //! anything that comes from a response.
 
+use super::CLASSIFY_SUPPORT;
 use super::types::EXCERPT_BYTES;
 use crate::config::Options;
+use crate::expand::ident;
 use proc_macro2::TokenStream;
 use quote::quote;
 
 pub(super) fn expand_engine(opts: &Options) -> TokenStream {
     let (string, vec) = (opts.string_type(), opts.vec_type());
+    let support = ident(CLASSIFY_SUPPORT);
     let items = [
         expand_spec(),
         expand_entry(),
@@ -28,7 +31,7 @@ pub(super) fn expand_engine(opts: &Options) -> TokenStream {
         /// The rules of `Classified`, shared by every provider's `classify`. Parts go
         /// unused when no provider's codes travel in a body.
         #[allow(dead_code)]
-        mod classify_support {
+        mod #support {
             use ::core::option::Option::{self, None, Some};
             use ::core::result::Result::{self, Err, Ok};
             use ::serde_json::Value;

@@ -28,6 +28,9 @@ pub(crate) const CLASSIFY_NAMES: &[&str] = &[
     "RetryPolicy",
 ];
 
+/// The module of the classification engine, emitted once per file.
+pub(crate) const CLASSIFY_SUPPORT: &str = "classify_support";
+
 /// The name of a provider's code type: `ResponseCode` in its module, or
 /// `<Provider>ResponseCode` in the flat layout.
 pub(crate) fn code_name(provider: &Provider, layout: Layout) -> String {
@@ -133,7 +136,7 @@ fn expand_code_enum(cx: &Ctx) -> TokenStream {
 fn expand_code_impl(cx: &Ctx) -> TokenStream {
     let name = &cx.name;
     let [kind, retry, outcome, support] =
-        ["CanonicalKind", "RetryAdvice", "Outcome", "classify_support"].map(|s| cx.shared(s));
+        ["CanonicalKind", "RetryAdvice", "Outcome", CLASSIFY_SUPPORT].map(|s| cx.shared(s));
     let message = cx.each(quote!(code.message()));
     let [kinds, retries, outcomes] =
         [quote!(kind), quote!(retry), quote!(outcome)].map(|m| cx.each(quote!(code.#m())));
@@ -206,7 +209,7 @@ fn expand_code_conversions(cx: &Ctx) -> TokenStream {
 fn expand_classify(cx: &Ctx) -> TokenStream {
     let (name, vis) = (&cx.name, &cx.vis);
     let function = ident(&function_name(cx.provider, cx.opts.layout));
-    let [classified, support] = ["Classified", "classify_support"].map(|s| cx.shared(s));
+    let [classified, support] = ["Classified", CLASSIFY_SUPPORT].map(|s| cx.shared(s));
     let body = body_tables(cx);
     let n = Literal::usize_unsuffixed(body.len());
     let specs = body
@@ -294,7 +297,7 @@ fn http_table<'c, 'a>(cx: &'c Ctx<'a>) -> Option<Entry<'c, 'a>> {
 
 /// One `classify_support::Table`: the table's `wire`, as data.
 fn table_spec(cx: &Ctx, variant: &Ident, ty: &Ident, table: &Table) -> TokenStream {
-    let (name, support) = (&cx.name, cx.shared("classify_support"));
+    let (name, support) = (&cx.name, cx.shared(CLASSIFY_SUPPORT));
     let wire = &table.wire;
     let status = option(
         wire.http_status
