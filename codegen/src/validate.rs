@@ -12,7 +12,7 @@ use std::hash::BuildHasher;
 /// The name of every table's catch-all variant; no entry may take it.
 pub const CATCH_ALL: &str = "Unknown";
 
-/// Names of the generated enums' associated items (`expand/table.rs`) that are
+/// Names of the generated enums' associated items (`expand/table/`) that are
 /// UpperCamelCase: a variant of the same name would make `Self::NAME` ambiguous (the
 /// test `no_variant_can_take_the_name_of_an_associated_item` finds them all).
 const RESERVED: &[&str] = &[

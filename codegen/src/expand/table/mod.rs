@@ -5,11 +5,14 @@
 //! `match`es are `index` and, in tables without a perfect hash of their codes
 //! (`hash.rs`), `from_code`, which keeps large tables cheap to compile.
 
+mod lookup;
+mod traits;
+
 use super::docs;
 use super::hash::{self, Perfect};
 use super::{ident, shared_path, type_name};
 use crate::config::Options;
-use crate::model::{Code, CodeType, Entry, IntType, Location, MatchMode, Provider, Table};
+use crate::model::{Code, CodeType, Entry, Location, Provider, Table};
 use crate::output::Formatter;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -100,13 +103,13 @@ pub(super) fn expand_table(provider: &Provider, table: &Table, opts: &Options, o
     out.items(expand_enum(&cx));
     expand_consts(&cx, out);
     out.items(expand_accessors(&cx));
-    out.items(expand_display(&cx));
-    out.items(expand_conversions(&cx));
+    out.items(traits::expand_display(&cx));
+    out.items(traits::expand_conversions(&cx));
     if table.has_failures() {
-        out.items(expand_error(&cx));
+        out.items(traits::expand_error(&cx));
     }
     if opts.serde {
-        out.items(expand_serde(&cx));
+        out.items(traits::expand_serde(&cx));
     }
 }
 
@@ -397,7 +400,7 @@ fn expand_sorted(cx: &Ctx) -> TokenStream {
 fn expand_accessors(cx: &Ctx) -> TokenStream {
     let name = &cx.name;
     let [kind, retry, outcome] = ["CanonicalKind", "RetryAdvice", "Outcome"].map(|s| cx.shared(s));
-    let from_code = expand_from_code(cx);
+    let from_code = lookup::expand_from_code(cx);
     let code = expand_code(cx);
     let also_documented = if cx.table.entries.iter().all(|e| e.also_documented.is_empty()) {
         quote!(&[])
@@ -502,190 +505,6 @@ fn expand_accessors(cx: &Ctx) -> TokenStream {
     }
 }
 
-fn expand_from_code(cx: &Ctx) -> TokenStream {
-    let (variants, code_ty) = (&cx.variants, &cx.code_ty);
-    let codes: Vec<_> = cx.table.entries.iter().map(code_literal).collect();
-    if !cx.is_str() && cx.large {
-        return quote! {
-            /// The variant of a raw code; a code the documentation does not list
-            /// becomes `Unknown`, so this never fails.
-            pub const fn from_code(code: #code_ty) -> Self {
-                let (mut low, mut high) = (0, Self::SORTED.len());
-                while low < high {
-                    let middle = low + (high - low) / 2;
-                    let found = Self::SORTED[middle];
-                    if found == code {
-                        return Self::ALL[Self::SORTED_INDEX[middle]];
-                    } else if found < code {
-                        low = middle + 1;
-                    } else {
-                        high = middle;
-                    }
-                }
-                Self::Unknown(code)
-            }
-        };
-    }
-    let inline = cx.lookup_inline();
-    if let Some(perfect) = &cx.perfect {
-        let multiplier = Literal::u64_suffixed(perfect.multiplier);
-        let shift = Literal::u32_unsuffixed(perfect.shift);
-        // `code as u64` on a `u64` is a cast clippy flags as unnecessary.
-        let key = if cx.table.code_type == CodeType::Int(IntType::U64) {
-            quote!(code)
-        } else {
-            quote!((code as u64))
-        };
-        return quote! {
-            /// The variant of a raw code; a code the documentation does not list
-            /// becomes `Unknown`, so this never fails.
-            #inline
-            pub const fn from_code(code: #code_ty) -> Self {
-                // A perfect hash of the documented codes (each has a slot of its own);
-                // any other code fails the comparison.
-                let slot = (#key.wrapping_mul(#multiplier) >> #shift) as usize;
-                if Self::SLOT_CODES[slot] == code {
-                    Self::SLOT_VARIANTS[slot]
-                } else {
-                    Self::Unknown(code)
-                }
-            }
-        };
-    }
-    if !cx.is_str() {
-        return quote! {
-            /// The variant of a raw code; a code the documentation does not list
-            /// becomes `Unknown`, so this never fails.
-            #inline
-            pub const fn from_code(code: #code_ty) -> Self {
-                match code {
-                    #( #codes => Self::#variants, )*
-                    other => Self::Unknown(other),
-                }
-            }
-        };
-    }
-    let to_owned = cx.opts.to_owned_string(quote!(code));
-    let lookup = expand_str_lookup(cx, &codes);
-    quote! {
-        /// The variant of a raw code; a code the documentation does not list
-        /// becomes `Unknown` (a copy of `code`), so this never fails.
-        #[inline]
-        pub fn from_code(code: &str) -> Self {
-            match Self::documented(code) {
-                ::core::option::Option::Some(known) => known,
-                ::core::option::Option::None => Self::Unknown(#to_owned),
-            }
-        }
-
-        #lookup
-    }
-}
-
-/// `documented(&str) -> Option<Self>`: exact match, then, for free-text tables,
-/// a comparison that ignores differences in white space.
-fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
-    let variants = &cx.variants;
-    let inline = cx.lookup_inline();
-    let (fallback, loose) = match cx.table.wire.match_mode {
-        MatchMode::Exact => (quote!(::core::option::Option::None), None),
-        MatchMode::NormalizeWhitespace => (
-            quote!(Self::documented_loosely(code)),
-            Some(expand_loose_lookup(cx.table)),
-        ),
-    };
-    let exact = if cx.large {
-        quote! {
-            match Self::SORTED.binary_search(&code) {
-                ::core::result::Result::Ok(i) => {
-                    ::core::option::Option::Some(Self::ALL[Self::SORTED_INDEX[i]].clone())
-                }
-                ::core::result::Result::Err(_) => #fallback,
-            }
-        }
-    } else {
-        quote! {
-            match code {
-                #( #codes => ::core::option::Option::Some(Self::#variants), )*
-                _ => #fallback,
-            }
-        }
-    };
-    quote! {
-        /// The documented variant for `code`, if any.
-        #inline
-        fn documented(code: &str) -> ::core::option::Option<Self> {
-            #exact
-        }
-
-        #loose
-    }
-}
-
-/// Free-text tables: a code that differs from a documented one only in white space
-/// (leading, trailing, or runs of it) is that code.
-fn expand_loose_lookup(table: &Table) -> TokenStream {
-    let codes = table.entries.iter().filter_map(|e| match &e.code {
-        Code::Str(s) => Some(s.as_str()),
-        Code::Int(_) => None,
-    });
-    // A loose match has the same words as a documented code, so at least as many
-    // bytes as that code's words: anything shorter than the shortest misses at once.
-    let words_len = |s: &str| s.split_whitespace().map(str::len).sum::<usize>();
-    let shortest = codes.clone().map(words_len).min().unwrap_or(0);
-    // When every documented code is already normalised, an input that is too (ASCII,
-    // single spaces, nothing at the ends) and missed the exact match misses here as
-    // well: one pass over the input spares the word-by-word comparison.
-    let normalised = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ") == s;
-    let fast_path = codes.clone().all(normalised).then(|| {
-        quote! {
-            // `true` at the start: a leading space is not normalised.
-            let mut after_space = true;
-            let mut normalised = true;
-            for &byte in code.as_bytes() {
-                if byte == b' ' && !after_space {
-                    after_space = true;
-                } else if byte.is_ascii_whitespace() || !byte.is_ascii() {
-                    // Runs of spaces, other white space, or non-ASCII (which may be
-                    // Unicode white space): compare word by word.
-                    normalised = false;
-                    break;
-                } else {
-                    after_space = false;
-                }
-            }
-            if normalised && !after_space {
-                return ::core::option::Option::None;
-            }
-        }
-    });
-    let too_short = (shortest > 0).then(|| {
-        quote! {
-            if code.len() < #shortest {
-                return ::core::option::Option::None;
-            }
-        }
-    });
-    quote! {
-        fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
-            #too_short
-            #fast_path
-            let position = Self::CODES.iter().position(|known| {
-                let mut a = code.split_whitespace();
-                let mut b = known.split_whitespace();
-                loop {
-                    match (a.next(), b.next()) {
-                        (::core::option::Option::None, ::core::option::Option::None) => return true,
-                        (::core::option::Option::Some(x), ::core::option::Option::Some(y)) if x == y => {}
-                        _ => return false,
-                    }
-                }
-            });
-            position.map(|i| Self::ALL[i].clone())
-        }
-    }
-}
-
 fn expand_code(cx: &Ctx) -> TokenStream {
     if cx.is_str() {
         return quote! {
@@ -707,200 +526,6 @@ fn expand_code(cx: &Ctx) -> TokenStream {
             match self {
                 Self::Unknown(code) => *code,
                 _ => Self::CODES[self.index()],
-            }
-        }
-    }
-}
-
-/// Whether every code is its own message (free-text tables): `Display` then does
-/// not repeat it.
-fn code_is_message(table: &Table) -> bool {
-    table
-        .entries
-        .iter()
-        .all(|e| matches!(&e.code, Code::Str(s) if *s == e.message))
-}
-
-fn expand_display(cx: &Ctx) -> TokenStream {
-    let name = &cx.name;
-    // Pieces written one by one: `write!` with arguments goes through the formatting
-    // machinery and measured four times slower (BENCHMARKS.md, message/...).
-    // The caller's width and fill apply to none of the pieces, as before.
-    let code = if cx.is_str() {
-        quote!(f.write_str(self.code())?;)
-    } else {
-        quote!(::core::write!(f, "{}", self.code())?;)
-    };
-    let unknown = quote! {
-        #code
-        f.write_str(" (")?;
-        f.write_str(Self::PROVIDER)?;
-        f.write_str(", undocumented)")
-    };
-    let doc = quote! {
-        /// Writes the provider's message and where it comes from:
-        /// `Too many requests. (Provider code)`; an undocumented code writes its raw
-        /// value: `40299 (Provider, undocumented)`.
-    };
-    if cx.large {
-        // No second copy of every message: the pieces are written one by one.
-        let known_code = (!code_is_message(cx.table)).then(|| quote!(f.write_str(" ")?; #code));
-        return quote! {
-            #doc
-            #[automatically_derived]
-            impl ::core::fmt::Display for #name {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    match self.message() {
-                        ::core::option::Option::Some(message) => {
-                            f.write_str(message)?;
-                            f.write_str(" (")?;
-                            f.write_str(Self::PROVIDER)?;
-                            #known_code
-                            f.write_str(")")
-                        }
-                        ::core::option::Option::None => { #unknown }
-                    }
-                }
-            }
-        };
-    }
-    // A documented code's whole text is known now: one `write_str`.
-    let shown = code_is_message(cx.table);
-    let provider = &cx.provider.name;
-    let texts = cx.table.entries.iter().map(|e| match (&e.code, shown) {
-        (_, true) => format!("{} ({provider})", e.message),
-        (Code::Int(n), false) => format!("{} ({provider} {n})", e.message),
-        (Code::Str(s), false) => format!("{} ({provider} {s})", e.message),
-    });
-    let n = cx.variants.len();
-    quote! {
-        impl #name {
-            /// What `Display` writes for each documented code.
-            const DISPLAYS: &[&str; #n] = &[#(#texts),*];
-        }
-        #doc
-        #[automatically_derived]
-        impl ::core::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    Self::Unknown(_) => { #unknown }
-                    _ => f.write_str(Self::DISPLAYS[self.index()]),
-                }
-            }
-        }
-    }
-}
-
-fn expand_error(cx: &Ctx) -> TokenStream {
-    let name = &cx.name;
-    quote! {
-        #[automatically_derived]
-        impl ::core::error::Error for #name {}
-    }
-}
-
-fn expand_conversions(cx: &Ctx) -> TokenStream {
-    let name = &cx.name;
-    let unknown = cx.shared("UnknownCode");
-    let code_ty = &cx.code_ty;
-    if !cx.is_str() {
-        return quote! {
-            /// Strict: an undocumented code is an error (`from_code` keeps it instead).
-            #[automatically_derived]
-            impl ::core::convert::TryFrom<#code_ty> for #name {
-                type Error = #unknown<#code_ty>;
-                #[inline]
-                fn try_from(code: #code_ty) -> ::core::result::Result<Self, #unknown<#code_ty>> {
-                    match Self::from_code(code) {
-                        Self::Unknown(code) => ::core::result::Result::Err(#unknown {
-                            provider: Self::PROVIDER,
-                            table: Self::TABLE,
-                            code,
-                        }),
-                        known => ::core::result::Result::Ok(known),
-                    }
-                }
-            }
-
-            #[automatically_derived]
-            impl ::core::convert::From<#name> for #code_ty {
-                fn from(value: #name) -> Self {
-                    value.code()
-                }
-            }
-        };
-    }
-    let string = cx.opts.string_type();
-    let to_owned = cx.opts.to_owned_string(quote!(code));
-    quote! {
-        /// Strict: an undocumented code is an error (`from_code` keeps it instead).
-        #[automatically_derived]
-        impl<'a> ::core::convert::TryFrom<&'a str> for #name {
-            type Error = #unknown<&'a str>;
-            #[inline]
-            fn try_from(code: &'a str) -> ::core::result::Result<Self, #unknown<&'a str>> {
-                Self::documented(code).ok_or(#unknown { provider: Self::PROVIDER, table: Self::TABLE, code })
-            }
-        }
-
-        /// Strict, like `TryFrom<&str>`.
-        #[automatically_derived]
-        impl ::core::str::FromStr for #name {
-            type Err = #unknown<#string>;
-            #[inline]
-            fn from_str(code: &str) -> ::core::result::Result<Self, #unknown<#string>> {
-                Self::documented(code).ok_or_else(|| #unknown {
-                    provider: Self::PROVIDER,
-                    table: Self::TABLE,
-                    code: #to_owned,
-                })
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::convert::AsRef<str> for #name {
-            fn as_ref(&self) -> &str {
-                self.code()
-            }
-        }
-    }
-}
-
-fn expand_serde(cx: &Ctx) -> TokenStream {
-    let (name, code_ty) = (&cx.name, &cx.code_ty);
-    let de = if cx.is_str() {
-        quote! {
-            struct Visitor;
-            impl ::serde::de::Visitor<'_> for Visitor {
-                type Value = #name;
-                fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.write_str("a string code")
-                }
-                fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::core::result::Result<#name, E> {
-                    ::core::result::Result::Ok(#name::from_code(v))
-                }
-            }
-            deserializer.deserialize_str(Visitor)
-        }
-    } else {
-        quote! {
-            <#code_ty as ::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::from_code)
-        }
-    };
-    quote! {
-        /// Serializes as the wire code.
-        #[automatically_derived]
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                ::serde::Serialize::serialize(&self.code(), serializer)
-            }
-        }
-
-        /// Deserializes from the wire code; an undocumented code becomes `Unknown`.
-        #[automatically_derived]
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                #de
             }
         }
     }

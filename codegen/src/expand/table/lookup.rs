@@ -1,0 +1,193 @@
+//! `from_code`: a raw code to its variant. Integer tables look codes up by a perfect
+//! hash (`hash.rs`), a `match` on the code, or, when large, a binary search; string
+//! tables by a `match` on the text (a binary search when large), then, for free
+//! text, word by word.
+
+use super::{Ctx, code_literal};
+use crate::model::{Code, CodeType, IntType, MatchMode, Table};
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+pub(super) fn expand_from_code(cx: &Ctx) -> TokenStream {
+    let (variants, code_ty) = (&cx.variants, &cx.code_ty);
+    let codes: Vec<_> = cx.table.entries.iter().map(code_literal).collect();
+    if !cx.is_str() && cx.large {
+        return quote! {
+            /// The variant of a raw code; a code the documentation does not list
+            /// becomes `Unknown`, so this never fails.
+            pub const fn from_code(code: #code_ty) -> Self {
+                let (mut low, mut high) = (0, Self::SORTED.len());
+                while low < high {
+                    let middle = low + (high - low) / 2;
+                    let found = Self::SORTED[middle];
+                    if found == code {
+                        return Self::ALL[Self::SORTED_INDEX[middle]];
+                    } else if found < code {
+                        low = middle + 1;
+                    } else {
+                        high = middle;
+                    }
+                }
+                Self::Unknown(code)
+            }
+        };
+    }
+    let inline = cx.lookup_inline();
+    if let Some(perfect) = &cx.perfect {
+        let multiplier = Literal::u64_suffixed(perfect.multiplier);
+        let shift = Literal::u32_unsuffixed(perfect.shift);
+        // `code as u64` on a `u64` is a cast clippy flags as unnecessary.
+        let key = if cx.table.code_type == CodeType::Int(IntType::U64) {
+            quote!(code)
+        } else {
+            quote!((code as u64))
+        };
+        return quote! {
+            /// The variant of a raw code; a code the documentation does not list
+            /// becomes `Unknown`, so this never fails.
+            #inline
+            pub const fn from_code(code: #code_ty) -> Self {
+                // A perfect hash of the documented codes (each has a slot of its own);
+                // any other code fails the comparison.
+                let slot = (#key.wrapping_mul(#multiplier) >> #shift) as usize;
+                if Self::SLOT_CODES[slot] == code {
+                    Self::SLOT_VARIANTS[slot]
+                } else {
+                    Self::Unknown(code)
+                }
+            }
+        };
+    }
+    if !cx.is_str() {
+        return quote! {
+            /// The variant of a raw code; a code the documentation does not list
+            /// becomes `Unknown`, so this never fails.
+            #inline
+            pub const fn from_code(code: #code_ty) -> Self {
+                match code {
+                    #( #codes => Self::#variants, )*
+                    other => Self::Unknown(other),
+                }
+            }
+        };
+    }
+    let to_owned = cx.opts.to_owned_string(quote!(code));
+    let lookup = expand_str_lookup(cx, &codes);
+    quote! {
+        /// The variant of a raw code; a code the documentation does not list
+        /// becomes `Unknown` (a copy of `code`), so this never fails.
+        #[inline]
+        pub fn from_code(code: &str) -> Self {
+            match Self::documented(code) {
+                ::core::option::Option::Some(known) => known,
+                ::core::option::Option::None => Self::Unknown(#to_owned),
+            }
+        }
+
+        #lookup
+    }
+}
+
+/// `documented(&str) -> Option<Self>`: exact match, then, for free-text tables,
+/// a comparison that ignores differences in white space.
+fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
+    let variants = &cx.variants;
+    let inline = cx.lookup_inline();
+    let (fallback, loose) = match cx.table.wire.match_mode {
+        MatchMode::Exact => (quote!(::core::option::Option::None), None),
+        MatchMode::NormalizeWhitespace => (
+            quote!(Self::documented_loosely(code)),
+            Some(expand_loose_lookup(cx.table)),
+        ),
+    };
+    let exact = if cx.large {
+        quote! {
+            match Self::SORTED.binary_search(&code) {
+                ::core::result::Result::Ok(i) => {
+                    ::core::option::Option::Some(Self::ALL[Self::SORTED_INDEX[i]].clone())
+                }
+                ::core::result::Result::Err(_) => #fallback,
+            }
+        }
+    } else {
+        quote! {
+            match code {
+                #( #codes => ::core::option::Option::Some(Self::#variants), )*
+                _ => #fallback,
+            }
+        }
+    };
+    quote! {
+        /// The documented variant for `code`, if any.
+        #inline
+        fn documented(code: &str) -> ::core::option::Option<Self> {
+            #exact
+        }
+
+        #loose
+    }
+}
+
+/// Free-text tables: a code that differs from a documented one only in white space
+/// (leading, trailing, or runs of it) is that code.
+fn expand_loose_lookup(table: &Table) -> TokenStream {
+    let codes = table.entries.iter().filter_map(|e| match &e.code {
+        Code::Str(s) => Some(s.as_str()),
+        Code::Int(_) => None,
+    });
+    // A loose match has the same words as a documented code, so at least as many
+    // bytes as that code's words: anything shorter than the shortest misses at once.
+    let words_len = |s: &str| s.split_whitespace().map(str::len).sum::<usize>();
+    let shortest = codes.clone().map(words_len).min().unwrap_or(0);
+    // When every documented code is already normalised, an input that is too (ASCII,
+    // single spaces, nothing at the ends) and missed the exact match misses here as
+    // well: one pass over the input spares the word-by-word comparison.
+    let normalised = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ") == s;
+    let fast_path = codes.clone().all(normalised).then(|| {
+        quote! {
+            // `true` at the start: a leading space is not normalised.
+            let mut after_space = true;
+            let mut normalised = true;
+            for &byte in code.as_bytes() {
+                if byte == b' ' && !after_space {
+                    after_space = true;
+                } else if byte.is_ascii_whitespace() || !byte.is_ascii() {
+                    // Runs of spaces, other white space, or non-ASCII (which may be
+                    // Unicode white space): compare word by word.
+                    normalised = false;
+                    break;
+                } else {
+                    after_space = false;
+                }
+            }
+            if normalised && !after_space {
+                return ::core::option::Option::None;
+            }
+        }
+    });
+    let too_short = (shortest > 0).then(|| {
+        quote! {
+            if code.len() < #shortest {
+                return ::core::option::Option::None;
+            }
+        }
+    });
+    quote! {
+        fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
+            #too_short
+            #fast_path
+            let position = Self::CODES.iter().position(|known| {
+                let mut a = code.split_whitespace();
+                let mut b = known.split_whitespace();
+                loop {
+                    match (a.next(), b.next()) {
+                        (::core::option::Option::None, ::core::option::Option::None) => return true,
+                        (::core::option::Option::Some(x), ::core::option::Option::Some(y)) if x == y => {}
+                        _ => return false,
+                    }
+                }
+            });
+            position.map(|i| Self::ALL[i].clone())
+        }
+    }
+}
