@@ -1,9 +1,10 @@
-//! One enum per code table, with its metadata, conversions and `Display`.
+//! One enum per code table, with its metadata and accessors; `from_code` is in
+//! `lookup.rs`, `Display`, the conversions and serde in `traits.rs`.
 //!
 //! Metadata lives in `const` arrays indexed by the variant's position, with one extra
 //! slot for `Unknown`: each accessor is an array read, and the only per-variant
 //! `match`es are `index` and, in tables without a perfect hash of their codes
-//! (`hash.rs`), `from_code`, which keeps large tables cheap to compile.
+//! (`expand/hash.rs`), `from_code`, which keeps large tables cheap to compile.
 
 mod lookup;
 mod traits;
