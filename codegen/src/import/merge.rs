@@ -321,8 +321,8 @@ fn update(table: &mut Table, i: usize, row: PageRow, report: &mut Report) {
         let old = std::mem::replace(&mut entry.message, page.message.clone());
         changes.updated("message", Some(old), page.message);
     }
-    changes.field("description", &mut entry.description, page.description);
-    changes.field("category", &mut entry.category, page.category);
+    changes.field("description", &mut entry.description, given(page.description));
+    changes.field("category", &mut entry.category, given(page.category));
     let status = page.http_status.map(u64::from).filter(|_| !http_table);
     changes.field("http_status", &mut entry.http_status, status);
     for alt in row.also_documented {
@@ -422,9 +422,9 @@ fn new_entry(table: &Table, code: RawCode, row: PageRow, opts: &Options, report:
     Entry {
         code,
         message: row.row.message,
-        description: row.row.description,
+        description: given(row.row.description),
         http_status: row.row.http_status.filter(|_| !http_table).map(u64::from),
-        category: row.row.category,
+        category: given(row.row.category),
         kind: "unknown".to_owned(),
         retry: None,
         outcome: None,
@@ -460,6 +460,12 @@ fn unique_name(table: &Table, code: &RawCode, message: &str) -> Option<String> {
             n => format!("{base}{suffix}{n}"),
         })
         .find(|name| !taken.contains(name) && ident::check_rust_name(name).is_ok())
+}
+
+/// A page's text for an optional field; a blank cell gives none (the loader refuses a
+/// blank `description` or `category`).
+fn given(text: Option<String>) -> Option<String> {
+    text.filter(|t| !t.trim().is_empty())
 }
 
 #[cfg(test)]
@@ -526,6 +532,25 @@ mod tests {
         assert_eq!(entries[2].kind, "unknown");
         assert_eq!(entries[3].undocumented_since.as_deref(), Some("2026-02-03"));
         assert_eq!(report.unreviewed().len(), 1);
+    }
+
+    #[test]
+    fn blank_descriptions_and_categories_are_none() {
+        let mut s = schema(BASE);
+        let mut p = page(&[(1, "One."), (4, "Four.")]);
+        for row in &mut p.tables[0].rows {
+            row.row.description = Some(" ".to_owned());
+            row.row.category = Some("\t".to_owned());
+        }
+        merge(&mut s, &p, &opts()).unwrap();
+        for entry in &s.tables[0].entries {
+            assert_eq!(
+                (&entry.description, &entry.category),
+                (&None, &None),
+                "{}",
+                entry.code
+            );
+        }
     }
 
     #[test]
