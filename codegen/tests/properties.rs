@@ -13,9 +13,10 @@
 //!   above) or fails with diagnostics that each name the file, a key path and a line.
 //!   Never a panic.
 //! - `sampled_schemas_compile_and_round_trip`: a few schemas (fixed seed) are
-//!   generated into a throwaway crate compiled under `#![deny(warnings)]` whose
-//!   `main` checks, for every entry, `from_code(code).code() == code` and
-//!   `message() == Some(text)`.
+//!   generated, with `classify`, into a throwaway crate compiled under
+//!   `#![deny(warnings)]` whose `main` checks, for every entry,
+//!   `from_code(code).code() == code`, `message() == Some(text)`, and that a response
+//!   carrying the code classifies to a documented code.
 //!
 //! `PROPTEST_CASES` sets the number of cases of the first two (default 64 each);
 //! `PROPTEST_COMPILE_SAMPLES` (default 4) and `PROPTEST_COMPILE_SEED` the third.
@@ -395,10 +396,20 @@ fn shuffle_keys(value: &mut Value, state: &mut u64) {
 
 /// Generates from `text` written as `<dir>/<provider id>.yaml`.
 fn generate_in(dir: &Path, file_name: &str, text: &str) -> (PathBuf, Result<String, Error>) {
+    generate_with(dir, file_name, text, false)
+}
+
+/// Like [`generate_in`], with `classify(status, body)` per provider when `classify`.
+fn generate_with(
+    dir: &Path,
+    file_name: &str,
+    text: &str,
+    classify: bool,
+) -> (PathBuf, Result<String, Error>) {
     let path = dir.join(file_name);
     std::fs::write(&path, text).expect("the temp dir is writable");
     let mut config = Config::new();
-    config.schema(&path).rerun_if_changed(false);
+    config.schema(&path).rerun_if_changed(false).classify(classify);
     let result = config.generate();
     (path, result)
 }
@@ -599,6 +610,7 @@ fn round_trip_checks(m: &str, schema: &SchemaFile) -> String {
             "    assert_eq!({ty}::ALL.len(), {});\n",
             table.entries.len()
         ));
+        let classify = format!("{m}::{}::classify", provider.module);
         for e in &table.entries {
             let code = code_expr(&e.code, rust_type);
             out.push_str(&format!(
@@ -606,7 +618,32 @@ fn round_trip_checks(m: &str, schema: &SchemaFile) -> String {
                  assert_eq!(v.message(), ::core::option::Option::Some({:?})); }}\n",
                 e.message
             ));
+            // A response carrying the code classifies to a documented code (this
+            // table's, or another's that documents the same value).
+            let response = match (table.wire.location, &e.code) {
+                (Location::JsonBody, code) => {
+                    let code = match code {
+                        RawCode::Int(n) => {
+                            serde_json::Value::from(n.to_string().parse::<serde_json::Number>().ok())
+                        }
+                        RawCode::Str(s) => serde_json::Value::from(s.as_str()),
+                    };
+                    Some((
+                        200,
+                        serde_json::json!({"error": {"code": code, "message": "m"}}).to_string(),
+                    ))
+                }
+                (Location::HttpStatus, RawCode::Int(n)) => u16::try_from(*n).ok().map(|n| (n, String::new())),
+                (Location::HttpStatus, RawCode::Str(_)) => None,
+            };
+            if let Some((status, body)) = response {
+                out.push_str(&format!(
+                    "    {{ let o = {classify}({status}, {body:?}.as_bytes()); \
+                     assert!(o.code().is_some_and(|c| c.message().is_some()), \"{{o:?}}\"); }}\n"
+                ));
+            }
         }
+        out.push_str(&format!("    let _ = {classify}(502, b\"<html>\");\n"));
         // Undocumented neighbours of documented codes stay undocumented (integer
         // tables look codes up by a perfect hash, where they may share a slot).
         let ints: Vec<i128> = table
@@ -661,7 +698,7 @@ fn sampled_schemas_compile_and_round_trip() {
         let dir = tempfile::tempdir().expect("a temp dir");
         // Derived names may collide: such a sample is skipped (the property above
         // checks those errors).
-        let Ok(code) = generate_in(dir.path(), &file_name(&schema), &yaml(&schema)).1 else {
+        let Ok(code) = generate_with(dir.path(), &file_name(&schema), &yaml(&schema), true).1 else {
             continue;
         };
         let m = format!("s{taken}");
@@ -676,7 +713,8 @@ fn sampled_schemas_compile_and_round_trip() {
     std::fs::write(src.join("main.rs"), main).unwrap();
     std::fs::write(
         krate.path().join("Cargo.toml"),
-        "[package]\nname = \"probe\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n",
+        "[package]\nname = \"probe\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n\n\
+         [dependencies]\nserde = \"1\"\nserde_json = \"1\"\n",
     )
     .unwrap();
     let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/property-probe");
