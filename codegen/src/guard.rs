@@ -77,6 +77,9 @@ struct Scan {
     /// Column of the node whose plain (unquoted) scalar may continue on more indented
     /// lines, which are then its text.
     plain: Option<usize>,
+    /// A plain scalar in a flow collection ran to the end of the line: it goes on on
+    /// the next (up to `: `, a flow indicator or a comment), whatever that starts with.
+    flow_plain: bool,
     depth: usize,
 }
 
@@ -123,7 +126,7 @@ impl Scan {
             }
         }
         let mut at = Cursor {
-            node_start: true,
+            node_start: !(self.depth > 0 && self.flow_plain),
             leading: true,
             dash_col: indent,
             owner: indent,
@@ -220,7 +223,10 @@ impl Scan {
                 // In a flow collection the parser takes `?` for a key indicator even
                 // with no blank after it (found by fuzzing: `[?*a: 1]`).
                 '?' => was_start && (spaced || flow),
-                ':' => spaced || flow,
+                // And `:` for a value indicator, where a token starts; inside a plain
+                // scalar it is text unless a blank follows (found by fuzzing:
+                // `{id:'acme, x: *a}` is the scalar `id:'acme`, then an alias).
+                ':' => spaced || (flow && (was_start || token_before)),
                 _ => false,
             };
             if c == ':' && spaced && !flow {
@@ -233,6 +239,8 @@ impl Scan {
         if at.in_plain && !comment && self.quote.is_none() && self.depth == 0 {
             self.plain = Some(at.limit());
         }
+        self.flow_plain =
+            self.depth > 0 && !comment && self.quote.is_none() && !after_token && !at.node_start;
         None
     }
 }
@@ -494,6 +502,15 @@ mod tests {
         alias_at("#c\nprovides: [?*ad:  1, m: A., kind: 2]\n", 2, "*ad:");
         alias_at("k: {?&x a: 1}\n", 1, "&x");
         passes("k: [a?b, c?]\n", "{k: [a?b, c?]}");
+        // Found by fuzzing: in a flow collection, `:` inside a plain scalar is text, so
+        // a quote after it opens nothing; a plain scalar runs on over lines.
+        alias_at("provider: {id:'acme, name: Acme, *code: 2}\n", 1, "*code:");
+        alias_at("k: [a\n 'b, *c]\n", 2, "*c");
+        alias_at("k: [a b\n\n  'c\n  \"d, *e]\n", 4, "*e");
+        alias_at("k: {\"a\":&x b}\n", 1, "&x");
+        passes("k: {a:&b, c:*d}\n", "{k: {'a:&b': null, 'c:*d': null}}");
+        passes("k: [a\n  *b]\n", "{k: ['a *b']}");
+        passes("k: [a, # c\n  b]\n", "{k: [a, b]}");
         passes("a: \"x\"#*c\nb: [1,#*d\n  2]\n", "{a: x, b: [1, 2]}");
         // Found by fuzzing: a complex key's mapping starts after `? `, so its next
         // keys are not the continuation of a plain scalar.

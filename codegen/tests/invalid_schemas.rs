@@ -13,6 +13,7 @@ use std::path::{MAIN_SEPARATOR, Path, PathBuf};
 const WHOLE_FILE: &[&str] = &[
     "alias_after_block_scalar.yaml",
     "alias_after_carriage_return.yaml",
+    "alias_after_colon_in_flow_scalar.yaml",
     "alias_after_flow_comment.yaml",
     "alias_after_flow_key_indicator.yaml",
     "alias_bomb.yaml",
@@ -34,6 +35,7 @@ const WHOLE_FILE: &[&str] = &[
 const WHOLE_FILE_WITH_LINE: &[&str] = &[
     "alias_after_block_scalar.yaml",
     "alias_after_carriage_return.yaml",
+    "alias_after_colon_in_flow_scalar.yaml",
     "alias_after_flow_comment.yaml",
     "alias_after_flow_key_indicator.yaml",
     "alias_bomb.yaml",
