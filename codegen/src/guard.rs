@@ -138,7 +138,8 @@ impl Scan {
         let marker = ["---", "..."].iter().any(|m| {
             content
                 .strip_prefix(m)
-                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+                // A tab separates too (found by fuzzing: `---\t*a`).
+                .is_some_and(|r| r.is_empty() || r.starts_with(blank))
         });
         if indent == 0 && marker {
             chars.nth(2);
@@ -508,6 +509,8 @@ mod tests {
         alias_at("k: [a\n 'b, *c]\n", 2, "*c");
         alias_at("k: [a b\n\n  'c\n  \"d, *e]\n", 4, "*e");
         alias_at("k: {\"a\":&x b}\n", 1, "&x");
+        alias_at("---\t*a\n", 1, "*a");
+        passes("---\tx\n", "x");
         passes("k: {a:&b, c:*d}\n", "{k: {'a:&b': null, 'c:*d': null}}");
         passes("k: [a\n  *b]\n", "{k: ['a *b']}");
         passes("k: [a, # c\n  b]\n", "{k: [a, b]}");
