@@ -112,6 +112,9 @@ const NOT_PLAIN_START: &str = ",[]{}#&*!|>'\"%@`";
 
 impl Scan {
     fn line(&mut self, line: &str, n: usize) -> Option<Refusal> {
+        // The parser skips a byte-order mark at the start of any line, not only the
+        // first (found by fuzzing: `\u{FEFF}&a` then `*w`).
+        let line = line.strip_prefix('\u{FEFF}').unwrap_or(line);
         let content = line.trim_start_matches(' ');
         let indent = line.len() - content.len();
         // Scalar text, where `*` is not an alias: a block scalar's more indented lines
@@ -510,6 +513,8 @@ mod tests {
         alias_at("k: [a b\n\n  'c\n  \"d, *e]\n", 4, "*e");
         alias_at("k: {\"a\":&x b}\n", 1, "&x");
         alias_at("---\t*a\n", 1, "*a");
+        alias_at("k: v\n\u{FEFF}&a x: 1\n", 2, "&a");
+        alias_at("k: [1,\n\u{FEFF}*a]\n", 2, "*a");
         passes("---\tx\n", "x");
         passes("k: {a:&b, c:*d}\n", "{k: {'a:&b': null, 'c:*d': null}}");
         passes("k: [a\n  *b]\n", "{k: ['a *b']}");

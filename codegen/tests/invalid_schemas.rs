@@ -12,6 +12,7 @@ use std::path::{MAIN_SEPARATOR, Path, PathBuf};
 /// Cases whose problem is the whole file, so their diagnostics have no key path.
 const WHOLE_FILE: &[&str] = &[
     "alias_after_block_scalar.yaml",
+    "alias_after_byte_order_mark_inside.yaml",
     "alias_after_carriage_return.yaml",
     "alias_after_colon_in_flow_scalar.yaml",
     "alias_after_document_marker_and_tab.yaml",
@@ -35,6 +36,7 @@ const WHOLE_FILE: &[&str] = &[
 /// Whole-file cases that still know the line of the problem.
 const WHOLE_FILE_WITH_LINE: &[&str] = &[
     "alias_after_block_scalar.yaml",
+    "alias_after_byte_order_mark_inside.yaml",
     "alias_after_carriage_return.yaml",
     "alias_after_colon_in_flow_scalar.yaml",
     "alias_after_document_marker_and_tab.yaml",
