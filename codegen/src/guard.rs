@@ -113,16 +113,18 @@ const NOT_PLAIN_START: &str = ",[]{}#&*!|>'\"%@`";
 impl Scan {
     fn line(&mut self, line: &str, n: usize) -> Option<Refusal> {
         // The parser skips a byte-order mark at the start of any line, not only the
-        // first (found by fuzzing: `\u{FEFF}&a` then `*w`).
+        // first (found by fuzzing: `\u{FEFF}&a` then `*w`). It takes column 0, so it
+        // ends a block or plain scalar, and what follows it is one column further in.
+        let bom = line.starts_with('\u{FEFF}');
         let line = line.strip_prefix('\u{FEFF}').unwrap_or(line);
         let content = line.trim_start_matches(' ');
-        let indent = line.len() - content.len();
+        let indent = line.len() - content.len() + usize::from(bom);
         // Scalar text, where `*` is not an alias: a block scalar's more indented lines
         // (`#` included), a plain scalar's until a comment line ends it.
         for (open, comment_ends) in [(&mut self.block, false), (&mut self.plain, true)] {
             if let Some(limit) = *open {
-                let ended = comment_ends && content.starts_with('#');
-                if content.is_empty() || (indent > limit && !ended) {
+                let ended = bom || (comment_ends && content.starts_with('#'));
+                if !ended && (content.is_empty() || indent > limit) {
                     return None;
                 }
                 *open = None;
@@ -515,6 +517,8 @@ mod tests {
         alias_at("---\t*a\n", 1, "*a");
         alias_at("k: v\n\u{FEFF}&a x: 1\n", 2, "&a");
         alias_at("k: [1,\n\u{FEFF}*a]\n", 2, "*a");
+        alias_at("k: |\n  text\n\u{FEFF}  *a\n", 3, "*a");
+        alias_at("\u{FEFF}k: |\n *a\n", 2, "*a");
         passes("---\tx\n", "x");
         passes("k: {a:&b, c:*d}\n", "{k: {'a:&b': null, 'c:*d': null}}");
         passes("k: [a\n  *b]\n", "{k: ['a *b']}");
