@@ -423,19 +423,19 @@ pub mod crate_ {
         pub const SOURCE_URL: ::core::option::Option<&str> = ::core::option::Option::None;
         /// Every documented code, in the documentation's order.
         pub const ALL: &[Self] = &[
-            Self::Type,
-            Self::Self_,
-            Self::SelfType,
-            Self::Crate,
-            Self::Super,
-            Self::Underscore,
-            Self::Private,
-            Self::N1stCode,
-            Self::N404,
-            Self::RType,
-            Self::Evil,
-            Self::Arabic,
-            Self::TabAndNul,
+            Type::Type,
+            Type::Self_,
+            Type::SelfType,
+            Type::Crate,
+            Type::Super,
+            Type::Underscore,
+            Type::Private,
+            Type::N1stCode,
+            Type::N404,
+            Type::RType,
+            Type::Evil,
+            Type::Arabic,
+            Type::TabAndNul,
         ];
         const CODES: &[&str; 13usize] = &[
             "type",
@@ -556,19 +556,19 @@ pub mod crate_ {
         #[inline(always)]
         const fn index(&self) -> usize {
             match self {
-                Self::Type => 0usize,
-                Self::Self_ => 1usize,
-                Self::SelfType => 2usize,
-                Self::Crate => 3usize,
-                Self::Super => 4usize,
-                Self::Underscore => 5usize,
-                Self::Private => 6usize,
-                Self::N1stCode => 7usize,
-                Self::N404 => 8usize,
-                Self::RType => 9usize,
-                Self::Evil => 10usize,
-                Self::Arabic => 11usize,
-                Self::TabAndNul => 12usize,
+                Type::Type => 0usize,
+                Type::Self_ => 1usize,
+                Type::SelfType => 2usize,
+                Type::Crate => 3usize,
+                Type::Super => 4usize,
+                Type::Underscore => 5usize,
+                Type::Private => 6usize,
+                Type::N1stCode => 7usize,
+                Type::N404 => 8usize,
+                Type::RType => 9usize,
+                Type::Evil => 10usize,
+                Type::Arabic => 11usize,
+                Type::TabAndNul => 12usize,
                 Self::Unknown(_) => 13usize,
             }
         }
@@ -589,19 +589,19 @@ pub mod crate_ {
         #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
-                "type" => ::core::option::Option::Some(Self::Type),
-                "self" => ::core::option::Option::Some(Self::Self_),
-                "Self" => ::core::option::Option::Some(Self::SelfType),
-                "crate" => ::core::option::Option::Some(Self::Crate),
-                "super" => ::core::option::Option::Some(Self::Super),
-                "_" => ::core::option::Option::Some(Self::Underscore),
-                "__private" => ::core::option::Option::Some(Self::Private),
-                "1st_code" => ::core::option::Option::Some(Self::N1stCode),
-                "404" => ::core::option::Option::Some(Self::N404),
-                "r#type" => ::core::option::Option::Some(Self::RType),
-                "\u{202e}evil" => ::core::option::Option::Some(Self::Evil),
-                "مرحبا" => ::core::option::Option::Some(Self::Arabic),
-                "tab\tand\0nul" => ::core::option::Option::Some(Self::TabAndNul),
+                "type" => ::core::option::Option::Some(Type::Type),
+                "self" => ::core::option::Option::Some(Type::Self_),
+                "Self" => ::core::option::Option::Some(Type::SelfType),
+                "crate" => ::core::option::Option::Some(Type::Crate),
+                "super" => ::core::option::Option::Some(Type::Super),
+                "_" => ::core::option::Option::Some(Type::Underscore),
+                "__private" => ::core::option::Option::Some(Type::Private),
+                "1st_code" => ::core::option::Option::Some(Type::N1stCode),
+                "404" => ::core::option::Option::Some(Type::N404),
+                "r#type" => ::core::option::Option::Some(Type::RType),
+                "\u{202e}evil" => ::core::option::Option::Some(Type::Evil),
+                "مرحبا" => ::core::option::Option::Some(Type::Arabic),
+                "tab\tand\0nul" => ::core::option::Option::Some(Type::TabAndNul),
                 _ => ::core::option::Option::None,
             }
         }
@@ -815,28 +815,28 @@ pub mod crate_ {
         pub const SOURCE_URL: ::core::option::Option<&str> = ::core::option::Option::None;
         /// Every documented code, in the documentation's order.
         pub const ALL: &[Self] = &[
-            Self::CodeMinus2147483648,
-            Self::RightToLeftIsolate,
-            Self::N2faRequired,
-            Self::Self_,
-            Self::LineSeparatorParagraphNextLine,
-            Self::ZeroWidthBomNonchars,
-            Self::U0000IsTextNotANulX07Is,
-            Self::TrailingSpacesAndANewline,
+            Super::CodeMinus2147483648,
+            Super::RightToLeftIsolate,
+            Super::N2faRequired,
+            Super::Self_,
+            Super::LineSeparatorParagraphNextLine,
+            Super::ZeroWidthBomNonchars,
+            Super::U0000IsTextNotANulX07Is,
+            Super::TrailingSpacesAndANewline,
         ];
         const CODES: &[i32; 8usize] = &[-2147483648, 2147483647, 0, 1, 2, 3, 4, 5];
         /// For each slot of the code hash in `from_code`, the code that lands there.
         const SLOT_CODES: &[i32; 8usize] = &[0, 4, 1, 5, 2, -2147483648, 3, 2147483647];
         /// For each slot of the code hash, the variant of its code.
         const SLOT_VARIANTS: &[Self; 8usize] = &[
-            Self::N2faRequired,
-            Self::U0000IsTextNotANulX07Is,
-            Self::Self_,
-            Self::TrailingSpacesAndANewline,
-            Self::LineSeparatorParagraphNextLine,
-            Self::CodeMinus2147483648,
-            Self::ZeroWidthBomNonchars,
-            Self::RightToLeftIsolate,
+            Super::N2faRequired,
+            Super::U0000IsTextNotANulX07Is,
+            Super::Self_,
+            Super::TrailingSpacesAndANewline,
+            Super::LineSeparatorParagraphNextLine,
+            Super::CodeMinus2147483648,
+            Super::ZeroWidthBomNonchars,
+            Super::RightToLeftIsolate,
         ];
         const MESSAGES: &[&str; 9usize] = &[
             "\0\u{1}\u{7}\u{8}\t\n\u{b}\u{c}\r\u{1b}\u{7f}\u{80}\u{85}\u{9f}\u{ad}",
@@ -901,14 +901,14 @@ pub mod crate_ {
         #[inline(always)]
         const fn index(&self) -> usize {
             match self {
-                Self::CodeMinus2147483648 => 0usize,
-                Self::RightToLeftIsolate => 1usize,
-                Self::N2faRequired => 2usize,
-                Self::Self_ => 3usize,
-                Self::LineSeparatorParagraphNextLine => 4usize,
-                Self::ZeroWidthBomNonchars => 5usize,
-                Self::U0000IsTextNotANulX07Is => 6usize,
-                Self::TrailingSpacesAndANewline => 7usize,
+                Super::CodeMinus2147483648 => 0usize,
+                Super::RightToLeftIsolate => 1usize,
+                Super::N2faRequired => 2usize,
+                Super::Self_ => 3usize,
+                Super::LineSeparatorParagraphNextLine => 4usize,
+                Super::ZeroWidthBomNonchars => 5usize,
+                Super::U0000IsTextNotANulX07Is => 6usize,
+                Super::TrailingSpacesAndANewline => 7usize,
                 Self::Unknown(_) => 8usize,
             }
         }

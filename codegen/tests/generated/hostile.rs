@@ -414,13 +414,13 @@ pub mod r#type {
         );
         /// Every documented code, in the documentation's order.
         pub const ALL: &[Self] = &[
-            Self::MinimumI64MinUnterminated,
-            Self::MaximumQuotedBackslashHashBracesX,
-            Self::Self_,
-            Self::Type,
-            Self::LineOneLineTwoTabbedNCD,
-            Self::AVeryLongMessage,
-            Self::Code9,
+            Self_::MinimumI64MinUnterminated,
+            Self_::MaximumQuotedBackslashHashBracesX,
+            Self_::Self_,
+            Self_::Type,
+            Self_::LineOneLineTwoTabbedNCD,
+            Self_::AVeryLongMessage,
+            Self_::Code9,
         ];
         const CODES: &[i64; 7usize] = &[
             -9223372036854775808,
@@ -444,14 +444,14 @@ pub mod r#type {
         ];
         /// For each slot of the code hash, the variant of its code.
         const SLOT_VARIANTS: &[Self; 8usize] = &[
-            Self::Self_,
-            Self::MinimumI64MinUnterminated,
-            Self::AVeryLongMessage,
-            Self::Type,
-            Self::MinimumI64MinUnterminated,
-            Self::LineOneLineTwoTabbedNCD,
-            Self::Code9,
-            Self::MaximumQuotedBackslashHashBracesX,
+            Self_::Self_,
+            Self_::MinimumI64MinUnterminated,
+            Self_::AVeryLongMessage,
+            Self_::Type,
+            Self_::MinimumI64MinUnterminated,
+            Self_::LineOneLineTwoTabbedNCD,
+            Self_::Code9,
+            Self_::MaximumQuotedBackslashHashBracesX,
         ];
         const MESSAGES: &[&str; 8usize] = &[
             "Minimum: i64::MIN */ /* unterminated",
@@ -517,13 +517,13 @@ pub mod r#type {
         #[inline(always)]
         const fn index(&self) -> usize {
             match self {
-                Self::MinimumI64MinUnterminated => 0usize,
-                Self::MaximumQuotedBackslashHashBracesX => 1usize,
-                Self::Self_ => 2usize,
-                Self::Type => 3usize,
-                Self::LineOneLineTwoTabbedNCD => 4usize,
-                Self::AVeryLongMessage => 5usize,
-                Self::Code9 => 6usize,
+                Self_::MinimumI64MinUnterminated => 0usize,
+                Self_::MaximumQuotedBackslashHashBracesX => 1usize,
+                Self_::Self_ => 2usize,
+                Self_::Type => 3usize,
+                Self_::LineOneLineTwoTabbedNCD => 4usize,
+                Self_::AVeryLongMessage => 5usize,
+                Self_::Code9 => 6usize,
                 Self::Unknown(_) => 7usize,
             }
         }
@@ -724,11 +724,11 @@ pub mod r#type {
         );
         /// Every documented code, in the documentation's order.
         pub const ALL: &[Self] = &[
-            Self::Quoted,
-            Self::Spaced,
-            Self::NonAscii,
-            Self::CommentEnd,
-            Self::Fn,
+            Crate::Quoted,
+            Crate::Spaced,
+            Crate::NonAscii,
+            Crate::CommentEnd,
+            Crate::Fn,
         ];
         const CODES: &[&str; 5usize] = &[
             "quote\" backslash\\ newline\n end",
@@ -776,11 +776,11 @@ pub mod r#type {
         #[inline(always)]
         const fn index(&self) -> usize {
             match self {
-                Self::Quoted => 0usize,
-                Self::Spaced => 1usize,
-                Self::NonAscii => 2usize,
-                Self::CommentEnd => 3usize,
-                Self::Fn => 4usize,
+                Crate::Quoted => 0usize,
+                Crate::Spaced => 1usize,
+                Crate::NonAscii => 2usize,
+                Crate::CommentEnd => 3usize,
+                Crate::Fn => 4usize,
                 Self::Unknown(_) => 5usize,
             }
         }
@@ -802,14 +802,14 @@ pub mod r#type {
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
                 "quote\" backslash\\ newline\n end" => {
-                    ::core::option::Option::Some(Self::Quoted)
+                    ::core::option::Option::Some(Crate::Quoted)
                 }
-                "  spaced   out  " => ::core::option::Option::Some(Self::Spaced),
+                "  spaced   out  " => ::core::option::Option::Some(Crate::Spaced),
                 "ünïcödé ✓ 日本語" => {
-                    ::core::option::Option::Some(Self::NonAscii)
+                    ::core::option::Option::Some(Crate::NonAscii)
                 }
-                "*/" => ::core::option::Option::Some(Self::CommentEnd),
-                "fn" => ::core::option::Option::Some(Self::Fn),
+                "*/" => ::core::option::Option::Some(Crate::CommentEnd),
+                "fn" => ::core::option::Option::Some(Crate::Fn),
                 _ => Self::documented_loosely(code),
             }
         }

@@ -1307,13 +1307,13 @@ impl TypeSelf {
     );
     /// Every documented code, in the documentation's order.
     pub const ALL: &[Self] = &[
-        Self::MinimumI64MinUnterminated,
-        Self::MaximumQuotedBackslashHashBracesX,
-        Self::Self_,
-        Self::Type,
-        Self::LineOneLineTwoTabbedNCD,
-        Self::AVeryLongMessage,
-        Self::Code9,
+        TypeSelf::MinimumI64MinUnterminated,
+        TypeSelf::MaximumQuotedBackslashHashBracesX,
+        TypeSelf::Self_,
+        TypeSelf::Type,
+        TypeSelf::LineOneLineTwoTabbedNCD,
+        TypeSelf::AVeryLongMessage,
+        TypeSelf::Code9,
     ];
     const CODES: &[i64; 7usize] = &[
         -9223372036854775808,
@@ -1337,14 +1337,14 @@ impl TypeSelf {
     ];
     /// For each slot of the code hash, the variant of its code.
     const SLOT_VARIANTS: &[Self; 8usize] = &[
-        Self::Self_,
-        Self::MinimumI64MinUnterminated,
-        Self::AVeryLongMessage,
-        Self::Type,
-        Self::MinimumI64MinUnterminated,
-        Self::LineOneLineTwoTabbedNCD,
-        Self::Code9,
-        Self::MaximumQuotedBackslashHashBracesX,
+        TypeSelf::Self_,
+        TypeSelf::MinimumI64MinUnterminated,
+        TypeSelf::AVeryLongMessage,
+        TypeSelf::Type,
+        TypeSelf::MinimumI64MinUnterminated,
+        TypeSelf::LineOneLineTwoTabbedNCD,
+        TypeSelf::Code9,
+        TypeSelf::MaximumQuotedBackslashHashBracesX,
     ];
     const MESSAGES: &[&str; 8usize] = &[
         "Minimum: i64::MIN */ /* unterminated",
@@ -1408,13 +1408,13 @@ impl TypeSelf {
     #[inline(always)]
     const fn index(&self) -> usize {
         match self {
-            Self::MinimumI64MinUnterminated => 0usize,
-            Self::MaximumQuotedBackslashHashBracesX => 1usize,
-            Self::Self_ => 2usize,
-            Self::Type => 3usize,
-            Self::LineOneLineTwoTabbedNCD => 4usize,
-            Self::AVeryLongMessage => 5usize,
-            Self::Code9 => 6usize,
+            TypeSelf::MinimumI64MinUnterminated => 0usize,
+            TypeSelf::MaximumQuotedBackslashHashBracesX => 1usize,
+            TypeSelf::Self_ => 2usize,
+            TypeSelf::Type => 3usize,
+            TypeSelf::LineOneLineTwoTabbedNCD => 4usize,
+            TypeSelf::AVeryLongMessage => 5usize,
+            TypeSelf::Code9 => 6usize,
             Self::Unknown(_) => 7usize,
         }
     }
@@ -1622,11 +1622,11 @@ impl TypeCrate {
     );
     /// Every documented code, in the documentation's order.
     pub const ALL: &[Self] = &[
-        Self::Quoted,
-        Self::Spaced,
-        Self::NonAscii,
-        Self::CommentEnd,
-        Self::Fn,
+        TypeCrate::Quoted,
+        TypeCrate::Spaced,
+        TypeCrate::NonAscii,
+        TypeCrate::CommentEnd,
+        TypeCrate::Fn,
     ];
     const CODES: &[&str; 5usize] = &[
         "quote\" backslash\\ newline\n end",
@@ -1674,11 +1674,11 @@ impl TypeCrate {
     #[inline(always)]
     const fn index(&self) -> usize {
         match self {
-            Self::Quoted => 0usize,
-            Self::Spaced => 1usize,
-            Self::NonAscii => 2usize,
-            Self::CommentEnd => 3usize,
-            Self::Fn => 4usize,
+            TypeCrate::Quoted => 0usize,
+            TypeCrate::Spaced => 1usize,
+            TypeCrate::NonAscii => 2usize,
+            TypeCrate::CommentEnd => 3usize,
+            TypeCrate::Fn => 4usize,
             Self::Unknown(_) => 5usize,
         }
     }
@@ -1701,12 +1701,14 @@ impl TypeCrate {
     fn documented(code: &str) -> ::core::option::Option<Self> {
         match code {
             "quote\" backslash\\ newline\n end" => {
-                ::core::option::Option::Some(Self::Quoted)
+                ::core::option::Option::Some(TypeCrate::Quoted)
             }
-            "  spaced   out  " => ::core::option::Option::Some(Self::Spaced),
-            "ünïcödé ✓ 日本語" => ::core::option::Option::Some(Self::NonAscii),
-            "*/" => ::core::option::Option::Some(Self::CommentEnd),
-            "fn" => ::core::option::Option::Some(Self::Fn),
+            "  spaced   out  " => ::core::option::Option::Some(TypeCrate::Spaced),
+            "ünïcödé ✓ 日本語" => {
+                ::core::option::Option::Some(TypeCrate::NonAscii)
+            }
+            "*/" => ::core::option::Option::Some(TypeCrate::CommentEnd),
+            "fn" => ::core::option::Option::Some(TypeCrate::Fn),
             _ => Self::documented_loosely(code),
         }
     }

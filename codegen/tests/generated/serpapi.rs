@@ -469,15 +469,15 @@ pub mod serpapi {
         );
         /// Every documented code, in the documentation's order.
         pub const ALL: &[Self] = &[
-            Self::Ok,
-            Self::BadRequest,
-            Self::Unauthorized,
-            Self::Forbidden,
-            Self::NotFound,
-            Self::Gone,
-            Self::TooManyRequests,
-            Self::InternalServerError,
-            Self::ServiceUnavailable,
+            Http::Ok,
+            Http::BadRequest,
+            Http::Unauthorized,
+            Http::Forbidden,
+            Http::NotFound,
+            Http::Gone,
+            Http::TooManyRequests,
+            Http::InternalServerError,
+            Http::ServiceUnavailable,
         ];
         const CODES: &[u16; 9usize] = &[200, 400, 401, 403, 404, 410, 429, 500, 503];
         /// For each slot of the code hash in `from_code`, the code that lands there.
@@ -487,22 +487,22 @@ pub mod serpapi {
         ];
         /// For each slot of the code hash, the variant of its code.
         const SLOT_VARIANTS: &[Self; 16usize] = &[
-            Self::InternalServerError,
-            Self::NotFound,
-            Self::Ok,
-            Self::BadRequest,
-            Self::TooManyRequests,
-            Self::Gone,
-            Self::Ok,
-            Self::Unauthorized,
-            Self::Ok,
-            Self::Ok,
-            Self::ServiceUnavailable,
-            Self::Ok,
-            Self::Ok,
-            Self::Forbidden,
-            Self::Ok,
-            Self::Ok,
+            Http::InternalServerError,
+            Http::NotFound,
+            Http::Ok,
+            Http::BadRequest,
+            Http::TooManyRequests,
+            Http::Gone,
+            Http::Ok,
+            Http::Unauthorized,
+            Http::Ok,
+            Http::Ok,
+            Http::ServiceUnavailable,
+            Http::Ok,
+            Http::Ok,
+            Http::Forbidden,
+            Http::Ok,
+            Http::Ok,
         ];
         const MESSAGES: &[&str; 10usize] = &[
             "OK",
@@ -569,15 +569,15 @@ pub mod serpapi {
         #[inline(always)]
         const fn index(&self) -> usize {
             match self {
-                Self::Ok => 0usize,
-                Self::BadRequest => 1usize,
-                Self::Unauthorized => 2usize,
-                Self::Forbidden => 3usize,
-                Self::NotFound => 4usize,
-                Self::Gone => 5usize,
-                Self::TooManyRequests => 6usize,
-                Self::InternalServerError => 7usize,
-                Self::ServiceUnavailable => 8usize,
+                Http::Ok => 0usize,
+                Http::BadRequest => 1usize,
+                Http::Unauthorized => 2usize,
+                Http::Forbidden => 3usize,
+                Http::NotFound => 4usize,
+                Http::Gone => 5usize,
+                Http::TooManyRequests => 6usize,
+                Http::InternalServerError => 7usize,
+                Http::ServiceUnavailable => 8usize,
                 Self::Unknown(_) => 9usize,
             }
         }
@@ -808,10 +808,10 @@ pub mod serpapi {
         );
         /// Every documented code, in the documentation's order.
         pub const ALL: &[Self] = &[
-            Self::Success,
-            Self::Processing,
-            Self::Queued,
-            Self::Error,
+            SearchStatus::Success,
+            SearchStatus::Processing,
+            SearchStatus::Queued,
+            SearchStatus::Error,
         ];
         const CODES: &[&str; 4usize] = &["Success", "Processing", "Queued", "Error"];
         const MESSAGES: &[&str; 5usize] = &[
@@ -855,10 +855,10 @@ pub mod serpapi {
         #[inline(always)]
         const fn index(&self) -> usize {
             match self {
-                Self::Success => 0usize,
-                Self::Processing => 1usize,
-                Self::Queued => 2usize,
-                Self::Error => 3usize,
+                SearchStatus::Success => 0usize,
+                SearchStatus::Processing => 1usize,
+                SearchStatus::Queued => 2usize,
+                SearchStatus::Error => 3usize,
                 Self::Unknown(_) => 4usize,
             }
         }
@@ -879,10 +879,10 @@ pub mod serpapi {
         #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
-                "Success" => ::core::option::Option::Some(Self::Success),
-                "Processing" => ::core::option::Option::Some(Self::Processing),
-                "Queued" => ::core::option::Option::Some(Self::Queued),
-                "Error" => ::core::option::Option::Some(Self::Error),
+                "Success" => ::core::option::Option::Some(SearchStatus::Success),
+                "Processing" => ::core::option::Option::Some(SearchStatus::Processing),
+                "Queued" => ::core::option::Option::Some(SearchStatus::Queued),
+                "Error" => ::core::option::Option::Some(SearchStatus::Error),
                 _ => ::core::option::Option::None,
             }
         }
@@ -1110,11 +1110,11 @@ pub mod serpapi {
         );
         /// Every documented code, in the documentation's order.
         pub const ALL: &[Self] = &[
-            Self::InvalidApiKey,
-            Self::OutOfSearches,
-            Self::MissingQueryParameter,
-            Self::NoValidResults,
-            Self::NoResults,
+            ErrorMessage::InvalidApiKey,
+            ErrorMessage::OutOfSearches,
+            ErrorMessage::MissingQueryParameter,
+            ErrorMessage::NoValidResults,
+            ErrorMessage::NoResults,
         ];
         const CODES: &[&str; 5usize] = &[
             "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key",
@@ -1171,11 +1171,11 @@ pub mod serpapi {
         #[inline(always)]
         const fn index(&self) -> usize {
             match self {
-                Self::InvalidApiKey => 0usize,
-                Self::OutOfSearches => 1usize,
-                Self::MissingQueryParameter => 2usize,
-                Self::NoValidResults => 3usize,
-                Self::NoResults => 4usize,
+                ErrorMessage::InvalidApiKey => 0usize,
+                ErrorMessage::OutOfSearches => 1usize,
+                ErrorMessage::MissingQueryParameter => 2usize,
+                ErrorMessage::NoValidResults => 3usize,
+                ErrorMessage::NoResults => 4usize,
                 Self::Unknown(_) => 5usize,
             }
         }
@@ -1197,19 +1197,19 @@ pub mod serpapi {
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
                 "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key" => {
-                    ::core::option::Option::Some(Self::InvalidApiKey)
+                    ::core::option::Option::Some(ErrorMessage::InvalidApiKey)
                 }
                 "Your account has run out of searches." => {
-                    ::core::option::Option::Some(Self::OutOfSearches)
+                    ::core::option::Option::Some(ErrorMessage::OutOfSearches)
                 }
                 "Missing query `q` parameter." => {
-                    ::core::option::Option::Some(Self::MissingQueryParameter)
+                    ::core::option::Option::Some(ErrorMessage::MissingQueryParameter)
                 }
                 "We couldn't get valid results for this search. Please try again later." => {
-                    ::core::option::Option::Some(Self::NoValidResults)
+                    ::core::option::Option::Some(ErrorMessage::NoValidResults)
                 }
                 "Google hasn't returned any results for this query." => {
-                    ::core::option::Option::Some(Self::NoResults)
+                    ::core::option::Option::Some(ErrorMessage::NoResults)
                 }
                 _ => Self::documented_loosely(code),
             }

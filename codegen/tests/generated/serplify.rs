@@ -431,19 +431,19 @@ pub mod serplify {
         );
         /// Every documented code, in the documentation's order.
         pub const ALL: &[Self] = &[
-            Self::BadRequest,
-            Self::Unauthorized,
-            Self::InsufficientBalance,
-            Self::BudgetExceeded,
-            Self::Forbidden,
-            Self::NotFound,
-            Self::InvalidLocation,
-            Self::InvalidLanguage,
-            Self::InvalidKeyword,
-            Self::RateLimited,
-            Self::TaskNotReady,
-            Self::TaskFailed,
-            Self::InternalError,
+            ErrorCode::BadRequest,
+            ErrorCode::Unauthorized,
+            ErrorCode::InsufficientBalance,
+            ErrorCode::BudgetExceeded,
+            ErrorCode::Forbidden,
+            ErrorCode::NotFound,
+            ErrorCode::InvalidLocation,
+            ErrorCode::InvalidLanguage,
+            ErrorCode::InvalidKeyword,
+            ErrorCode::RateLimited,
+            ErrorCode::TaskNotReady,
+            ErrorCode::TaskFailed,
+            ErrorCode::InternalError,
         ];
         const CODES: &[&str; 13usize] = &[
             "bad_request",
@@ -574,19 +574,19 @@ pub mod serplify {
         #[inline(always)]
         const fn index(&self) -> usize {
             match self {
-                Self::BadRequest => 0usize,
-                Self::Unauthorized => 1usize,
-                Self::InsufficientBalance => 2usize,
-                Self::BudgetExceeded => 3usize,
-                Self::Forbidden => 4usize,
-                Self::NotFound => 5usize,
-                Self::InvalidLocation => 6usize,
-                Self::InvalidLanguage => 7usize,
-                Self::InvalidKeyword => 8usize,
-                Self::RateLimited => 9usize,
-                Self::TaskNotReady => 10usize,
-                Self::TaskFailed => 11usize,
-                Self::InternalError => 12usize,
+                ErrorCode::BadRequest => 0usize,
+                ErrorCode::Unauthorized => 1usize,
+                ErrorCode::InsufficientBalance => 2usize,
+                ErrorCode::BudgetExceeded => 3usize,
+                ErrorCode::Forbidden => 4usize,
+                ErrorCode::NotFound => 5usize,
+                ErrorCode::InvalidLocation => 6usize,
+                ErrorCode::InvalidLanguage => 7usize,
+                ErrorCode::InvalidKeyword => 8usize,
+                ErrorCode::RateLimited => 9usize,
+                ErrorCode::TaskNotReady => 10usize,
+                ErrorCode::TaskFailed => 11usize,
+                ErrorCode::InternalError => 12usize,
                 Self::Unknown(_) => 13usize,
             }
         }
@@ -607,21 +607,31 @@ pub mod serplify {
         #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
             match code {
-                "bad_request" => ::core::option::Option::Some(Self::BadRequest),
-                "unauthorized" => ::core::option::Option::Some(Self::Unauthorized),
+                "bad_request" => ::core::option::Option::Some(ErrorCode::BadRequest),
+                "unauthorized" => ::core::option::Option::Some(ErrorCode::Unauthorized),
                 "insufficient_balance" => {
-                    ::core::option::Option::Some(Self::InsufficientBalance)
+                    ::core::option::Option::Some(ErrorCode::InsufficientBalance)
                 }
-                "budget_exceeded" => ::core::option::Option::Some(Self::BudgetExceeded),
-                "forbidden" => ::core::option::Option::Some(Self::Forbidden),
-                "not_found" => ::core::option::Option::Some(Self::NotFound),
-                "invalid_location" => ::core::option::Option::Some(Self::InvalidLocation),
-                "invalid_language" => ::core::option::Option::Some(Self::InvalidLanguage),
-                "invalid_keyword" => ::core::option::Option::Some(Self::InvalidKeyword),
-                "rate_limited" => ::core::option::Option::Some(Self::RateLimited),
-                "task_not_ready" => ::core::option::Option::Some(Self::TaskNotReady),
-                "task_failed" => ::core::option::Option::Some(Self::TaskFailed),
-                "internal_error" => ::core::option::Option::Some(Self::InternalError),
+                "budget_exceeded" => {
+                    ::core::option::Option::Some(ErrorCode::BudgetExceeded)
+                }
+                "forbidden" => ::core::option::Option::Some(ErrorCode::Forbidden),
+                "not_found" => ::core::option::Option::Some(ErrorCode::NotFound),
+                "invalid_location" => {
+                    ::core::option::Option::Some(ErrorCode::InvalidLocation)
+                }
+                "invalid_language" => {
+                    ::core::option::Option::Some(ErrorCode::InvalidLanguage)
+                }
+                "invalid_keyword" => {
+                    ::core::option::Option::Some(ErrorCode::InvalidKeyword)
+                }
+                "rate_limited" => ::core::option::Option::Some(ErrorCode::RateLimited),
+                "task_not_ready" => ::core::option::Option::Some(ErrorCode::TaskNotReady),
+                "task_failed" => ::core::option::Option::Some(ErrorCode::TaskFailed),
+                "internal_error" => {
+                    ::core::option::Option::Some(ErrorCode::InternalError)
+                }
                 _ => ::core::option::Option::None,
             }
         }

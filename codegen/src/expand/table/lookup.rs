@@ -9,7 +9,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 pub(super) fn expand_from_code(cx: &Ctx) -> TokenStream {
-    let (variants, code_ty) = (&cx.variants, &cx.code_ty);
+    let (paths, code_ty) = (&cx.paths, &cx.code_ty);
     let codes: Vec<_> = cx.table.entries.iter().map(code_literal).collect();
     if !cx.is_str() && cx.large {
         return quote! {
@@ -65,7 +65,7 @@ pub(super) fn expand_from_code(cx: &Ctx) -> TokenStream {
             #inline
             pub const fn from_code(code: #code_ty) -> Self {
                 match code {
-                    #( #codes => Self::#variants, )*
+                    #( #codes => #paths, )*
                     other => Self::Unknown(other),
                 }
             }
@@ -91,7 +91,7 @@ pub(super) fn expand_from_code(cx: &Ctx) -> TokenStream {
 /// `documented(&str) -> Option<Self>`: exact match, then, for free-text tables,
 /// a comparison that ignores differences in white space.
 fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
-    let variants = &cx.variants;
+    let paths = &cx.paths;
     let inline = cx.lookup_inline();
     let (fallback, loose) = match cx.table.wire.match_mode {
         MatchMode::Exact => (quote!(::core::option::Option::None), None),
@@ -112,7 +112,7 @@ fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
     } else {
         quote! {
             match code {
-                #( #codes => ::core::option::Option::Some(Self::#variants), )*
+                #( #codes => ::core::option::Option::Some(#paths), )*
                 _ => #fallback,
             }
         }
