@@ -34,5 +34,5 @@ else
     echo "== instructions: skipped, valgrind is not installed"
 fi
 run compile_time cargo bench -p provider-errors-tests --bench compile_time -- 100 1000 5000 10000
-run compile_time_20000 cargo bench -p provider-errors-tests --bench compile_time -- 20000 --ours-only
+run compile_time_large cargo bench -p provider-errors-tests --bench compile_time -- 20000 40000 --ours-only
 echo "results in $out/"
