@@ -654,6 +654,45 @@ fn arbitrary_bytes_never_panic() {
     }
 }
 
+/// `classify` refuses a body whose first byte (after white space) starts no JSON value
+/// before parsing it; that shortcut must refuse exactly what serde_json refuses.
+#[test]
+fn not_json_exactly_when_serde_json_refuses_the_body() {
+    let mut checked = 0;
+    for lead in [&b""[..], b" ", b"\r\n\t ", b"\x0c"] {
+        for first in 0..=u8::MAX {
+            for rest in [
+                &b""[..],
+                b"{}",
+                b"1",
+                b"rue",
+                b"ull",
+                b"\"x\"",
+                b" ",
+                b"\"error\":1}",
+                b"]",
+            ] {
+                let body = [lead, &[first], rest].concat();
+                if body.iter().all(u8::is_ascii_whitespace) {
+                    continue; // an empty body, not malformed JSON
+                }
+                let refused = serde_json::from_slice::<serde_json::Value>(&body).is_err();
+                let outcome = serpapi::classify(500, &body);
+                let not_json =
+                    matches!(&outcome, Classified::Unexpected(u) if u.reason == UnexpectedReason::NotJson);
+                assert_eq!(
+                    not_json,
+                    refused,
+                    "body {:?}: {outcome:?}",
+                    String::from_utf8_lossy(&body)
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 9_000, "{checked} bodies");
+}
+
 /// The pruned parse (only the paths the tables read are kept) classifies exactly as
 /// parsing the whole body does: every fixture, every prefix of it, every fixture with
 /// one byte changed, and arbitrary bytes, at several statuses, for every provider.

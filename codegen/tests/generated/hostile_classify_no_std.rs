@@ -765,10 +765,10 @@ mod classify_support {
     /// Classifies a response with a provider's body tables (in precedence order)
     /// and its HTTP-status table's `from_code`, if it has one.
     /// `keep`: every path any table reads (see `Prune`); `None` parses it all.
-    pub(super) fn classify<C: Code>(
+    pub(super) fn classify<C: Code, const N: usize>(
         status: u16,
         body: &[u8],
-        tables: &[Table<C>],
+        tables: &[Table<C>; N],
         http: Option<fn(u16) -> C>,
         keep: Option<&'static [&'static [&'static str]]>,
     ) -> Classified<C> {
@@ -787,10 +787,10 @@ mod classify_support {
         }
         outcome
     }
-    fn classify_json<C: Code>(
+    fn classify_json<C: Code, const N: usize>(
         status: u16,
         body: &[u8],
-        tables: &[Table<C>],
+        tables: &[Table<C>; N],
         http: Option<fn(u16) -> C>,
         keep: Option<&'static [&'static [&'static str]]>,
     ) -> Classified<C> {
@@ -799,18 +799,25 @@ mod classify_support {
             Ok(json) => json,
             Err(reason) => return unexpected(status, body, reason),
         };
-        let (mut found, mut problem) = (Vec::new(), None);
-        for table in tables.iter().filter(applies) {
+        let mut found: [Option<(&'static [u16], Found<C>)>; N] = ::core::array::from_fn(|
+            _|
+        None);
+        let mut problem = None;
+        for (slot, table) in found
+            .iter_mut()
+            .zip(tables)
+            .filter(|(_, table)| applies(table))
+        {
             match read(table, json.as_ref(), status, true) {
-                Ok(f) => found.push((table.promised, f)),
+                Ok(f) => *slot = Some((table.promised, f)),
                 Err(reason) => problem = problem.or(Some(reason)),
             }
         }
         match problem {
-            Some(reason) if found.iter().all(|(_, f)| f.code.is_none()) => {
+            Some(reason) if found.iter().flatten().all(|(_, f)| f.code.is_none()) => {
                 unexpected(status, body, reason)
             }
-            _ => decide(status, body, found, http, json.is_some()),
+            _ => decide(status, body, &mut found, http, json.is_some()),
         }
     }
     /// No body table applies: the HTTP status decides.
@@ -837,8 +844,13 @@ mod classify_support {
         if body.len() > super::CLASSIFY_MAX_BODY_BYTES {
             return Err(UnexpectedReason::TooLarge);
         }
-        if body.iter().all(u8::is_ascii_whitespace) {
+        let Some(first) = body.iter().find(|b| !b.is_ascii_whitespace()) else {
             return Ok(None);
+        };
+        if !matches!(
+            first, b'{' | b'[' | b'"' | b'-' | b'0'..= b'9' | b't' | b'f' | b'n'
+        ) {
+            return Err(UnexpectedReason::NotJson);
         }
         let Some(keep) = keep.filter(|keep| keep.len() <= Prune::MAX_PATHS) else {
             return ::serde_json::from_slice(body)
@@ -984,29 +996,34 @@ mod classify_support {
     fn decide<C: Code>(
         status: u16,
         body: &[u8],
-        mut found: Vec<(&'static [u16], Found<C>)>,
+        found: &mut [Option<(&'static [u16], Found<C>)>],
         http: Option<fn(u16) -> C>,
         has_json: bool,
     ) -> Classified<C> {
-        let position = |found: &[(&[u16], Found<C>)], documented: bool| {
+        let position = |found: &[Option<(&[u16], Found<C>)>], documented: bool| {
             found
                 .iter()
-                .position(|(_, f)| {
-                    f.code.as_ref().is_some_and(|c| c.documented() == documented)
+                .position(|slot| {
+                    slot.as_ref()
+                        .and_then(|(_, f)| f.code.as_ref())
+                        .is_some_and(|c| c.documented() == documented)
                 })
         };
         let http = http.map(|code| code(status)).filter(Code::documented);
-        let (chosen, code) = match (position(&found, true), http) {
-            (Some(i), _) => (Some(i), take_code(&mut found, i)),
+        let (chosen, code) = match (position(found, true), http) {
+            (Some(i), _) => (Some(i), take_code(found, i)),
             (None, Some(code)) => (None, Some(code)),
             (None, None) => {
-                match position(&found, false) {
-                    Some(i) => (Some(i), take_code(&mut found, i)),
+                match position(found, false) {
+                    Some(i) => (Some(i), take_code(found, i)),
                     None => (None, None),
                 }
             }
         };
-        let promised = found.iter().any(|(statuses, _)| statuses.contains(&status));
+        let promised = found
+            .iter()
+            .flatten()
+            .any(|(statuses, _)| statuses.contains(&status));
         let rest = merge(found, chosen);
         match code {
             Some(code) => outcome(status, code, rest),
@@ -1015,15 +1032,18 @@ mod classify_support {
             None => unexpected(status, body, UnexpectedReason::EmptyBody),
         }
     }
-    fn take_code<C>(found: &mut [(&[u16], Found<C>)], i: usize) -> Option<C> {
-        found.get_mut(i).and_then(|(_, f)| f.code.take())
+    fn take_code<C>(found: &mut [Option<(&[u16], Found<C>)>], i: usize) -> Option<C> {
+        found.get_mut(i).and_then(Option::as_mut).and_then(|(_, f)| f.code.take())
     }
     /// The message, request id, details and items of the chosen table, else of
     /// the first other table that has them.
-    fn merge<C>(mut found: Vec<(&[u16], Found<C>)>, chosen: Option<usize>) -> Found<C> {
+    fn merge<C>(
+        found: &mut [Option<(&[u16], Found<C>)>],
+        chosen: Option<usize>,
+    ) -> Found<C> {
         let mut rest = Found::NOTHING;
         for i in chosen.into_iter().chain(0..found.len()) {
-            let Some((_, f)) = found.get_mut(i) else {
+            let Some(Some((_, f))) = found.get_mut(i) else {
                 continue;
             };
             rest.message = rest.message.or_else(|| f.message.take());
