@@ -134,6 +134,22 @@ mod walk {
             .map(ErrorMessage::from_code)
     }
 
+    /// The walk above, also keeping the message text, as `classify` does.
+    pub fn serpapi_with_message(body: &[u8]) -> Option<(ErrorMessage, String)> {
+        let v: Value = serde_json::from_slice(body).ok()?;
+        let text = v.get("error")?.as_str()?;
+        Some((ErrorMessage::from_code(text), text.to_owned()))
+    }
+
+    /// The Serplify walk, keeping on failure the start of the body to log, as
+    /// `classify` does (its first 512 bytes, as lossy UTF-8).
+    pub fn serplify_or_excerpt(body: &[u8]) -> Result<Serplify, String> {
+        serplify(body).ok_or_else(|| {
+            let end = body.len().min(512);
+            String::from_utf8_lossy(&body[..end]).into_owned()
+        })
+    }
+
     pub type Serplify = (ErrorCode, Option<String>, Option<String>, Vec<(String, String)>);
 
     pub fn serplify(body: &[u8]) -> Option<Serplify> {
@@ -180,6 +196,10 @@ fn whole_responses(c: &mut Criterion) {
     g.bench_function("SerpApi 429: serde_json::Value walk", |b| {
         b.iter(|| walk::serpapi(black_box(&serpapi)))
     });
+    assert!(walk::serpapi_with_message(&serpapi).is_some());
+    g.bench_function("SerpApi 429: serde_json::Value walk keeping the message", |b| {
+        b.iter(|| walk::serpapi_with_message(black_box(&serpapi)))
+    });
     let serplify = fixture("serplify_400_validation_error.json");
     assert!(
         walk::serplify(&serplify)
@@ -208,6 +228,10 @@ fn whole_responses(c: &mut Criterion) {
     });
     g.bench_function("Serplify 502: serde_json::Value walk", |b| {
         b.iter(|| walk::serplify(black_box(html)))
+    });
+    assert!(walk::serplify_or_excerpt(html).is_err_and(|excerpt| excerpt.len() == html.len()));
+    g.bench_function("Serplify 502: serde_json::Value walk keeping an excerpt", |b| {
+        b.iter(|| walk::serplify_or_excerpt(black_box(html)))
     });
     g.finish();
 }
