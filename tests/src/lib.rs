@@ -72,7 +72,7 @@ pub mod large_spec;
 #[cfg(test)]
 mod hostile_classify_behaviour {
     use super::hostile_classify::{
-        Classified, TypeCrate, TypeResponseCode, TypeSelf, UnexpectedReason, classify_type,
+        Classified, TypeCrate, TypeFn, TypeMod, TypeResponseCode, TypeSelf, UnexpectedReason, classify_type,
     };
     use std::vec;
 
@@ -92,6 +92,23 @@ mod hostile_classify_behaviour {
         assert!(matches!(
             outcome,
             Classified::Unexpected(ref u) if u.reason == UnexpectedReason::WrongType("error")
+        ));
+        // Two HTTP-status tables: the first that documents the status gives the code.
+        let outcome = classify_type(503, b"");
+        assert_eq!(
+            outcome.code(),
+            Some(&TypeResponseCode::Mod(TypeMod::UnavailableNow))
+        );
+        let outcome = classify_type(400, b"");
+        assert_eq!(outcome.code(), Some(&TypeResponseCode::Fn(TypeFn::BadRequest)));
+        // A documented body code still wins over the status.
+        let outcome = classify_type(503, br#"{"error": "fn"}"#);
+        assert_eq!(outcome.code(), Some(&TypeResponseCode::Crate(TypeCrate::Fn)));
+        // Neither documents 502, and the body carries no code.
+        let outcome = classify_type(502, b"");
+        assert!(matches!(
+            outcome,
+            Classified::Unexpected(ref u) if u.reason == UnexpectedReason::EmptyBody
         ));
         let big = vec![b' '; 1025];
         assert!(matches!(

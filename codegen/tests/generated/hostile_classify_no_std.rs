@@ -281,6 +281,10 @@ pub(crate) enum AnyCode {
     TypeSelf(TypeSelf),
     /// A Hostile "Provider" \*/ \#\[x\] \\ \{\} code (Strings).
     TypeCrate(TypeCrate),
+    /// A Hostile "Provider" \*/ \#\[x\] \\ \{\} code (Client "errors" \*/).
+    TypeFn(TypeFn),
+    /// A Hostile "Provider" \*/ \#\[x\] \\ \{\} code (Server errors \\ \{\}).
+    TypeMod(TypeMod),
 }
 #[allow(dead_code)]
 impl AnyCode {
@@ -289,6 +293,8 @@ impl AnyCode {
         match self {
             Self::TypeSelf(_) => TypeSelf::PROVIDER,
             Self::TypeCrate(_) => TypeCrate::PROVIDER,
+            Self::TypeFn(_) => TypeFn::PROVIDER,
+            Self::TypeMod(_) => TypeMod::PROVIDER,
         }
     }
     /// The table's display name.
@@ -296,6 +302,8 @@ impl AnyCode {
         match self {
             Self::TypeSelf(_) => TypeSelf::TABLE,
             Self::TypeCrate(_) => TypeCrate::TABLE,
+            Self::TypeFn(_) => TypeFn::TABLE,
+            Self::TypeMod(_) => TypeMod::TABLE,
         }
     }
     /// The provider's exact message; `None` for an undocumented code.
@@ -303,6 +311,8 @@ impl AnyCode {
         match self {
             Self::TypeSelf(code) => code.message(),
             Self::TypeCrate(code) => code.message(),
+            Self::TypeFn(code) => code.message(),
+            Self::TypeMod(code) => code.message(),
         }
     }
     /// The canonical kind.
@@ -310,6 +320,8 @@ impl AnyCode {
         match self {
             Self::TypeSelf(code) => code.kind(),
             Self::TypeCrate(code) => code.kind(),
+            Self::TypeFn(code) => code.kind(),
+            Self::TypeMod(code) => code.kind(),
         }
     }
     /// What a client should do.
@@ -317,6 +329,8 @@ impl AnyCode {
         match self {
             Self::TypeSelf(code) => code.retry(),
             Self::TypeCrate(code) => code.retry(),
+            Self::TypeFn(code) => code.retry(),
+            Self::TypeMod(code) => code.retry(),
         }
     }
     /// Success, pending, redirect or failure.
@@ -324,6 +338,8 @@ impl AnyCode {
         match self {
             Self::TypeSelf(code) => code.outcome(),
             Self::TypeCrate(code) => code.outcome(),
+            Self::TypeFn(code) => code.outcome(),
+            Self::TypeMod(code) => code.outcome(),
         }
     }
     /// Whether the documentation lists the code.
@@ -331,6 +347,8 @@ impl AnyCode {
         match self {
             Self::TypeSelf(code) => code.is_documented(),
             Self::TypeCrate(code) => code.is_documented(),
+            Self::TypeFn(code) => code.is_documented(),
+            Self::TypeMod(code) => code.is_documented(),
         }
     }
 }
@@ -342,6 +360,8 @@ impl ::core::fmt::Display for AnyCode {
         match self {
             Self::TypeSelf(code) => ::core::fmt::Display::fmt(code, f),
             Self::TypeCrate(code) => ::core::fmt::Display::fmt(code, f),
+            Self::TypeFn(code) => ::core::fmt::Display::fmt(code, f),
+            Self::TypeMod(code) => ::core::fmt::Display::fmt(code, f),
         }
     }
 }
@@ -363,6 +383,20 @@ impl ::core::convert::From<TypeCrate> for AnyCode {
     }
 }
 #[allow(dead_code)]
+#[automatically_derived]
+impl ::core::convert::From<TypeFn> for AnyCode {
+    fn from(code: TypeFn) -> Self {
+        Self::TypeFn(code)
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::convert::From<TypeMod> for AnyCode {
+    fn from(code: TypeMod) -> Self {
+        Self::TypeMod(code)
+    }
+}
+#[allow(dead_code)]
 /// The largest response body `classify` parses, in bytes
 /// (`Config::classify_max_body_bytes`): a larger one is not read and is an
 /// unexpected response (`UnexpectedReason::TooLarge`).
@@ -374,11 +408,11 @@ pub(crate) const CLASSIFY_MAX_BODY_BYTES: usize = 1024;
 /// `classify` never panics: a body that is not what the documentation describes
 /// is `Unexpected`, with the status and a bounded excerpt. The rules, in order:
 ///
-/// 1. Tables whose code is in the body (`location: json_body`) apply at every HTTP status, or only at their `wire.http_status`. When none applies, the status decides alone: the provider's HTTP-status table gives the code if it documents the status (a provider whose codes are all HTTP statuses keeps an undocumented one as `Unknown`); otherwise a 2xx is a success without a code and anything else is `UndocumentedStatus`.
+/// 1. Tables whose code is in the body (`location: json_body`) apply at every HTTP status, or only at their `wire.http_status`. When none applies, the status decides alone: the first of the provider's HTTP-status tables (in file order) that documents the status gives the code (a provider whose codes are all HTTP statuses keeps an undocumented one as `Unknown` of its first such table); otherwise a 2xx is a success without a code and anything else is `UndocumentedStatus`.
 ///
 /// 2. When a body table applies, the body must be empty or JSON of at most `CLASSIFY_MAX_BODY_BYTES` bytes (`TooLarge`, `NotJson`). Each applying table reads its `field` (and `message_field`, `request_id_field`, `details_field`, `items`); a field that is absent or `null` is absent. A field of another JSON type sets its table aside, and unless another applying table finds a code, the response is `WrongType`.
 ///
-/// 3. The code is the first documented body code, tables taken by `wire.precedence` (highest first, then in file order); else the HTTP-status table's documented code; else the first undocumented body code, kept raw in `Unknown`.
+/// 3. The code is the first documented body code, tables taken by `wire.precedence` (highest first, then in file order); else the code of the first HTTP-status table that documents the status; else the first undocumented body code, kept raw in `Unknown`.
 ///
 /// 4. The code's `outcome` picks the variant, and its `kind` and `retry` are kept. The message, request id and details are the chosen table's, else the first other applying table's that has one (a free-text table, `match: normalize_whitespace`, offers the text itself).
 ///
@@ -763,7 +797,7 @@ mod classify_support {
         };
     }
     /// Classifies a response with a provider's body tables (in precedence order)
-    /// and its HTTP-status table's `from_code`, if it has one.
+    /// and its HTTP-status lookup (`from_code` of its HTTP-status tables), if it has one.
     /// `keep`: every path any table reads (see `Prune`); `None` parses it all.
     pub(super) fn classify<C: Code, const N: usize>(
         status: u16,
@@ -1904,6 +1938,406 @@ impl ::core::convert::AsRef<str> for TypeCrate {
 #[automatically_derived]
 impl ::core::error::Error for TypeCrate {}
 #[allow(dead_code)]
+/// Hostile "Provider" \*/ \#\[x\] \\ \{\}: Client "errors" \*/.
+///
+/// Source: <https://example.invalid/a?b=1&c=<d>>, read 2026-11-22.
+///
+/// On the wire: the response's HTTP status.
+///
+/// Note: Note with \*/ and /\* and a "quote" and a backslash \\ and \# hash
+///
+/// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+#[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
+pub(crate) enum TypeFn {
+    /// `400`: Bad \*/ request
+    ///
+    /// - HTTP status: 400
+    /// - Kind: `invalid_argument`; retry: `after_fix_request`; outcome: `failure`
+    BadRequest,
+    /// A code the documentation does not list, kept exactly as received.
+    Unknown(u16),
+}
+#[allow(dead_code)]
+impl TypeFn {
+    /// The provider's display name.
+    pub const PROVIDER: &str = "Hostile \"Provider\" */ #[x] \\ {}";
+    /// The table's display name.
+    pub const TABLE: &str = "Client \"errors\" */";
+    /// The documentation page the codes were read from.
+    pub const SOURCE_URL: ::core::option::Option<&str> = ::core::option::Option::Some(
+        "https://example.invalid/a?b=1&c=<d>",
+    );
+    /// Every documented code, in the documentation's order.
+    pub const ALL: &[Self] = &[TypeFn::BadRequest];
+    const CODES: &[u16; 1usize] = &[400];
+    /// For each slot of the code hash in `from_code`, the code that lands there.
+    const SLOT_CODES: &[u16; 2usize] = &[400, 400];
+    /// For each slot of the code hash, the variant of its code.
+    const SLOT_VARIANTS: &[Self; 2usize] = &[TypeFn::BadRequest, TypeFn::BadRequest];
+    const MESSAGES: &[&str; 2usize] = &["Bad */ request", ""];
+    const DESCRIPTIONS: &[&str; 2usize] = &["", ""];
+    const CATEGORIES: &[&str; 2usize] = &["", ""];
+    const KINDS: &[CanonicalKind; 2usize] = &[
+        CanonicalKind::InvalidArgument,
+        CanonicalKind::Unknown,
+    ];
+    const RETRIES: &[RetryAdvice; 2usize] = &[
+        RetryAdvice::AfterFixRequest,
+        RetryAdvice::Never,
+    ];
+    const OUTCOMES: &[Outcome; 2usize] = &[Outcome::Failure, Outcome::Failure];
+    /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+    #[inline(always)]
+    const fn index(&self) -> usize {
+        match self {
+            TypeFn::BadRequest => 0usize,
+            Self::Unknown(_) => 1usize,
+        }
+    }
+}
+#[allow(dead_code)]
+impl TypeFn {
+    /// The variant of a raw code; a code the documentation does not list
+    /// becomes `Unknown`, so this never fails.
+    #[inline(always)]
+    pub const fn from_code(code: u16) -> Self {
+        let slot = ((code as u64).wrapping_mul(13898507668257350877u64) >> 63) as usize;
+        if Self::SLOT_CODES[slot] == code {
+            Self::SLOT_VARIANTS[slot]
+        } else {
+            Self::Unknown(code)
+        }
+    }
+    /// The raw code, as sent on the wire.
+    #[inline]
+    pub const fn code(&self) -> u16 {
+        match self {
+            Self::Unknown(code) => *code,
+            _ => Self::CODES[self.index()],
+        }
+    }
+    /// The provider's exact message; `None` for an undocumented code.
+    #[inline]
+    pub const fn message(&self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Unknown(_) => ::core::option::Option::None,
+            _ => ::core::option::Option::Some(Self::MESSAGES[self.index()]),
+        }
+    }
+    /// The documentation's explanation, where it gives one.
+    pub const fn description(&self) -> ::core::option::Option<&'static str> {
+        Self::text(Self::DESCRIPTIONS[self.index()])
+    }
+    /// The HTTP status this code arrives with, where documented.
+    pub const fn http_status(&self) -> ::core::option::Option<u16> {
+        ::core::option::Option::Some(self.code())
+    }
+    /// The documentation's grouping, where it gives one.
+    pub const fn category(&self) -> ::core::option::Option<&'static str> {
+        Self::text(Self::CATEGORIES[self.index()])
+    }
+    /// Other texts the documentation gives for this code.
+    pub const fn also_documented(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// The canonical kind; `Unknown` for an undocumented code.
+    #[inline]
+    pub const fn kind(&self) -> CanonicalKind {
+        Self::KINDS[self.index()]
+    }
+    /// What a client should do; `Never` for an undocumented code.
+    #[inline]
+    pub const fn retry(&self) -> RetryAdvice {
+        Self::RETRIES[self.index()]
+    }
+    /// Whether the code reports success, pending work, a redirect or a failure
+    /// (an undocumented code counts as a failure).
+    #[inline]
+    pub const fn outcome(&self) -> Outcome {
+        Self::OUTCOMES[self.index()]
+    }
+    /// Whether the code reports success.
+    pub const fn is_success(&self) -> bool {
+        matches!(self.outcome(), Outcome::Success)
+    }
+    /// Whether the request was accepted but is not finished.
+    pub const fn is_pending(&self) -> bool {
+        matches!(self.outcome(), Outcome::Pending)
+    }
+    /// Whether the code reports a failure.
+    pub const fn is_error(&self) -> bool {
+        matches!(self.outcome(), Outcome::Failure)
+    }
+    /// Whether the documentation lists the code.
+    pub const fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    /// An optional text as stored: `""` is none.
+    const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+        if text.is_empty() {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(text)
+        }
+    }
+}
+#[allow(dead_code)]
+impl TypeFn {
+    /// What `Display` writes for each documented code.
+    const DISPLAYS: &[&str; 1usize] = &[
+        "Bad */ request (Hostile \"Provider\" */ #[x] \\ {} 400)",
+    ];
+}
+#[allow(dead_code)]
+/// Writes the provider's message and where it comes from:
+/// `Too many requests. (Provider code)`; an undocumented code writes its raw
+/// value: `40299 (Provider, undocumented)`.
+#[automatically_derived]
+impl ::core::fmt::Display for TypeFn {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Self::Unknown(_) => {
+                ::core::write!(f, "{}", self.code())?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(", undocumented)")
+            }
+            _ => f.write_str(Self::DISPLAYS[self.index()]),
+        }
+    }
+}
+#[allow(dead_code)]
+/// Strict: an undocumented code is an error (`from_code` keeps it instead).
+#[automatically_derived]
+impl ::core::convert::TryFrom<u16> for TypeFn {
+    type Error = UnknownCode<u16>;
+    #[inline]
+    fn try_from(code: u16) -> ::core::result::Result<Self, UnknownCode<u16>> {
+        match Self::from_code(code) {
+            Self::Unknown(code) => {
+                ::core::result::Result::Err(UnknownCode {
+                    provider: Self::PROVIDER,
+                    table: Self::TABLE,
+                    code,
+                })
+            }
+            known => ::core::result::Result::Ok(known),
+        }
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::convert::From<TypeFn> for u16 {
+    fn from(value: TypeFn) -> Self {
+        value.code()
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::error::Error for TypeFn {}
+#[allow(dead_code)]
+/// Hostile "Provider" \*/ \#\[x\] \\ \{\}: Server errors \\ \{\}.
+///
+/// Source: <https://example.invalid/a?b=1&c=<d>>, read 2026-11-22.
+///
+/// On the wire: the response's HTTP status.
+///
+/// Note: Note with \*/ and /\* and a "quote" and a backslash \\ and \# hash
+///
+/// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+#[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
+pub(crate) enum TypeMod {
+    /// `503`: Unavailable "now"
+    ///
+    /// - HTTP status: 503
+    /// - Kind: `unavailable`; retry: `backoff`; outcome: `failure`
+    UnavailableNow,
+    /// A code the documentation does not list, kept exactly as received.
+    Unknown(u16),
+}
+#[allow(dead_code)]
+impl TypeMod {
+    /// The provider's display name.
+    pub const PROVIDER: &str = "Hostile \"Provider\" */ #[x] \\ {}";
+    /// The table's display name.
+    pub const TABLE: &str = "Server errors \\ {}";
+    /// The documentation page the codes were read from.
+    pub const SOURCE_URL: ::core::option::Option<&str> = ::core::option::Option::Some(
+        "https://example.invalid/a?b=1&c=<d>",
+    );
+    /// Every documented code, in the documentation's order.
+    pub const ALL: &[Self] = &[TypeMod::UnavailableNow];
+    const CODES: &[u16; 1usize] = &[503];
+    /// For each slot of the code hash in `from_code`, the code that lands there.
+    const SLOT_CODES: &[u16; 2usize] = &[503, 503];
+    /// For each slot of the code hash, the variant of its code.
+    const SLOT_VARIANTS: &[Self; 2usize] = &[
+        TypeMod::UnavailableNow,
+        TypeMod::UnavailableNow,
+    ];
+    const MESSAGES: &[&str; 2usize] = &["Unavailable \"now\"", ""];
+    const DESCRIPTIONS: &[&str; 2usize] = &["", ""];
+    const CATEGORIES: &[&str; 2usize] = &["", ""];
+    const KINDS: &[CanonicalKind; 2usize] = &[
+        CanonicalKind::Unavailable,
+        CanonicalKind::Unknown,
+    ];
+    const RETRIES: &[RetryAdvice; 2usize] = &[RetryAdvice::Backoff, RetryAdvice::Never];
+    const OUTCOMES: &[Outcome; 2usize] = &[Outcome::Failure, Outcome::Failure];
+    /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+    #[inline(always)]
+    const fn index(&self) -> usize {
+        match self {
+            TypeMod::UnavailableNow => 0usize,
+            Self::Unknown(_) => 1usize,
+        }
+    }
+}
+#[allow(dead_code)]
+impl TypeMod {
+    /// The variant of a raw code; a code the documentation does not list
+    /// becomes `Unknown`, so this never fails.
+    #[inline(always)]
+    pub const fn from_code(code: u16) -> Self {
+        let slot = ((code as u64).wrapping_mul(13898507668257350877u64) >> 63) as usize;
+        if Self::SLOT_CODES[slot] == code {
+            Self::SLOT_VARIANTS[slot]
+        } else {
+            Self::Unknown(code)
+        }
+    }
+    /// The raw code, as sent on the wire.
+    #[inline]
+    pub const fn code(&self) -> u16 {
+        match self {
+            Self::Unknown(code) => *code,
+            _ => Self::CODES[self.index()],
+        }
+    }
+    /// The provider's exact message; `None` for an undocumented code.
+    #[inline]
+    pub const fn message(&self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Unknown(_) => ::core::option::Option::None,
+            _ => ::core::option::Option::Some(Self::MESSAGES[self.index()]),
+        }
+    }
+    /// The documentation's explanation, where it gives one.
+    pub const fn description(&self) -> ::core::option::Option<&'static str> {
+        Self::text(Self::DESCRIPTIONS[self.index()])
+    }
+    /// The HTTP status this code arrives with, where documented.
+    pub const fn http_status(&self) -> ::core::option::Option<u16> {
+        ::core::option::Option::Some(self.code())
+    }
+    /// The documentation's grouping, where it gives one.
+    pub const fn category(&self) -> ::core::option::Option<&'static str> {
+        Self::text(Self::CATEGORIES[self.index()])
+    }
+    /// Other texts the documentation gives for this code.
+    pub const fn also_documented(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// The canonical kind; `Unknown` for an undocumented code.
+    #[inline]
+    pub const fn kind(&self) -> CanonicalKind {
+        Self::KINDS[self.index()]
+    }
+    /// What a client should do; `Never` for an undocumented code.
+    #[inline]
+    pub const fn retry(&self) -> RetryAdvice {
+        Self::RETRIES[self.index()]
+    }
+    /// Whether the code reports success, pending work, a redirect or a failure
+    /// (an undocumented code counts as a failure).
+    #[inline]
+    pub const fn outcome(&self) -> Outcome {
+        Self::OUTCOMES[self.index()]
+    }
+    /// Whether the code reports success.
+    pub const fn is_success(&self) -> bool {
+        matches!(self.outcome(), Outcome::Success)
+    }
+    /// Whether the request was accepted but is not finished.
+    pub const fn is_pending(&self) -> bool {
+        matches!(self.outcome(), Outcome::Pending)
+    }
+    /// Whether the code reports a failure.
+    pub const fn is_error(&self) -> bool {
+        matches!(self.outcome(), Outcome::Failure)
+    }
+    /// Whether the documentation lists the code.
+    pub const fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    /// An optional text as stored: `""` is none.
+    const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+        if text.is_empty() {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(text)
+        }
+    }
+}
+#[allow(dead_code)]
+impl TypeMod {
+    /// What `Display` writes for each documented code.
+    const DISPLAYS: &[&str; 1usize] = &[
+        "Unavailable \"now\" (Hostile \"Provider\" */ #[x] \\ {} 503)",
+    ];
+}
+#[allow(dead_code)]
+/// Writes the provider's message and where it comes from:
+/// `Too many requests. (Provider code)`; an undocumented code writes its raw
+/// value: `40299 (Provider, undocumented)`.
+#[automatically_derived]
+impl ::core::fmt::Display for TypeMod {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Self::Unknown(_) => {
+                ::core::write!(f, "{}", self.code())?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(", undocumented)")
+            }
+            _ => f.write_str(Self::DISPLAYS[self.index()]),
+        }
+    }
+}
+#[allow(dead_code)]
+/// Strict: an undocumented code is an error (`from_code` keeps it instead).
+#[automatically_derived]
+impl ::core::convert::TryFrom<u16> for TypeMod {
+    type Error = UnknownCode<u16>;
+    #[inline]
+    fn try_from(code: u16) -> ::core::result::Result<Self, UnknownCode<u16>> {
+        match Self::from_code(code) {
+            Self::Unknown(code) => {
+                ::core::result::Result::Err(UnknownCode {
+                    provider: Self::PROVIDER,
+                    table: Self::TABLE,
+                    code,
+                })
+            }
+            known => ::core::result::Result::Ok(known),
+        }
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::convert::From<TypeMod> for u16 {
+    fn from(value: TypeMod) -> Self {
+        value.code()
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::error::Error for TypeMod {}
+#[allow(dead_code)]
 /// A code of any Hostile "Provider" \*/ \#\[x\] \\ \{\} table: the typed code of `classify_type`'s outcomes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1913,6 +2347,10 @@ pub(crate) enum TypeResponseCode {
     Self_(TypeSelf),
     /// A `TypeCrate` code (Strings).
     Crate(TypeCrate),
+    /// A `TypeFn` code (Client "errors" \*/).
+    Fn(TypeFn),
+    /// A `TypeMod` code (Server errors \\ \{\}).
+    Mod(TypeMod),
 }
 #[allow(dead_code)]
 impl TypeResponseCode {
@@ -1921,6 +2359,8 @@ impl TypeResponseCode {
         match self {
             Self::Self_(code) => code.message(),
             Self::Crate(code) => code.message(),
+            Self::Fn(code) => code.message(),
+            Self::Mod(code) => code.message(),
         }
     }
     /// The canonical kind.
@@ -1928,6 +2368,8 @@ impl TypeResponseCode {
         match self {
             Self::Self_(code) => code.kind(),
             Self::Crate(code) => code.kind(),
+            Self::Fn(code) => code.kind(),
+            Self::Mod(code) => code.kind(),
         }
     }
     /// What a client should do.
@@ -1935,6 +2377,8 @@ impl TypeResponseCode {
         match self {
             Self::Self_(code) => code.retry(),
             Self::Crate(code) => code.retry(),
+            Self::Fn(code) => code.retry(),
+            Self::Mod(code) => code.retry(),
         }
     }
     /// Success, pending, redirect or failure.
@@ -1942,6 +2386,8 @@ impl TypeResponseCode {
         match self {
             Self::Self_(code) => code.outcome(),
             Self::Crate(code) => code.outcome(),
+            Self::Fn(code) => code.outcome(),
+            Self::Mod(code) => code.outcome(),
         }
     }
     /// Whether the documentation lists the code.
@@ -1949,6 +2395,8 @@ impl TypeResponseCode {
         match self {
             Self::Self_(code) => code.is_documented(),
             Self::Crate(code) => code.is_documented(),
+            Self::Fn(code) => code.is_documented(),
+            Self::Mod(code) => code.is_documented(),
         }
     }
 }
@@ -1960,6 +2408,8 @@ impl ::core::fmt::Display for TypeResponseCode {
         match self {
             Self::Self_(code) => ::core::fmt::Display::fmt(code, f),
             Self::Crate(code) => ::core::fmt::Display::fmt(code, f),
+            Self::Fn(code) => ::core::fmt::Display::fmt(code, f),
+            Self::Mod(code) => ::core::fmt::Display::fmt(code, f),
         }
     }
 }
@@ -1991,11 +2441,27 @@ impl ::core::convert::From<TypeCrate> for TypeResponseCode {
 }
 #[allow(dead_code)]
 #[automatically_derived]
+impl ::core::convert::From<TypeFn> for TypeResponseCode {
+    fn from(code: TypeFn) -> Self {
+        Self::Fn(code)
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::convert::From<TypeMod> for TypeResponseCode {
+    fn from(code: TypeMod) -> Self {
+        Self::Mod(code)
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
 impl ::core::convert::From<TypeResponseCode> for AnyCode {
     fn from(code: TypeResponseCode) -> Self {
         match code {
             TypeResponseCode::Self_(code) => Self::TypeSelf(code),
             TypeResponseCode::Crate(code) => Self::TypeCrate(code),
+            TypeResponseCode::Fn(code) => Self::TypeFn(code),
+            TypeResponseCode::Mod(code) => Self::TypeMod(code),
         }
     }
 }
@@ -2008,6 +2474,7 @@ impl ::core::convert::From<TypeResponseCode> for AnyCode {
 ///
 /// - `error.code` (`TypeSelf`).
 /// - `error` (`TypeCrate`), free text compared ignoring white space.
+/// - the HTTP status (the first of `TypeFn`, `TypeMod` that documents it), when no body code is documented.
 pub(crate) fn classify_type(status: u16, body: &[u8]) -> Classified<TypeResponseCode> {
     const TABLES: [classify_support::Table<TypeResponseCode>; 2] = [
         classify_support::Table {
@@ -2053,7 +2520,17 @@ pub(crate) fn classify_type(status: u16, body: &[u8]) -> Classified<TypeResponse
         status,
         body,
         &TABLES,
-        ::core::option::Option::None,
+        ::core::option::Option::Some(|status| {
+            let first = TypeFn::from_code(status);
+            if first.is_documented() {
+                return TypeResponseCode::Fn(first);
+            }
+            let code = TypeMod::from_code(status);
+            if code.is_documented() {
+                return TypeResponseCode::Mod(code);
+            }
+            TypeResponseCode::Fn(first)
+        }),
         ::core::option::Option::Some(KEEP),
     )
 }

@@ -106,7 +106,7 @@ fn expand_spec() -> TokenStream {
 fn expand_entry() -> TokenStream {
     quote! {
         /// Classifies a response with a provider's body tables (in precedence order)
-        /// and its HTTP-status table's `from_code`, if it has one.
+        /// and its HTTP-status lookup (`from_code` of its HTTP-status tables), if it has one.
         /// `keep`: every path any table reads (see `Prune`); `None` parses it all.
         pub(super) fn classify<C: Code, const N: usize>(
             status: u16,

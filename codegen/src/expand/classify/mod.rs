@@ -215,17 +215,7 @@ fn expand_classify(cx: &Ctx) -> TokenStream {
     let specs = body
         .iter()
         .map(|(variant, ty, table)| table_spec(cx, variant, ty, table));
-    let http = match http_table(cx) {
-        Some((variant, ty, table)) => {
-            // `from_code` takes the table's integer type; HTTP statuses fit them all.
-            let status = match table.code_type {
-                CodeType::Int(IntType::U16) => quote!(status),
-                _ => quote!(::core::convert::From::from(status)),
-            };
-            quote!(::core::option::Option::Some(|status| #name::#variant(#ty::from_code(#status))))
-        }
-        None => quote!(::core::option::Option::None),
-    };
+    let http = expand_http_lookup(cx);
     let keep = kept_paths(&body);
     let doc = classify_doc(cx, &body).tokens();
     quote! {
@@ -288,11 +278,52 @@ fn body_tables<'c, 'a>(cx: &'c Ctx<'a>) -> Vec<Entry<'c, 'a>> {
     body
 }
 
-/// The first table whose code is the HTTP status.
-fn http_table<'c, 'a>(cx: &'c Ctx<'a>) -> Option<Entry<'c, 'a>> {
+/// The tables whose code is the HTTP status, in file order.
+fn http_tables<'c, 'a>(cx: &'c Ctx<'a>) -> Vec<Entry<'c, 'a>> {
     cx.tables
         .iter()
-        .find(|(_, _, t)| t.wire.location == Location::HttpStatus)
+        .filter(|(_, _, t)| t.wire.location == Location::HttpStatus)
+        .collect()
+}
+
+/// `classify`'s HTTP-status lookup: the code of the first HTTP-status table that
+/// documents the status, else the first table's `Unknown`; `None` without such a table.
+fn expand_http_lookup(cx: &Ctx) -> TokenStream {
+    let name = &cx.name;
+    let tables = http_tables(cx);
+    let Some(((first_variant, first_ty, _), rest)) = tables.split_first() else {
+        return quote!(::core::option::Option::None);
+    };
+    // `from_code` takes the table's integer type; HTTP statuses fit them all.
+    let status = |table: &Table| match table.code_type {
+        CodeType::Int(IntType::U16) => quote!(status),
+        _ => quote!(::core::convert::From::from(status)),
+    };
+    let first_status = status(tables[0].2);
+    if rest.is_empty() {
+        return quote! {
+            ::core::option::Option::Some(|status| #name::#first_variant(#first_ty::from_code(#first_status)))
+        };
+    }
+    let others = rest.iter().map(|(variant, ty, table)| {
+        let status = status(table);
+        quote! {
+            let code = #ty::from_code(#status);
+            if code.is_documented() {
+                return #name::#variant(code);
+            }
+        }
+    });
+    quote! {
+        ::core::option::Option::Some(|status| {
+            let first = #first_ty::from_code(#first_status);
+            if first.is_documented() {
+                return #name::#first_variant(first);
+            }
+            #(#others)*
+            #name::#first_variant(first)
+        })
+    }
 }
 
 /// One `classify_support::Table`: the table's `wire`, as data.
@@ -384,13 +415,21 @@ fn classify_doc(cx: &Ctx, body: &[Entry]) -> Doc {
     for (_, ty, table) in body {
         doc.line(format!("- {}", body_sentence(ty, table)));
     }
-    if let Some((_, ty, _)) = http_table(cx) {
+    let http: Vec<String> = http_tables(cx)
+        .iter()
+        .map(|(_, ty, _)| format!("`{ty}`"))
+        .collect();
+    if !http.is_empty() {
         let when = if body.is_empty() {
             "the code"
         } else {
             "when no body code is documented"
         };
-        doc.line(format!("- the HTTP status (`{ty}`), {when}."));
+        let tables = match http.len() {
+            1 => format!("({})", http[0]),
+            _ => format!("(the first of {} that documents it)", http.join(", ")),
+        };
+        doc.line(format!("- the HTTP status {tables}, {when}."));
     }
     doc
 }

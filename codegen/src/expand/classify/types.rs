@@ -11,17 +11,18 @@ use quote::quote;
 const RULES: &[&str] = &[
     "1. Tables whose code is in the body (`location: json_body`) apply at every HTTP status, \
      or only at their `wire.http_status`. When none applies, the status decides alone: the \
-     provider's HTTP-status table gives the code if it documents the status (a provider whose \
-     codes are all HTTP statuses keeps an undocumented one as `Unknown`); otherwise a 2xx is a \
-     success without a code and anything else is `UndocumentedStatus`.",
+     first of the provider's HTTP-status tables (in file order) that documents the status gives \
+     the code (a provider whose codes are all HTTP statuses keeps an undocumented one as \
+     `Unknown` of its first such table); otherwise a 2xx is a success without a code and \
+     anything else is `UndocumentedStatus`.",
     "2. When a body table applies, the body must be empty or JSON of at most \
      `CLASSIFY_MAX_BODY_BYTES` bytes (`TooLarge`, `NotJson`). Each applying table reads its \
      `field` (and `message_field`, `request_id_field`, `details_field`, `items`); a field that \
      is absent or `null` is absent. A field of another JSON type sets its table aside, and \
      unless another applying table finds a code, the response is `WrongType`.",
     "3. The code is the first documented body code, tables taken by `wire.precedence` (highest \
-     first, then in file order); else the HTTP-status table's documented code; else the first \
-     undocumented body code, kept raw in `Unknown`.",
+     first, then in file order); else the code of the first HTTP-status table that documents \
+     the status; else the first undocumented body code, kept raw in `Unknown`.",
     "4. The code's `outcome` picks the variant, and its `kind` and `retry` are kept. The message, \
      request id and details are the chosen table's, else the first other applying table's that \
      has one (a free-text table, `match: normalize_whitespace`, offers the text itself).",
