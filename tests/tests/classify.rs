@@ -774,6 +774,17 @@ fn pruned_parse_classifies_as_a_whole_parse() {
         }
         bodies.push(body);
     }
+    // Repeated keys: the last counts, in a kept object as in a parsed one.
+    for body in [
+        &br#"{"error":{"code":"bad_request"},"error":{"code":"rate_limited"}}"#[..],
+        br#"{"error":{"code":"bad_request","code":"rate_limited","message":"a","message":"b"}}"#,
+        br#"{"error":"Invalid API key.","error":"Your account has run out of searches."}"#,
+        br#"{"tasks":[{"status_code":20000,"status_code":40501,"status_message":"x"}],"status_code":20000}"#,
+        br#"{"error":{"code":"bad_request"},"error":5}"#,
+        br#"{"error":5,"error":{"code":"bad_request"},"request_id":"a","request_id":"b"}"#,
+    ] {
+        bodies.push(body.to_vec());
+    }
     assert!(bodies.len() > 5_000, "{} bodies", bodies.len());
     for body in &bodies {
         for status in [200, 202, 429] {

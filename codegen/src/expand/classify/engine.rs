@@ -144,8 +144,9 @@ fn expand_entry() -> TokenStream {
             // not apply or could not read the body. On the stack: no allocation.
             let mut found: [Option<(&'static [u16], Found<C>)>; N] = ::core::array::from_fn(|_| None);
             let mut problem = None;
+            let at = json.as_ref().map(At::Node);
             for (slot, table) in found.iter_mut().zip(tables).filter(|(_, table)| applies(table)) {
-                match read(table, json.as_ref(), status, true) {
+                match read(table, at, status, true) {
                     Ok(f) => *slot = Some((table.promised, f)),
                     Err(reason) => problem = problem.or(Some(reason)),
                 }
@@ -179,12 +180,13 @@ fn expand_entry() -> TokenStream {
 /// The size cap and the JSON parse (rule 2).
 fn expand_body() -> TokenStream {
     quote! {
-        /// The body's JSON; `None` for an empty body. The size is checked first, so
-        /// an oversized body is never parsed.
+        /// The body's JSON, cut down to the `keep` paths (whole without them);
+        /// `None` for an empty body. The size is checked first, so an oversized body
+        /// is never parsed.
         fn parse(
             body: &[u8],
             keep: Option<&'static [&'static [&'static str]]>,
-        ) -> Result<Option<Value>, UnexpectedReason> {
+        ) -> Result<Option<Node>, UnexpectedReason> {
             if body.len() > super::CLASSIFY_MAX_BODY_BYTES {
                 return Err(UnexpectedReason::TooLarge);
             }
@@ -197,7 +199,9 @@ fn expand_body() -> TokenStream {
                 return Err(UnexpectedReason::NotJson);
             }
             let Some(keep) = keep.filter(|keep| keep.len() <= Prune::MAX_PATHS) else {
-                return ::serde_json::from_slice(body).map(Some).map_err(|_| UnexpectedReason::NotJson);
+                return ::serde_json::from_slice(body)
+                    .map(|value| Some(Node::Whole(value)))
+                    .map_err(|_| UnexpectedReason::NotJson);
             };
             // serde_json checks UTF-8 only in the strings it reads, not in those it
             // skips; a full parse would refuse the body, so this does too.
@@ -217,14 +221,72 @@ fn expand_body() -> TokenStream {
     }
 }
 
-/// Parsing only what classification reads.
+/// Parsing only what classification reads, and reading it.
 fn expand_prune() -> TokenStream {
     quote! {
+        /// A body as classification keeps it: the values at the `keep` paths, and
+        /// the objects and arrays on the way to them with only their members on the
+        /// way. A DataForSEO `result` list costs a scan instead of a tree, and an
+        /// object's kept keys are the paths' own, not copies.
+        enum Node {
+            /// A value as parsed: where a kept path ends, where one would go deeper
+            /// than the body does, or a whole body parsed without `keep`.
+            Whole(Value),
+            /// An object on the way to a kept path: its members on the way, in order.
+            Object(Vec<(&'static str, Node)>),
+            /// An array on the way to a kept path: every element, cut down alike.
+            Array(Vec<Node>),
+        }
+
+        impl Node {
+            /// The JSON of a cut-down node, as far as it was kept.
+            fn to_value(&self) -> Value {
+                match self {
+                    Node::Whole(value) => value.clone(),
+                    // `insert` keeps the last of repeated keys, as the parser does.
+                    Node::Object(members) => Value::Object(
+                        members.iter().map(|(key, node)| (String::from(*key), node.to_value())).collect(),
+                    ),
+                    Node::Array(list) => Value::Array(list.iter().map(Node::to_value).collect()),
+                }
+            }
+        }
+
+        /// A place in a body: a node, or a value inside a whole one.
+        #[derive(Clone, Copy)]
+        enum At<'v> {
+            Node(&'v Node),
+            Value(&'v Value),
+        }
+
+        impl<'v> At<'v> {
+            /// An object's member, as `Value::get` reads it.
+            fn get(self, key: &str) -> Option<At<'v>> {
+                match self {
+                    At::Node(Node::Whole(value)) | At::Value(value) => value.get(key).map(At::Value),
+                    // The last of repeated keys counts, as in a parsed object.
+                    At::Node(Node::Object(members)) => {
+                        members.iter().rev().find(|(k, _)| *k == key).map(|(_, node)| At::Node(node))
+                    }
+                    At::Node(Node::Array(_)) => None,
+                }
+            }
+
+            /// The value here; `None` for an object or array kept only on the way
+            /// to a path (no path ends there, so no table reads it as a value).
+            fn value(self) -> Option<&'v Value> {
+                match self {
+                    At::Node(Node::Whole(value)) | At::Value(value) => Some(value),
+                    At::Node(_) => None,
+                }
+            }
+        }
+
         /// The parts of a body that classification reads: the values at the `keep`
         /// paths (an array on the way passes through to its elements). Every other
-        /// value is still parsed, so a malformed body stays malformed, but not kept:
-        /// a DataForSEO `result` list costs a scan instead of a tree. `alive` has a
-        /// bit per path that matches the keys walked so far; `depth` counts them.
+        /// value is still parsed, so a malformed body stays malformed, but not kept.
+        /// `alive` has a bit per path that matches the keys walked so far; `depth`
+        /// counts them.
         #[derive(Clone, Copy)]
         struct Prune {
             keep: &'static [&'static [&'static str]],
@@ -245,11 +307,11 @@ fn expand_prune() -> TokenStream {
         }
 
         impl<'de> ::serde::de::DeserializeSeed<'de> for Prune {
-            type Value = Value;
+            type Value = Node;
 
-            fn deserialize<D: ::serde::Deserializer<'de>>(self, json: D) -> Result<Value, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(self, json: D) -> Result<Node, D::Error> {
                 if self.alive().any(|path| path.len() == self.depth) {
-                    <Value as ::serde::Deserialize>::deserialize(json)
+                    <Value as ::serde::Deserialize>::deserialize(json).map(Node::Whole)
                 } else {
                     json.deserialize_any(self)
                 }
@@ -257,7 +319,7 @@ fn expand_prune() -> TokenStream {
         }
 
         impl<'de> ::serde::de::Visitor<'de> for Prune {
-            type Value = Value;
+            type Value = Node;
 
             fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str("JSON")
@@ -265,53 +327,50 @@ fn expand_prune() -> TokenStream {
 
             // A value where a kept path would go deeper: kept as it is, so that
             // reading a path through it finds what a full parse would.
-            fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
-                Ok(Value::Bool(value))
+            fn visit_bool<E>(self, value: bool) -> Result<Node, E> {
+                Ok(Node::Whole(Value::Bool(value)))
             }
 
-            fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
-                Ok(Value::from(value))
+            fn visit_i64<E>(self, value: i64) -> Result<Node, E> {
+                Ok(Node::Whole(Value::from(value)))
             }
 
-            fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
-                Ok(Value::from(value))
+            fn visit_u64<E>(self, value: u64) -> Result<Node, E> {
+                Ok(Node::Whole(Value::from(value)))
             }
 
-            fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
-                Ok(Value::from(value))
+            fn visit_f64<E>(self, value: f64) -> Result<Node, E> {
+                Ok(Node::Whole(Value::from(value)))
             }
 
-            fn visit_str<E>(self, value: &str) -> Result<Value, E> {
-                Ok(Value::String(String::from(value)))
+            fn visit_str<E>(self, value: &str) -> Result<Node, E> {
+                Ok(Node::Whole(Value::String(String::from(value))))
             }
 
-            fn visit_unit<E>(self) -> Result<Value, E> {
-                Ok(Value::Null)
+            fn visit_unit<E>(self) -> Result<Node, E> {
+                Ok(Node::Whole(Value::Null))
             }
 
-            fn visit_seq<A: ::serde::de::SeqAccess<'de>>(self, mut list: A) -> Result<Value, A::Error> {
+            fn visit_seq<A: ::serde::de::SeqAccess<'de>>(self, mut list: A) -> Result<Node, A::Error> {
                 let mut kept = Vec::new();
-                while let Some(value) = list.next_element_seed(self)? {
-                    kept.push(value);
+                while let Some(node) = list.next_element_seed(self)? {
+                    kept.push(node);
                 }
-                Ok(Value::Array(kept))
+                Ok(Node::Array(kept))
             }
 
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut object: A) -> Result<Value, A::Error> {
-                let mut kept = ::serde_json::Map::new();
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut object: A) -> Result<Node, A::Error> {
+                let mut kept = Vec::new();
                 while let Some(alive) = object.next_key_seed(Key(self))? {
                     let child = Prune { depth: self.depth + 1, alive, ..self };
                     match child.alive().next().and_then(|path| path.get(self.depth)) {
-                        Some(key) => {
-                            let value = object.next_value_seed(child)?;
-                            kept.insert(String::from(*key), value);
-                        }
+                        Some(key) => kept.push((*key, object.next_value_seed(child)?)),
                         None => {
                             object.next_value::<::serde::de::IgnoredAny>()?;
                         }
                     }
                 }
-                Ok(Value::Object(kept))
+                Ok(Node::Object(kept))
             }
         }
 
@@ -413,14 +472,14 @@ fn expand_read() -> TokenStream {
         /// Reads a table's fields; `top` is false for an element of `items`.
         fn read<C: Code>(
             table: &Table<C>,
-            json: Option<&Value>,
+            json: Option<At<'_>>,
             status: u16,
             top: bool,
         ) -> Result<Found<C>, UnexpectedReason> {
             let Some(json) = json else {
                 return Ok(Found::NOTHING);
             };
-            let raw = get(json, &table.field);
+            let raw = get(json, &table.field).and_then(At::value);
             let code = match raw {
                 Some(value) => Some((table.code)(value).ok_or(UnexpectedReason::WrongType(table.field.name))?),
                 None => None,
@@ -443,24 +502,24 @@ fn expand_read() -> TokenStream {
         }
 
         /// The value at `path`; `None` when it is absent or `null`.
-        fn get<'v>(json: &'v Value, path: &Path) -> Option<&'v Value> {
+        fn get<'v>(json: At<'v>, path: &Path) -> Option<At<'v>> {
             path.keys
                 .iter()
-                .try_fold(json, |value, key| value.get(key))
-                .filter(|value| !value.is_null())
+                .try_fold(json, |at, key| at.get(key))
+                .filter(|at| !at.value().is_some_and(Value::is_null))
         }
 
-        fn text(json: &Value, path: Option<&Path>) -> Result<Option<String>, UnexpectedReason> {
-            match path.map(|path| (path, get(json, path))) {
-                Some((_, Some(Value::String(text)))) => Ok(Some(text.clone())),
+        fn text(json: At<'_>, path: Option<&Path>) -> Result<Option<String>, UnexpectedReason> {
+            match path.map(|path| (path, get(json, path).map(At::value))) {
+                Some((_, Some(Some(Value::String(text))))) => Ok(Some(text.clone())),
                 Some((path, Some(_))) => Err(UnexpectedReason::WrongType(path.name)),
                 _ => Ok(None),
             }
         }
 
-        fn details(json: &Value, path: Option<&Path>) -> Result<Vec<Detail>, UnexpectedReason> {
-            match path.map(|path| (path, get(json, path))) {
-                Some((path, Some(Value::Array(list)))) => list
+        fn details(json: At<'_>, path: Option<&Path>) -> Result<Vec<Detail>, UnexpectedReason> {
+            match path.map(|path| (path, get(json, path).map(At::value))) {
+                Some((path, Some(Some(Value::Array(list))))) => list
                     .iter()
                     .map(|d| detail(d).ok_or(UnexpectedReason::WrongType(path.name)))
                     .collect(),
@@ -483,18 +542,22 @@ fn expand_items() -> TokenStream {
     quote! {
         fn items<C: Code>(
             table: &Table<C>,
-            json: &Value,
+            json: At<'_>,
             path: &Path,
             status: u16,
         ) -> Result<Option<Vec<Classified<C>>>, UnexpectedReason> {
+            let each = |item| item_outcome(table, item, status);
             match get(json, path) {
-                Some(Value::Array(list)) => Ok(Some(list.iter().map(|item| item_outcome(table, item, status)).collect())),
-                Some(_) => Err(UnexpectedReason::WrongType(path.name)),
+                Some(At::Node(Node::Array(list))) => Ok(Some(list.iter().map(At::Node).map(each).collect())),
+                Some(at) => match at.value() {
+                    Some(Value::Array(list)) => Ok(Some(list.iter().map(At::Value).map(each).collect())),
+                    _ => Err(UnexpectedReason::WrongType(path.name)),
+                },
                 None => Ok(None),
             }
         }
 
-        fn item_outcome<C: Code>(table: &Table<C>, item: &Value, status: u16) -> Classified<C> {
+        fn item_outcome<C: Code>(table: &Table<C>, item: At<'_>, status: u16) -> Classified<C> {
             let reason = match read(table, Some(item), status, false) {
                 Ok(mut found) => match found.code.take() {
                     Some(code) => return outcome(status, code, found),
@@ -505,7 +568,11 @@ fn expand_items() -> TokenStream {
             Classified::Unexpected(Unexpected {
                 status,
                 reason,
-                excerpt: value_excerpt(item),
+                excerpt: match item {
+                    At::Node(Node::Whole(value)) | At::Value(value) => value_excerpt(value),
+                    // Cut down: `classify` parses the body again whole for this.
+                    At::Node(node) => value_excerpt(&node.to_value()),
+                },
             })
         }
     }
