@@ -782,9 +782,29 @@ fn pruned_parse_classifies_as_a_whole_parse() {
         br#"{"tasks":[{"status_code":20000,"status_code":40501,"status_message":"x"}],"status_code":20000}"#,
         br#"{"error":{"code":"bad_request"},"error":5}"#,
         br#"{"error":5,"error":{"code":"bad_request"},"request_id":"a","request_id":"b"}"#,
+        // What the whole parse refuses in a value no table reads (found by fuzzing):
+        // a number out of range, a lone surrogate, nesting past serde_json's limit.
+        br#"{"oinon": -2.60e2282}"#,
+        br#"{"other": 1e400, "error": {"code": "bad_request"}}"#,
+        br#"{"other": "\ud800", "error": {"code": "bad_request"}}"#,
+        br#"{"other": {"\ud800": 1}, "error": {"code": "bad_request"}}"#,
+        br#"{"tasks": [{"status_code": 20000, "result": [1e999]}]}"#,
+        // Not UTF-8, in a string and in a key no table reads.
+        b"{\"other\": \"\xff\", \"error\": {\"code\": \"bad_request\"}}",
+        b"{\"tasks\": [{\"status_code\": 20000, \"\xc3\": 1}]}",
     ] {
         bodies.push(body.to_vec());
     }
+    let deep = |depth: usize| [b"{\"x\":".repeat(depth), b"1".to_vec(), b"}".repeat(depth)].concat();
+    bodies.push(
+        [
+            &br#"{"error":{"code":"bad_request"},"other":"#[..],
+            &deep(200),
+            b"}",
+        ]
+        .concat(),
+    );
+    bodies.push([&br#"{"other":"#[..], &deep(126), b"}"].concat());
     assert!(bodies.len() > 5_000, "{} bodies", bodies.len());
     for body in &bodies {
         for status in [200, 202, 429] {

@@ -918,9 +918,6 @@ mod classify_support {
                 .map(|value| Some(Node::Whole(value)))
                 .map_err(|_| UnexpectedReason::NotJson);
         };
-        if ::core::str::from_utf8(body).is_err() {
-            return Err(UnexpectedReason::NotJson);
-        }
         let mut json = ::serde_json::Deserializer::from_slice(body);
         let all = u64::MAX
             .checked_shr((Prune::MAX_PATHS - keep.len()) as u32)
@@ -1080,12 +1077,65 @@ mod classify_support {
                 };
                 match child.alive().next().and_then(|path| path.get(self.depth)) {
                     Some(key) => kept.push((*key, object.next_value_seed(child)?)),
-                    None => {
-                        object.next_value::<::serde::de::IgnoredAny>()?;
-                    }
+                    None => object.next_value_seed(Skip)?,
                 }
             }
             Ok(Node::Object(kept))
+        }
+    }
+    /// A value no table reads: parsed as the whole parse parses it, then dropped,
+    /// so that the same bodies are refused (a number out of range, a lone
+    /// surrogate, nesting past the parser's limit, all of which serde_json's own
+    /// `IgnoredAny` lets through), without building anything.
+    #[derive(Clone, Copy)]
+    struct Skip;
+    impl<'de> ::serde::de::DeserializeSeed<'de> for Skip {
+        type Value = ();
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            self,
+            json: D,
+        ) -> Result<(), D::Error> {
+            json.deserialize_any(self)
+        }
+    }
+    impl<'de> ::serde::de::Visitor<'de> for Skip {
+        type Value = ();
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E>(self) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_seq<A: ::serde::de::SeqAccess<'de>>(
+            self,
+            mut list: A,
+        ) -> Result<(), A::Error> {
+            while list.next_element_seed(Skip)?.is_some() {}
+            Ok(())
+        }
+        fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            self,
+            mut object: A,
+        ) -> Result<(), A::Error> {
+            while object.next_key_seed(Skip)?.is_some() {
+                object.next_value_seed(Skip)?;
+            }
+            Ok(())
         }
     }
     /// An object's key, read as the paths it continues (no copy of the key).
