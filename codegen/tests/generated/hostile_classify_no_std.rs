@@ -910,8 +910,8 @@ mod classify_support {
     }
     /// A body as classification keeps it: the values at the `keep` paths, and
     /// the objects and arrays on the way to them with only their members on the
-    /// way. A DataForSEO `result` list costs a scan instead of a tree, and an
-    /// object's kept keys are the paths' own, not copies.
+    /// way. A DataForSEO `result` list is parsed (see `Skip`) but not kept, and
+    /// an object's kept keys are the paths' own, not copies.
     enum Node {
         /// A value as parsed: where a kept path ends, where one would go deeper
         /// than the body does, or a whole body parsed without `keep`.

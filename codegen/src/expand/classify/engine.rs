@@ -194,7 +194,7 @@ fn expand_body() -> TokenStream {
                 return Ok(None);
             };
             // What no JSON value starts with (an HTML error page, say) is refused
-            // before the UTF-8 check and the parser's set-up, as the parser would.
+            // before the parser's set-up, as the parser would refuse it.
             if !matches!(first, b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n') {
                 return Err(UnexpectedReason::NotJson);
             }
@@ -223,8 +223,8 @@ fn expand_prune() -> TokenStream {
     quote! {
         /// A body as classification keeps it: the values at the `keep` paths, and
         /// the objects and arrays on the way to them with only their members on the
-        /// way. A DataForSEO `result` list costs a scan instead of a tree, and an
-        /// object's kept keys are the paths' own, not copies.
+        /// way. A DataForSEO `result` list is parsed (see `Skip`) but not kept, and
+        /// an object's kept keys are the paths' own, not copies.
         enum Node {
             /// A value as parsed: where a kept path ends, where one would go deeper
             /// than the body does, or a whole body parsed without `keep`.

@@ -291,7 +291,7 @@ fn http_tables<'c, 'a>(cx: &'c Ctx<'a>) -> Vec<Entry<'c, 'a>> {
 fn expand_http_lookup(cx: &Ctx) -> TokenStream {
     let name = &cx.name;
     let tables = http_tables(cx);
-    let Some(((first_variant, first_ty, _), rest)) = tables.split_first() else {
+    let Some(((first_variant, first_ty, first_table), rest)) = tables.split_first() else {
         return quote!(::core::option::Option::None);
     };
     // `from_code` takes the table's integer type; HTTP statuses fit them all.
@@ -299,7 +299,7 @@ fn expand_http_lookup(cx: &Ctx) -> TokenStream {
         CodeType::Int(IntType::U16) => quote!(status),
         _ => quote!(::core::convert::From::from(status)),
     };
-    let first_status = status(tables[0].2);
+    let first_status = status(first_table);
     if rest.is_empty() {
         return quote! {
             ::core::option::Option::Some(|status| #name::#first_variant(#first_ty::from_code(#first_status)))
