@@ -5,6 +5,8 @@
 
 #[path = "src/large_spec.rs"]
 mod large_spec;
+#[path = "src/unpruned.rs"]
+mod unpruned;
 
 use provider_errors_codegen::model::{Code, CodeType, Table};
 use quote::{format_ident, quote};
@@ -31,22 +33,8 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     std::fs::write(out_dir.join("alternatives.rs"), code).expect("write alternatives.rs");
     large_tables(&out_dir);
-    unpruned_classify(&out_dir);
-}
-
-/// `$OUT_DIR/classify_unpruned.rs`: the `classify` snapshot with every body parsed
-/// whole, the reference that `tests/classify.rs` holds the pruned parse to.
-fn unpruned_classify(out_dir: &std::path::Path) {
     let snapshot = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../codegen/tests/generated/classify.rs");
-    println!("cargo:rerun-if-changed={}", snapshot.display());
-    let code = std::fs::read_to_string(&snapshot).expect("read the classify snapshot");
-    let pruned = "::core::option::Option::Some(KEEP),";
-    assert!(
-        code.contains(pruned),
-        "the classify snapshot no longer passes `Some(KEEP)`"
-    );
-    let whole = code.replace(pruned, "{ let _ = KEEP; ::core::option::Option::None },");
-    std::fs::write(out_dir.join("classify_unpruned.rs"), whole).expect("write classify_unpruned.rs");
+    unpruned::write_unpruned_classify(&snapshot, &out_dir);
 }
 
 /// `$OUT_DIR/large.rs`: the generated code of `src/large_spec.rs`'s tables, which
