@@ -93,6 +93,18 @@ mod hostile_classify_behaviour {
             outcome,
             Classified::Unexpected(ref u) if u.reason == UnexpectedReason::WrongType("error")
         ));
+        // The first table's documented code wins; the message and request id it has no
+        // field for come from a later table that read them (`ref`, also documented).
+        let outcome = classify_type(
+            500,
+            br#"{"error": {"code": -9223372036854775808}, "status": {"code": 7, "text": "from ref", "request": "r-9"}}"#,
+        );
+        assert_eq!(
+            outcome.code(),
+            Some(&TypeResponseCode::Self_(TypeSelf::MinimumI64MinUnterminated))
+        );
+        assert_eq!(outcome.message(), Some("from ref"));
+        assert_eq!(outcome.request_id(), Some("r-9"));
         // Two HTTP-status tables: the first that documents the status gives the code.
         let outcome = classify_type(503, b"");
         assert_eq!(

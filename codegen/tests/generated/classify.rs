@@ -795,7 +795,7 @@ mod classify_support {
         /// `match: normalize_whitespace`: the code is itself a message.
         pub(super) free_text: bool,
         /// The typed code of a JSON value; `None` when it has another type.
-        pub(super) code: fn(&Value) -> Option<C>,
+        pub(super) code: fn(Val<'_>) -> Option<C>,
     }
     /// What the engine needs to know of a provider's code.
     pub(super) trait Code {
@@ -804,20 +804,22 @@ mod classify_support {
         /// Whether the documentation lists the code.
         fn documented(&self) -> bool;
     }
-    /// What one table found in one JSON object.
-    struct Found<C> {
+    /// What one table found in one JSON object. Texts are borrowed from the
+    /// parsed body, and copied only into the outcome (`outcome`, `no_code`).
+    struct Found<'v, C> {
         code: Option<C>,
-        message: Option<String>,
-        request_id: Option<String>,
-        details: Vec<Detail>,
+        message: Option<&'v str>,
+        request_id: Option<&'v str>,
+        /// Each one checked by `detail`.
+        details: &'v [Value],
         items: Option<Vec<Classified<C>>>,
     }
-    impl<C> Found<C> {
+    impl<C> Found<'_, C> {
         const NOTHING: Self = Self {
             code: None,
             message: None,
             request_id: None,
-            details: Vec::new(),
+            details: &[],
             items: None,
         };
     }
@@ -858,18 +860,23 @@ mod classify_support {
             Ok(json) => json,
             Err(reason) => return unexpected(status, body, reason),
         };
-        let mut found: [Option<(&'static [u16], Found<C>)>; N] = ::core::array::from_fn(|
+        let mut found: [Option<(&'static [u16], Found<'_, C>)>; N] = ::core::array::from_fn(|
             _|
         None);
         let mut problem = None;
         let at = json.as_ref().map(At::Node);
-        for (slot, table) in found
-            .iter_mut()
-            .zip(tables)
-            .filter(|(_, table)| applies(table))
-        {
+        let mut won = false;
+        for (i, table) in tables.iter().enumerate().filter(|(_, table)| applies(table)) {
+            if won && !adds(table, &found) {
+                continue;
+            }
             match read(table, at, status, true) {
-                Ok(f) => *slot = Some((table.promised, f)),
+                Ok(f) => {
+                    won |= f.code.as_ref().is_some_and(Code::documented);
+                    if let Some(slot) = found.get_mut(i) {
+                        *slot = Some((table.promised, f));
+                    }
+                }
                 Err(reason) => problem = problem.or(Some(reason)),
             }
         }
@@ -898,10 +905,10 @@ mod classify_support {
     /// The body's JSON, cut down to the `keep` paths (whole without them);
     /// `None` for an empty body. The size is checked first, so an oversized body
     /// is never parsed.
-    fn parse(
-        body: &[u8],
+    fn parse<'de>(
+        body: &'de [u8],
         keep: Option<&'static [&'static [&'static str]]>,
-    ) -> Result<Option<Node>, UnexpectedReason> {
+    ) -> Result<Option<Node<'de>>, UnexpectedReason> {
         if body.len() > super::CLASSIFY_MAX_BODY_BYTES {
             return Err(UnexpectedReason::TooLarge);
         }
@@ -935,22 +942,26 @@ mod classify_support {
     }
     /// A body as classification keeps it: the values at the `keep` paths, and
     /// the objects and arrays on the way to them with only their members on the
-    /// way. A DataForSEO `result` list is parsed (see `Skip`) but not kept, and
-    /// an object's kept keys are the paths' own, not copies.
-    enum Node {
+    /// way. A DataForSEO `result` list is parsed (see `Skip`) but not kept, an
+    /// object's kept keys are the paths' own, not copies, and a string without
+    /// escapes is borrowed from the body.
+    enum Node<'de> {
         /// A value as parsed: where a kept path ends, where one would go deeper
         /// than the body does, or a whole body parsed without `keep`.
         Whole(Value),
+        /// A string as `Whole` would hold it, borrowed from the body.
+        Text(&'de str),
         /// An object on the way to a kept path: its members on the way, in order.
-        Object(Vec<(&'static str, Node)>),
+        Object(Vec<(&'static str, Node<'de>)>),
         /// An array on the way to a kept path: every element, cut down alike.
-        Array(Vec<Node>),
+        Array(Vec<Node<'de>>),
     }
-    impl Node {
+    impl Node<'_> {
         /// The JSON of a cut-down node, as far as it was kept.
         fn to_value(&self) -> Value {
             match self {
                 Node::Whole(value) => value.clone(),
+                Node::Text(text) => Value::String(String::from(*text)),
                 Node::Object(members) => {
                     Value::Object(
                         members
@@ -968,8 +979,35 @@ mod classify_support {
     /// A place in a body: a node, or a value inside a whole one.
     #[derive(Clone, Copy)]
     enum At<'v> {
-        Node(&'v Node),
+        Node(&'v Node<'v>),
         Value(&'v Value),
+    }
+    /// A value a table reads: a borrowed string, or any JSON value.
+    #[derive(Clone, Copy)]
+    pub(super) enum Val<'v> {
+        Text(&'v str),
+        Json(&'v Value),
+    }
+    impl<'v> Val<'v> {
+        pub(super) fn as_str(self) -> Option<&'v str> {
+            match self {
+                Val::Text(text) => Some(text),
+                Val::Json(value) => value.as_str(),
+            }
+        }
+        pub(super) fn as_u64(self) -> Option<u64> {
+            self.json().and_then(Value::as_u64)
+        }
+        pub(super) fn as_i64(self) -> Option<i64> {
+            self.json().and_then(Value::as_i64)
+        }
+        /// The value unless it is a string.
+        fn json(self) -> Option<&'v Value> {
+            match self {
+                Val::Text(_) => None,
+                Val::Json(value) => Some(value),
+            }
+        }
     }
     impl<'v> At<'v> {
         /// An object's member, as `Value::get` reads it.
@@ -985,14 +1023,15 @@ mod classify_support {
                         .find(|(k, _)| *k == key)
                         .map(|(_, node)| At::Node(node))
                 }
-                At::Node(Node::Array(_)) => None,
+                At::Node(Node::Array(_) | Node::Text(_)) => None,
             }
         }
         /// The value here; `None` for an object or array kept only on the way
         /// to a path (no path ends there, so no table reads it as a value).
-        fn value(self) -> Option<&'v Value> {
+        fn value(self) -> Option<Val<'v>> {
             match self {
-                At::Node(Node::Whole(value)) | At::Value(value) => Some(value),
+                At::Node(Node::Whole(value)) | At::Value(value) => Some(Val::Json(value)),
+                At::Node(Node::Text(text)) => Some(Val::Text(text)),
                 At::Node(_) => None,
             }
         }
@@ -1010,6 +1049,10 @@ mod classify_support {
     }
     impl Prune {
         const MAX_PATHS: usize = 64;
+        /// Whether a kept path ends at this depth: the value is kept whole.
+        fn ends(self) -> bool {
+            self.alive().any(|path| path.len() == self.depth)
+        }
         fn alive(self) -> impl Iterator<Item = &'static [&'static str]> {
             self.keep
                 .iter()
@@ -1019,45 +1062,53 @@ mod classify_support {
         }
     }
     impl<'de> ::serde::de::DeserializeSeed<'de> for Prune {
-        type Value = Node;
+        type Value = Node<'de>;
         fn deserialize<D: ::serde::Deserializer<'de>>(
             self,
             json: D,
-        ) -> Result<Node, D::Error> {
-            if self.alive().any(|path| path.len() == self.depth) {
-                <Value as ::serde::Deserialize>::deserialize(json).map(Node::Whole)
-            } else {
-                json.deserialize_any(self)
-            }
+        ) -> Result<Node<'de>, D::Error> {
+            json.deserialize_any(self)
         }
     }
+    /// Scalars are kept as `Value` would hold them, wherever they are: where a
+    /// kept path ends, or where one would go deeper than the body does (so that
+    /// reading a path through it finds what a full parse would). An object or
+    /// array where a path ends is parsed into a `Value` as a whole parse would.
     impl<'de> ::serde::de::Visitor<'de> for Prune {
-        type Value = Node;
+        type Value = Node<'de>;
         fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str("JSON")
         }
-        fn visit_bool<E>(self, value: bool) -> Result<Node, E> {
+        fn visit_bool<E>(self, value: bool) -> Result<Node<'de>, E> {
             Ok(Node::Whole(Value::Bool(value)))
         }
-        fn visit_i64<E>(self, value: i64) -> Result<Node, E> {
+        fn visit_i64<E>(self, value: i64) -> Result<Node<'de>, E> {
             Ok(Node::Whole(Value::from(value)))
         }
-        fn visit_u64<E>(self, value: u64) -> Result<Node, E> {
+        fn visit_u64<E>(self, value: u64) -> Result<Node<'de>, E> {
             Ok(Node::Whole(Value::from(value)))
         }
-        fn visit_f64<E>(self, value: f64) -> Result<Node, E> {
+        fn visit_f64<E>(self, value: f64) -> Result<Node<'de>, E> {
             Ok(Node::Whole(Value::from(value)))
         }
-        fn visit_str<E>(self, value: &str) -> Result<Node, E> {
+        fn visit_borrowed_str<E>(self, value: &'de str) -> Result<Node<'de>, E> {
+            Ok(Node::Text(value))
+        }
+        fn visit_str<E>(self, value: &str) -> Result<Node<'de>, E> {
             Ok(Node::Whole(Value::String(String::from(value))))
         }
-        fn visit_unit<E>(self) -> Result<Node, E> {
+        fn visit_unit<E>(self) -> Result<Node<'de>, E> {
             Ok(Node::Whole(Value::Null))
         }
         fn visit_seq<A: ::serde::de::SeqAccess<'de>>(
             self,
             mut list: A,
-        ) -> Result<Node, A::Error> {
+        ) -> Result<Node<'de>, A::Error> {
+            if self.ends() {
+                let list = ::serde::de::value::SeqAccessDeserializer::new(list);
+                return <Value as ::serde::Deserialize>::deserialize(list)
+                    .map(Node::Whole);
+            }
             let mut kept = Vec::new();
             while let Some(node) = list.next_element_seed(self)? {
                 kept.push(node);
@@ -1067,7 +1118,12 @@ mod classify_support {
         fn visit_map<A: ::serde::de::MapAccess<'de>>(
             self,
             mut object: A,
-        ) -> Result<Node, A::Error> {
+        ) -> Result<Node<'de>, A::Error> {
+            if self.ends() {
+                let object = ::serde::de::value::MapAccessDeserializer::new(object);
+                return <Value as ::serde::Deserialize>::deserialize(object)
+                    .map(Node::Whole);
+            }
             let mut kept = Vec::new();
             while let Some(alive) = object.next_key_seed(Key(self))? {
                 let child = Prune {
@@ -1168,11 +1224,11 @@ mod classify_support {
     fn decide<C: Code>(
         status: u16,
         body: &[u8],
-        found: &mut [Option<(&'static [u16], Found<C>)>],
+        found: &mut [Option<(&'static [u16], Found<'_, C>)>],
         http: Option<fn(u16) -> C>,
         has_json: bool,
     ) -> Classified<C> {
-        let position = |found: &[Option<(&[u16], Found<C>)>], documented: bool| {
+        let position = |found: &[Option<(&[u16], Found<'_, C>)>], documented: bool| {
             found
                 .iter()
                 .position(|slot| {
@@ -1204,36 +1260,49 @@ mod classify_support {
             None => unexpected(status, body, UnexpectedReason::EmptyBody),
         }
     }
-    fn take_code<C>(found: &mut [Option<(&[u16], Found<C>)>], i: usize) -> Option<C> {
+    /// Whether `table` may add to the outcome what no table in `found` has.
+    fn adds<C>(table: &Table<C>, found: &[Option<(&[u16], Found<'_, C>)>]) -> bool {
+        let has = |part: fn(&Found<'_, C>) -> bool| {
+            found.iter().flatten().any(|(_, f)| part(f))
+        };
+        ((table.message.is_some() || table.free_text) && !has(|f| f.message.is_some()))
+            || (table.request_id.is_some() && !has(|f| f.request_id.is_some()))
+            || (table.details.is_some() && !has(|f| !f.details.is_empty()))
+            || (table.items.is_some() && !has(|f| f.items.is_some()))
+    }
+    fn take_code<C>(
+        found: &mut [Option<(&[u16], Found<'_, C>)>],
+        i: usize,
+    ) -> Option<C> {
         found.get_mut(i).and_then(Option::as_mut).and_then(|(_, f)| f.code.take())
     }
     /// The message, request id, details and items of the chosen table, else of
     /// the first other table that has them.
-    fn merge<C>(
-        found: &mut [Option<(&[u16], Found<C>)>],
+    fn merge<'v, C>(
+        found: &mut [Option<(&[u16], Found<'v, C>)>],
         chosen: Option<usize>,
-    ) -> Found<C> {
+    ) -> Found<'v, C> {
         let mut rest = Found::NOTHING;
         for i in chosen.into_iter().chain(0..found.len()) {
             let Some(Some((_, f))) = found.get_mut(i) else {
                 continue;
             };
-            rest.message = rest.message.or_else(|| f.message.take());
-            rest.request_id = rest.request_id.or_else(|| f.request_id.take());
+            rest.message = rest.message.or(f.message);
+            rest.request_id = rest.request_id.or(f.request_id);
             if rest.details.is_empty() {
-                rest.details = ::core::mem::take(&mut f.details);
+                rest.details = f.details;
             }
             rest.items = rest.items.or_else(|| f.items.take());
         }
         rest
     }
     /// Reads a table's fields; `top` is false for an element of `items`.
-    fn read<C: Code>(
+    fn read<'v, C: Code>(
         table: &Table<C>,
-        json: Option<At<'_>>,
+        json: Option<At<'v>>,
         status: u16,
         top: bool,
-    ) -> Result<Found<C>, UnexpectedReason> {
+    ) -> Result<Found<'v, C>, UnexpectedReason> {
         let Some(json) = json else {
             return Ok(Found::NOTHING);
         };
@@ -1249,7 +1318,7 @@ mod classify_support {
         };
         let mut message = text(json, table.message.as_ref())?;
         if message.is_none() && table.free_text {
-            message = raw.and_then(Value::as_str).map(String::from);
+            message = raw.and_then(Val::as_str);
         }
         let items = match table.items.as_ref().filter(|_| top) {
             Some(path) => items(table, json, path, status)?,
@@ -1268,37 +1337,50 @@ mod classify_support {
         path.keys
             .iter()
             .try_fold(json, |at, key| at.get(key))
-            .filter(|at| !at.value().is_some_and(Value::is_null))
+            .filter(|at| !at.value().and_then(Val::json).is_some_and(Value::is_null))
     }
-    fn text(
-        json: At<'_>,
+    fn text<'v>(
+        json: At<'v>,
         path: Option<&Path>,
-    ) -> Result<Option<String>, UnexpectedReason> {
+    ) -> Result<Option<&'v str>, UnexpectedReason> {
         match path.map(|path| (path, get(json, path).map(At::value))) {
-            Some((_, Some(Some(Value::String(text))))) => Ok(Some(text.clone())),
-            Some((path, Some(_))) => Err(UnexpectedReason::WrongType(path.name)),
+            Some((path, Some(value))) => {
+                value
+                    .and_then(Val::as_str)
+                    .map(Some)
+                    .ok_or(UnexpectedReason::WrongType(path.name))
+            }
             _ => Ok(None),
         }
     }
-    fn details(
-        json: At<'_>,
+    fn details<'v>(
+        json: At<'v>,
         path: Option<&Path>,
-    ) -> Result<Vec<Detail>, UnexpectedReason> {
-        match path.map(|path| (path, get(json, path).map(At::value))) {
-            Some((path, Some(Some(Value::Array(list))))) => {
-                list.iter()
-                    .map(|d| detail(d).ok_or(UnexpectedReason::WrongType(path.name)))
-                    .collect()
-            }
+    ) -> Result<&'v [Value], UnexpectedReason> {
+        match path
+            .map(|path| (path, get(json, path).map(|at| at.value().and_then(Val::json))))
+        {
+            Some(
+                (_, Some(Some(Value::Array(list)))),
+            ) if list.iter().all(|d| detail(d).is_some()) => Ok(list),
             Some((path, Some(_))) => Err(UnexpectedReason::WrongType(path.name)),
-            _ => Ok(Vec::new()),
+            _ => Ok(&[]),
         }
     }
-    fn detail(value: &Value) -> Option<Detail> {
-        Some(Detail {
-            field: String::from(value.get("field")?.as_str()?),
-            message: String::from(value.get("message")?.as_str()?),
-        })
+    /// A detail's field and message.
+    fn detail(value: &Value) -> Option<(&str, &str)> {
+        Some((value.get("field")?.as_str()?, value.get("message")?.as_str()?))
+    }
+    /// The details of an outcome, copied out of the body.
+    fn owned_details(details: &[Value]) -> Vec<Detail> {
+        details
+            .iter()
+            .filter_map(detail)
+            .map(|(field, message)| Detail {
+                field: String::from(field),
+                message: String::from(message),
+            })
+            .collect()
     }
     fn items<C: Code>(
         table: &Table<C>,
@@ -1312,7 +1394,7 @@ mod classify_support {
                 Ok(Some(list.iter().map(At::Node).map(each).collect()))
             }
             Some(at) => {
-                match at.value() {
+                match at.value().and_then(Val::json) {
                     Some(Value::Array(list)) => {
                         Ok(Some(list.iter().map(At::Value).map(each).collect()))
                     }
@@ -1345,28 +1427,30 @@ mod classify_support {
             },
         })
     }
-    fn outcome<C: Code>(status: u16, code: C, rest: Found<C>) -> Classified<C> {
+    fn outcome<C: Code>(status: u16, code: C, rest: Found<'_, C>) -> Classified<C> {
         let (outcome, kind, retry) = code.meta();
         let items = rest.items.unwrap_or_default();
+        let message = rest.message.map(String::from);
+        let request_id = rest.request_id.map(String::from);
         if outcome == Outcome::Failure {
             return Classified::Failure(Failure {
                 status,
                 code,
-                message: rest.message,
+                message,
                 kind,
                 retry,
-                request_id: rest.request_id,
-                details: rest.details,
+                request_id,
+                details: owned_details(rest.details),
                 items,
             });
         }
         let reply = Reply {
             status,
             code: Some(code),
-            message: rest.message,
+            message,
             kind,
             retry,
-            request_id: rest.request_id,
+            request_id,
             items,
         };
         match outcome {
@@ -1376,14 +1460,14 @@ mod classify_support {
         }
     }
     /// A 2xx whose body carries no code.
-    fn no_code<C>(status: u16, rest: Found<C>) -> Classified<C> {
+    fn no_code<C>(status: u16, rest: Found<'_, C>) -> Classified<C> {
         Classified::Success(Reply {
             status,
             code: None,
-            message: rest.message,
+            message: rest.message.map(String::from),
             kind: CanonicalKind::Ok,
             retry: RetryAdvice::Never,
-            request_id: rest.request_id,
+            request_id: rest.request_id.map(String::from),
             items: rest.items.unwrap_or_default(),
         })
     }

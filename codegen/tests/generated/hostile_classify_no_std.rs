@@ -281,6 +281,8 @@ pub(crate) enum AnyCode {
     TypeSelf(TypeSelf),
     /// A Hostile "Provider" \*/ \#\[x\] \\ \{\} code (Strings).
     TypeCrate(TypeCrate),
+    /// A Hostile "Provider" \*/ \#\[x\] \\ \{\} code (Status "ref" \*/).
+    TypeRef(TypeRef),
     /// A Hostile "Provider" \*/ \#\[x\] \\ \{\} code (Client "errors" \*/).
     TypeFn(TypeFn),
     /// A Hostile "Provider" \*/ \#\[x\] \\ \{\} code (Server errors \\ \{\}).
@@ -293,6 +295,7 @@ impl AnyCode {
         match self {
             Self::TypeSelf(_) => TypeSelf::PROVIDER,
             Self::TypeCrate(_) => TypeCrate::PROVIDER,
+            Self::TypeRef(_) => TypeRef::PROVIDER,
             Self::TypeFn(_) => TypeFn::PROVIDER,
             Self::TypeMod(_) => TypeMod::PROVIDER,
         }
@@ -302,6 +305,7 @@ impl AnyCode {
         match self {
             Self::TypeSelf(_) => TypeSelf::TABLE,
             Self::TypeCrate(_) => TypeCrate::TABLE,
+            Self::TypeRef(_) => TypeRef::TABLE,
             Self::TypeFn(_) => TypeFn::TABLE,
             Self::TypeMod(_) => TypeMod::TABLE,
         }
@@ -311,6 +315,7 @@ impl AnyCode {
         match self {
             Self::TypeSelf(code) => code.message(),
             Self::TypeCrate(code) => code.message(),
+            Self::TypeRef(code) => code.message(),
             Self::TypeFn(code) => code.message(),
             Self::TypeMod(code) => code.message(),
         }
@@ -320,6 +325,7 @@ impl AnyCode {
         match self {
             Self::TypeSelf(code) => code.kind(),
             Self::TypeCrate(code) => code.kind(),
+            Self::TypeRef(code) => code.kind(),
             Self::TypeFn(code) => code.kind(),
             Self::TypeMod(code) => code.kind(),
         }
@@ -329,6 +335,7 @@ impl AnyCode {
         match self {
             Self::TypeSelf(code) => code.retry(),
             Self::TypeCrate(code) => code.retry(),
+            Self::TypeRef(code) => code.retry(),
             Self::TypeFn(code) => code.retry(),
             Self::TypeMod(code) => code.retry(),
         }
@@ -338,6 +345,7 @@ impl AnyCode {
         match self {
             Self::TypeSelf(code) => code.outcome(),
             Self::TypeCrate(code) => code.outcome(),
+            Self::TypeRef(code) => code.outcome(),
             Self::TypeFn(code) => code.outcome(),
             Self::TypeMod(code) => code.outcome(),
         }
@@ -347,6 +355,7 @@ impl AnyCode {
         match self {
             Self::TypeSelf(code) => code.is_documented(),
             Self::TypeCrate(code) => code.is_documented(),
+            Self::TypeRef(code) => code.is_documented(),
             Self::TypeFn(code) => code.is_documented(),
             Self::TypeMod(code) => code.is_documented(),
         }
@@ -360,6 +369,7 @@ impl ::core::fmt::Display for AnyCode {
         match self {
             Self::TypeSelf(code) => ::core::fmt::Display::fmt(code, f),
             Self::TypeCrate(code) => ::core::fmt::Display::fmt(code, f),
+            Self::TypeRef(code) => ::core::fmt::Display::fmt(code, f),
             Self::TypeFn(code) => ::core::fmt::Display::fmt(code, f),
             Self::TypeMod(code) => ::core::fmt::Display::fmt(code, f),
         }
@@ -380,6 +390,13 @@ impl ::core::convert::From<TypeSelf> for AnyCode {
 impl ::core::convert::From<TypeCrate> for AnyCode {
     fn from(code: TypeCrate) -> Self {
         Self::TypeCrate(code)
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::convert::From<TypeRef> for AnyCode {
+    fn from(code: TypeRef) -> Self {
+        Self::TypeRef(code)
     }
 }
 #[allow(dead_code)]
@@ -770,7 +787,7 @@ mod classify_support {
         /// `match: normalize_whitespace`: the code is itself a message.
         pub(super) free_text: bool,
         /// The typed code of a JSON value; `None` when it has another type.
-        pub(super) code: fn(&Value) -> Option<C>,
+        pub(super) code: fn(Val<'_>) -> Option<C>,
     }
     /// What the engine needs to know of a provider's code.
     pub(super) trait Code {
@@ -779,20 +796,22 @@ mod classify_support {
         /// Whether the documentation lists the code.
         fn documented(&self) -> bool;
     }
-    /// What one table found in one JSON object.
-    struct Found<C> {
+    /// What one table found in one JSON object. Texts are borrowed from the
+    /// parsed body, and copied only into the outcome (`outcome`, `no_code`).
+    struct Found<'v, C> {
         code: Option<C>,
-        message: Option<String>,
-        request_id: Option<String>,
-        details: Vec<Detail>,
+        message: Option<&'v str>,
+        request_id: Option<&'v str>,
+        /// Each one checked by `detail`.
+        details: &'v [Value],
         items: Option<Vec<Classified<C>>>,
     }
-    impl<C> Found<C> {
+    impl<C> Found<'_, C> {
         const NOTHING: Self = Self {
             code: None,
             message: None,
             request_id: None,
-            details: Vec::new(),
+            details: &[],
             items: None,
         };
     }
@@ -833,18 +852,23 @@ mod classify_support {
             Ok(json) => json,
             Err(reason) => return unexpected(status, body, reason),
         };
-        let mut found: [Option<(&'static [u16], Found<C>)>; N] = ::core::array::from_fn(|
+        let mut found: [Option<(&'static [u16], Found<'_, C>)>; N] = ::core::array::from_fn(|
             _|
         None);
         let mut problem = None;
         let at = json.as_ref().map(At::Node);
-        for (slot, table) in found
-            .iter_mut()
-            .zip(tables)
-            .filter(|(_, table)| applies(table))
-        {
+        let mut won = false;
+        for (i, table) in tables.iter().enumerate().filter(|(_, table)| applies(table)) {
+            if won && !adds(table, &found) {
+                continue;
+            }
             match read(table, at, status, true) {
-                Ok(f) => *slot = Some((table.promised, f)),
+                Ok(f) => {
+                    won |= f.code.as_ref().is_some_and(Code::documented);
+                    if let Some(slot) = found.get_mut(i) {
+                        *slot = Some((table.promised, f));
+                    }
+                }
                 Err(reason) => problem = problem.or(Some(reason)),
             }
         }
@@ -873,10 +897,10 @@ mod classify_support {
     /// The body's JSON, cut down to the `keep` paths (whole without them);
     /// `None` for an empty body. The size is checked first, so an oversized body
     /// is never parsed.
-    fn parse(
-        body: &[u8],
+    fn parse<'de>(
+        body: &'de [u8],
         keep: Option<&'static [&'static [&'static str]]>,
-    ) -> Result<Option<Node>, UnexpectedReason> {
+    ) -> Result<Option<Node<'de>>, UnexpectedReason> {
         if body.len() > super::CLASSIFY_MAX_BODY_BYTES {
             return Err(UnexpectedReason::TooLarge);
         }
@@ -910,22 +934,26 @@ mod classify_support {
     }
     /// A body as classification keeps it: the values at the `keep` paths, and
     /// the objects and arrays on the way to them with only their members on the
-    /// way. A DataForSEO `result` list is parsed (see `Skip`) but not kept, and
-    /// an object's kept keys are the paths' own, not copies.
-    enum Node {
+    /// way. A DataForSEO `result` list is parsed (see `Skip`) but not kept, an
+    /// object's kept keys are the paths' own, not copies, and a string without
+    /// escapes is borrowed from the body.
+    enum Node<'de> {
         /// A value as parsed: where a kept path ends, where one would go deeper
         /// than the body does, or a whole body parsed without `keep`.
         Whole(Value),
+        /// A string as `Whole` would hold it, borrowed from the body.
+        Text(&'de str),
         /// An object on the way to a kept path: its members on the way, in order.
-        Object(Vec<(&'static str, Node)>),
+        Object(Vec<(&'static str, Node<'de>)>),
         /// An array on the way to a kept path: every element, cut down alike.
-        Array(Vec<Node>),
+        Array(Vec<Node<'de>>),
     }
-    impl Node {
+    impl Node<'_> {
         /// The JSON of a cut-down node, as far as it was kept.
         fn to_value(&self) -> Value {
             match self {
                 Node::Whole(value) => value.clone(),
+                Node::Text(text) => Value::String(String::from(*text)),
                 Node::Object(members) => {
                     Value::Object(
                         members
@@ -943,8 +971,35 @@ mod classify_support {
     /// A place in a body: a node, or a value inside a whole one.
     #[derive(Clone, Copy)]
     enum At<'v> {
-        Node(&'v Node),
+        Node(&'v Node<'v>),
         Value(&'v Value),
+    }
+    /// A value a table reads: a borrowed string, or any JSON value.
+    #[derive(Clone, Copy)]
+    pub(super) enum Val<'v> {
+        Text(&'v str),
+        Json(&'v Value),
+    }
+    impl<'v> Val<'v> {
+        pub(super) fn as_str(self) -> Option<&'v str> {
+            match self {
+                Val::Text(text) => Some(text),
+                Val::Json(value) => value.as_str(),
+            }
+        }
+        pub(super) fn as_u64(self) -> Option<u64> {
+            self.json().and_then(Value::as_u64)
+        }
+        pub(super) fn as_i64(self) -> Option<i64> {
+            self.json().and_then(Value::as_i64)
+        }
+        /// The value unless it is a string.
+        fn json(self) -> Option<&'v Value> {
+            match self {
+                Val::Text(_) => None,
+                Val::Json(value) => Some(value),
+            }
+        }
     }
     impl<'v> At<'v> {
         /// An object's member, as `Value::get` reads it.
@@ -960,14 +1015,15 @@ mod classify_support {
                         .find(|(k, _)| *k == key)
                         .map(|(_, node)| At::Node(node))
                 }
-                At::Node(Node::Array(_)) => None,
+                At::Node(Node::Array(_) | Node::Text(_)) => None,
             }
         }
         /// The value here; `None` for an object or array kept only on the way
         /// to a path (no path ends there, so no table reads it as a value).
-        fn value(self) -> Option<&'v Value> {
+        fn value(self) -> Option<Val<'v>> {
             match self {
-                At::Node(Node::Whole(value)) | At::Value(value) => Some(value),
+                At::Node(Node::Whole(value)) | At::Value(value) => Some(Val::Json(value)),
+                At::Node(Node::Text(text)) => Some(Val::Text(text)),
                 At::Node(_) => None,
             }
         }
@@ -985,6 +1041,10 @@ mod classify_support {
     }
     impl Prune {
         const MAX_PATHS: usize = 64;
+        /// Whether a kept path ends at this depth: the value is kept whole.
+        fn ends(self) -> bool {
+            self.alive().any(|path| path.len() == self.depth)
+        }
         fn alive(self) -> impl Iterator<Item = &'static [&'static str]> {
             self.keep
                 .iter()
@@ -994,45 +1054,53 @@ mod classify_support {
         }
     }
     impl<'de> ::serde::de::DeserializeSeed<'de> for Prune {
-        type Value = Node;
+        type Value = Node<'de>;
         fn deserialize<D: ::serde::Deserializer<'de>>(
             self,
             json: D,
-        ) -> Result<Node, D::Error> {
-            if self.alive().any(|path| path.len() == self.depth) {
-                <Value as ::serde::Deserialize>::deserialize(json).map(Node::Whole)
-            } else {
-                json.deserialize_any(self)
-            }
+        ) -> Result<Node<'de>, D::Error> {
+            json.deserialize_any(self)
         }
     }
+    /// Scalars are kept as `Value` would hold them, wherever they are: where a
+    /// kept path ends, or where one would go deeper than the body does (so that
+    /// reading a path through it finds what a full parse would). An object or
+    /// array where a path ends is parsed into a `Value` as a whole parse would.
     impl<'de> ::serde::de::Visitor<'de> for Prune {
-        type Value = Node;
+        type Value = Node<'de>;
         fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str("JSON")
         }
-        fn visit_bool<E>(self, value: bool) -> Result<Node, E> {
+        fn visit_bool<E>(self, value: bool) -> Result<Node<'de>, E> {
             Ok(Node::Whole(Value::Bool(value)))
         }
-        fn visit_i64<E>(self, value: i64) -> Result<Node, E> {
+        fn visit_i64<E>(self, value: i64) -> Result<Node<'de>, E> {
             Ok(Node::Whole(Value::from(value)))
         }
-        fn visit_u64<E>(self, value: u64) -> Result<Node, E> {
+        fn visit_u64<E>(self, value: u64) -> Result<Node<'de>, E> {
             Ok(Node::Whole(Value::from(value)))
         }
-        fn visit_f64<E>(self, value: f64) -> Result<Node, E> {
+        fn visit_f64<E>(self, value: f64) -> Result<Node<'de>, E> {
             Ok(Node::Whole(Value::from(value)))
         }
-        fn visit_str<E>(self, value: &str) -> Result<Node, E> {
+        fn visit_borrowed_str<E>(self, value: &'de str) -> Result<Node<'de>, E> {
+            Ok(Node::Text(value))
+        }
+        fn visit_str<E>(self, value: &str) -> Result<Node<'de>, E> {
             Ok(Node::Whole(Value::String(String::from(value))))
         }
-        fn visit_unit<E>(self) -> Result<Node, E> {
+        fn visit_unit<E>(self) -> Result<Node<'de>, E> {
             Ok(Node::Whole(Value::Null))
         }
         fn visit_seq<A: ::serde::de::SeqAccess<'de>>(
             self,
             mut list: A,
-        ) -> Result<Node, A::Error> {
+        ) -> Result<Node<'de>, A::Error> {
+            if self.ends() {
+                let list = ::serde::de::value::SeqAccessDeserializer::new(list);
+                return <Value as ::serde::Deserialize>::deserialize(list)
+                    .map(Node::Whole);
+            }
             let mut kept = Vec::new();
             while let Some(node) = list.next_element_seed(self)? {
                 kept.push(node);
@@ -1042,7 +1110,12 @@ mod classify_support {
         fn visit_map<A: ::serde::de::MapAccess<'de>>(
             self,
             mut object: A,
-        ) -> Result<Node, A::Error> {
+        ) -> Result<Node<'de>, A::Error> {
+            if self.ends() {
+                let object = ::serde::de::value::MapAccessDeserializer::new(object);
+                return <Value as ::serde::Deserialize>::deserialize(object)
+                    .map(Node::Whole);
+            }
             let mut kept = Vec::new();
             while let Some(alive) = object.next_key_seed(Key(self))? {
                 let child = Prune {
@@ -1143,11 +1216,11 @@ mod classify_support {
     fn decide<C: Code>(
         status: u16,
         body: &[u8],
-        found: &mut [Option<(&'static [u16], Found<C>)>],
+        found: &mut [Option<(&'static [u16], Found<'_, C>)>],
         http: Option<fn(u16) -> C>,
         has_json: bool,
     ) -> Classified<C> {
-        let position = |found: &[Option<(&[u16], Found<C>)>], documented: bool| {
+        let position = |found: &[Option<(&[u16], Found<'_, C>)>], documented: bool| {
             found
                 .iter()
                 .position(|slot| {
@@ -1179,36 +1252,49 @@ mod classify_support {
             None => unexpected(status, body, UnexpectedReason::EmptyBody),
         }
     }
-    fn take_code<C>(found: &mut [Option<(&[u16], Found<C>)>], i: usize) -> Option<C> {
+    /// Whether `table` may add to the outcome what no table in `found` has.
+    fn adds<C>(table: &Table<C>, found: &[Option<(&[u16], Found<'_, C>)>]) -> bool {
+        let has = |part: fn(&Found<'_, C>) -> bool| {
+            found.iter().flatten().any(|(_, f)| part(f))
+        };
+        ((table.message.is_some() || table.free_text) && !has(|f| f.message.is_some()))
+            || (table.request_id.is_some() && !has(|f| f.request_id.is_some()))
+            || (table.details.is_some() && !has(|f| !f.details.is_empty()))
+            || (table.items.is_some() && !has(|f| f.items.is_some()))
+    }
+    fn take_code<C>(
+        found: &mut [Option<(&[u16], Found<'_, C>)>],
+        i: usize,
+    ) -> Option<C> {
         found.get_mut(i).and_then(Option::as_mut).and_then(|(_, f)| f.code.take())
     }
     /// The message, request id, details and items of the chosen table, else of
     /// the first other table that has them.
-    fn merge<C>(
-        found: &mut [Option<(&[u16], Found<C>)>],
+    fn merge<'v, C>(
+        found: &mut [Option<(&[u16], Found<'v, C>)>],
         chosen: Option<usize>,
-    ) -> Found<C> {
+    ) -> Found<'v, C> {
         let mut rest = Found::NOTHING;
         for i in chosen.into_iter().chain(0..found.len()) {
             let Some(Some((_, f))) = found.get_mut(i) else {
                 continue;
             };
-            rest.message = rest.message.or_else(|| f.message.take());
-            rest.request_id = rest.request_id.or_else(|| f.request_id.take());
+            rest.message = rest.message.or(f.message);
+            rest.request_id = rest.request_id.or(f.request_id);
             if rest.details.is_empty() {
-                rest.details = ::core::mem::take(&mut f.details);
+                rest.details = f.details;
             }
             rest.items = rest.items.or_else(|| f.items.take());
         }
         rest
     }
     /// Reads a table's fields; `top` is false for an element of `items`.
-    fn read<C: Code>(
+    fn read<'v, C: Code>(
         table: &Table<C>,
-        json: Option<At<'_>>,
+        json: Option<At<'v>>,
         status: u16,
         top: bool,
-    ) -> Result<Found<C>, UnexpectedReason> {
+    ) -> Result<Found<'v, C>, UnexpectedReason> {
         let Some(json) = json else {
             return Ok(Found::NOTHING);
         };
@@ -1224,7 +1310,7 @@ mod classify_support {
         };
         let mut message = text(json, table.message.as_ref())?;
         if message.is_none() && table.free_text {
-            message = raw.and_then(Value::as_str).map(String::from);
+            message = raw.and_then(Val::as_str);
         }
         let items = match table.items.as_ref().filter(|_| top) {
             Some(path) => items(table, json, path, status)?,
@@ -1243,37 +1329,50 @@ mod classify_support {
         path.keys
             .iter()
             .try_fold(json, |at, key| at.get(key))
-            .filter(|at| !at.value().is_some_and(Value::is_null))
+            .filter(|at| !at.value().and_then(Val::json).is_some_and(Value::is_null))
     }
-    fn text(
-        json: At<'_>,
+    fn text<'v>(
+        json: At<'v>,
         path: Option<&Path>,
-    ) -> Result<Option<String>, UnexpectedReason> {
+    ) -> Result<Option<&'v str>, UnexpectedReason> {
         match path.map(|path| (path, get(json, path).map(At::value))) {
-            Some((_, Some(Some(Value::String(text))))) => Ok(Some(text.clone())),
-            Some((path, Some(_))) => Err(UnexpectedReason::WrongType(path.name)),
+            Some((path, Some(value))) => {
+                value
+                    .and_then(Val::as_str)
+                    .map(Some)
+                    .ok_or(UnexpectedReason::WrongType(path.name))
+            }
             _ => Ok(None),
         }
     }
-    fn details(
-        json: At<'_>,
+    fn details<'v>(
+        json: At<'v>,
         path: Option<&Path>,
-    ) -> Result<Vec<Detail>, UnexpectedReason> {
-        match path.map(|path| (path, get(json, path).map(At::value))) {
-            Some((path, Some(Some(Value::Array(list))))) => {
-                list.iter()
-                    .map(|d| detail(d).ok_or(UnexpectedReason::WrongType(path.name)))
-                    .collect()
-            }
+    ) -> Result<&'v [Value], UnexpectedReason> {
+        match path
+            .map(|path| (path, get(json, path).map(|at| at.value().and_then(Val::json))))
+        {
+            Some(
+                (_, Some(Some(Value::Array(list)))),
+            ) if list.iter().all(|d| detail(d).is_some()) => Ok(list),
             Some((path, Some(_))) => Err(UnexpectedReason::WrongType(path.name)),
-            _ => Ok(Vec::new()),
+            _ => Ok(&[]),
         }
     }
-    fn detail(value: &Value) -> Option<Detail> {
-        Some(Detail {
-            field: String::from(value.get("field")?.as_str()?),
-            message: String::from(value.get("message")?.as_str()?),
-        })
+    /// A detail's field and message.
+    fn detail(value: &Value) -> Option<(&str, &str)> {
+        Some((value.get("field")?.as_str()?, value.get("message")?.as_str()?))
+    }
+    /// The details of an outcome, copied out of the body.
+    fn owned_details(details: &[Value]) -> Vec<Detail> {
+        details
+            .iter()
+            .filter_map(detail)
+            .map(|(field, message)| Detail {
+                field: String::from(field),
+                message: String::from(message),
+            })
+            .collect()
     }
     fn items<C: Code>(
         table: &Table<C>,
@@ -1287,7 +1386,7 @@ mod classify_support {
                 Ok(Some(list.iter().map(At::Node).map(each).collect()))
             }
             Some(at) => {
-                match at.value() {
+                match at.value().and_then(Val::json) {
                     Some(Value::Array(list)) => {
                         Ok(Some(list.iter().map(At::Value).map(each).collect()))
                     }
@@ -1320,28 +1419,30 @@ mod classify_support {
             },
         })
     }
-    fn outcome<C: Code>(status: u16, code: C, rest: Found<C>) -> Classified<C> {
+    fn outcome<C: Code>(status: u16, code: C, rest: Found<'_, C>) -> Classified<C> {
         let (outcome, kind, retry) = code.meta();
         let items = rest.items.unwrap_or_default();
+        let message = rest.message.map(String::from);
+        let request_id = rest.request_id.map(String::from);
         if outcome == Outcome::Failure {
             return Classified::Failure(Failure {
                 status,
                 code,
-                message: rest.message,
+                message,
                 kind,
                 retry,
-                request_id: rest.request_id,
-                details: rest.details,
+                request_id,
+                details: owned_details(rest.details),
                 items,
             });
         }
         let reply = Reply {
             status,
             code: Some(code),
-            message: rest.message,
+            message,
             kind,
             retry,
-            request_id: rest.request_id,
+            request_id,
             items,
         };
         match outcome {
@@ -1351,14 +1452,14 @@ mod classify_support {
         }
     }
     /// A 2xx whose body carries no code.
-    fn no_code<C>(status: u16, rest: Found<C>) -> Classified<C> {
+    fn no_code<C>(status: u16, rest: Found<'_, C>) -> Classified<C> {
         Classified::Success(Reply {
             status,
             code: None,
-            message: rest.message,
+            message: rest.message.map(String::from),
             kind: CanonicalKind::Ok,
             retry: RetryAdvice::Never,
-            request_id: rest.request_id,
+            request_id: rest.request_id.map(String::from),
             items: rest.items.unwrap_or_default(),
         })
     }
@@ -2055,6 +2156,206 @@ impl ::core::convert::AsRef<str> for TypeCrate {
 #[automatically_derived]
 impl ::core::error::Error for TypeCrate {}
 #[allow(dead_code)]
+/// Hostile "Provider" \*/ \#\[x\] \\ \{\}: Status "ref" \*/.
+///
+/// Source: <https://example.invalid/a?b=1&c=<d>>, read 2026-11-22.
+///
+/// On the wire: the `status.code` field of a JSON body.
+///
+/// Note: Note with \*/ and /\* and a "quote" and a backslash \\ and \# hash
+///
+/// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+#[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
+pub(crate) enum TypeRef {
+    /// `7`: Seven \*/
+    ///
+    /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
+    Seven,
+    /// A code the documentation does not list, kept exactly as received.
+    Unknown(u32),
+}
+#[allow(dead_code)]
+impl TypeRef {
+    /// The provider's display name.
+    pub const PROVIDER: &str = "Hostile \"Provider\" */ #[x] \\ {}";
+    /// The table's display name.
+    pub const TABLE: &str = "Status \"ref\" */";
+    /// The documentation page the codes were read from.
+    pub const SOURCE_URL: ::core::option::Option<&str> = ::core::option::Option::Some(
+        "https://example.invalid/a?b=1&c=<d>",
+    );
+    /// Every documented code, in the documentation's order.
+    pub const ALL: &[Self] = &[TypeRef::Seven];
+    const CODES: &[u32; 1usize] = &[7];
+    /// For each slot of the code hash in `from_code`, the code that lands there.
+    const SLOT_CODES: &[u32; 2usize] = &[7, 7];
+    /// For each slot of the code hash, the variant of its code.
+    const SLOT_VARIANTS: &[Self; 2usize] = &[TypeRef::Seven, TypeRef::Seven];
+    const MESSAGES: &[&str; 2usize] = &["Seven */", ""];
+    const DESCRIPTIONS: &[&str; 2usize] = &["", ""];
+    const HTTP_STATUSES: &[u16; 2usize] = &[0u16, 0];
+    const CATEGORIES: &[&str; 2usize] = &["", ""];
+    const KINDS: &[CanonicalKind; 2usize] = &[
+        CanonicalKind::Internal,
+        CanonicalKind::Unknown,
+    ];
+    const RETRIES: &[RetryAdvice; 2usize] = &[RetryAdvice::Backoff, RetryAdvice::Never];
+    const OUTCOMES: &[Outcome; 2usize] = &[Outcome::Failure, Outcome::Failure];
+    /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+    #[inline(always)]
+    const fn index(&self) -> usize {
+        match self {
+            TypeRef::Seven => 0usize,
+            Self::Unknown(_) => 1usize,
+        }
+    }
+}
+#[allow(dead_code)]
+impl TypeRef {
+    /// The variant of a raw code; a code the documentation does not list
+    /// becomes `Unknown`, so this never fails.
+    #[inline(always)]
+    pub const fn from_code(code: u32) -> Self {
+        let slot = ((code as u64).wrapping_mul(13898507668257350877u64) >> 63) as usize;
+        if Self::SLOT_CODES[slot] == code {
+            Self::SLOT_VARIANTS[slot]
+        } else {
+            Self::Unknown(code)
+        }
+    }
+    /// The raw code, as sent on the wire.
+    #[inline]
+    pub const fn code(&self) -> u32 {
+        match self {
+            Self::Unknown(code) => *code,
+            _ => Self::CODES[self.index()],
+        }
+    }
+    /// The provider's exact message; `None` for an undocumented code.
+    #[inline]
+    pub const fn message(&self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Unknown(_) => ::core::option::Option::None,
+            _ => ::core::option::Option::Some(Self::MESSAGES[self.index()]),
+        }
+    }
+    /// The documentation's explanation, where it gives one.
+    pub const fn description(&self) -> ::core::option::Option<&'static str> {
+        Self::text(Self::DESCRIPTIONS[self.index()])
+    }
+    /// The HTTP status this code arrives with, where documented.
+    pub const fn http_status(&self) -> ::core::option::Option<u16> {
+        match Self::HTTP_STATUSES[self.index()] {
+            0 => ::core::option::Option::None,
+            status => ::core::option::Option::Some(status),
+        }
+    }
+    /// The documentation's grouping, where it gives one.
+    pub const fn category(&self) -> ::core::option::Option<&'static str> {
+        Self::text(Self::CATEGORIES[self.index()])
+    }
+    /// Other texts the documentation gives for this code.
+    pub const fn also_documented(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// The canonical kind; `Unknown` for an undocumented code.
+    #[inline]
+    pub const fn kind(&self) -> CanonicalKind {
+        Self::KINDS[self.index()]
+    }
+    /// What a client should do; `Never` for an undocumented code.
+    #[inline]
+    pub const fn retry(&self) -> RetryAdvice {
+        Self::RETRIES[self.index()]
+    }
+    /// Whether the code reports success, pending work, a redirect or a failure
+    /// (an undocumented code counts as a failure).
+    #[inline]
+    pub const fn outcome(&self) -> Outcome {
+        Self::OUTCOMES[self.index()]
+    }
+    /// Whether the code reports success.
+    pub const fn is_success(&self) -> bool {
+        matches!(self.outcome(), Outcome::Success)
+    }
+    /// Whether the request was accepted but is not finished.
+    pub const fn is_pending(&self) -> bool {
+        matches!(self.outcome(), Outcome::Pending)
+    }
+    /// Whether the code reports a failure.
+    pub const fn is_error(&self) -> bool {
+        matches!(self.outcome(), Outcome::Failure)
+    }
+    /// Whether the documentation lists the code.
+    pub const fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    /// An optional text as stored: `""` is none.
+    const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+        if text.is_empty() {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(text)
+        }
+    }
+}
+#[allow(dead_code)]
+impl TypeRef {
+    /// What `Display` writes for each documented code.
+    const DISPLAYS: &[&str; 1usize] = &[
+        "Seven */ (Hostile \"Provider\" */ #[x] \\ {} 7)",
+    ];
+}
+#[allow(dead_code)]
+/// Writes the provider's message and where it comes from:
+/// `Too many requests. (Provider code)`; an undocumented code writes its raw
+/// value: `40299 (Provider, undocumented)`.
+#[automatically_derived]
+impl ::core::fmt::Display for TypeRef {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Self::Unknown(_) => {
+                ::core::write!(f, "{}", self.code())?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(", undocumented)")
+            }
+            _ => f.write_str(Self::DISPLAYS[self.index()]),
+        }
+    }
+}
+#[allow(dead_code)]
+/// Strict: an undocumented code is an error (`from_code` keeps it instead).
+#[automatically_derived]
+impl ::core::convert::TryFrom<u32> for TypeRef {
+    type Error = UnknownCode<u32>;
+    #[inline]
+    fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCode<u32>> {
+        match Self::from_code(code) {
+            Self::Unknown(code) => {
+                ::core::result::Result::Err(UnknownCode {
+                    provider: Self::PROVIDER,
+                    table: Self::TABLE,
+                    code,
+                })
+            }
+            known => ::core::result::Result::Ok(known),
+        }
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::convert::From<TypeRef> for u32 {
+    fn from(value: TypeRef) -> Self {
+        value.code()
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::error::Error for TypeRef {}
+#[allow(dead_code)]
 /// Hostile "Provider" \*/ \#\[x\] \\ \{\}: Client "errors" \*/.
 ///
 /// Source: <https://example.invalid/a?b=1&c=<d>>, read 2026-11-22.
@@ -2464,6 +2765,8 @@ pub(crate) enum TypeResponseCode {
     Self_(TypeSelf),
     /// A `TypeCrate` code (Strings).
     Crate(TypeCrate),
+    /// A `TypeRef` code (Status "ref" \*/).
+    Ref(TypeRef),
     /// A `TypeFn` code (Client "errors" \*/).
     Fn(TypeFn),
     /// A `TypeMod` code (Server errors \\ \{\}).
@@ -2476,6 +2779,7 @@ impl TypeResponseCode {
         match self {
             Self::Self_(code) => code.message(),
             Self::Crate(code) => code.message(),
+            Self::Ref(code) => code.message(),
             Self::Fn(code) => code.message(),
             Self::Mod(code) => code.message(),
         }
@@ -2485,6 +2789,7 @@ impl TypeResponseCode {
         match self {
             Self::Self_(code) => code.kind(),
             Self::Crate(code) => code.kind(),
+            Self::Ref(code) => code.kind(),
             Self::Fn(code) => code.kind(),
             Self::Mod(code) => code.kind(),
         }
@@ -2494,6 +2799,7 @@ impl TypeResponseCode {
         match self {
             Self::Self_(code) => code.retry(),
             Self::Crate(code) => code.retry(),
+            Self::Ref(code) => code.retry(),
             Self::Fn(code) => code.retry(),
             Self::Mod(code) => code.retry(),
         }
@@ -2503,6 +2809,7 @@ impl TypeResponseCode {
         match self {
             Self::Self_(code) => code.outcome(),
             Self::Crate(code) => code.outcome(),
+            Self::Ref(code) => code.outcome(),
             Self::Fn(code) => code.outcome(),
             Self::Mod(code) => code.outcome(),
         }
@@ -2512,6 +2819,7 @@ impl TypeResponseCode {
         match self {
             Self::Self_(code) => code.is_documented(),
             Self::Crate(code) => code.is_documented(),
+            Self::Ref(code) => code.is_documented(),
             Self::Fn(code) => code.is_documented(),
             Self::Mod(code) => code.is_documented(),
         }
@@ -2525,6 +2833,7 @@ impl ::core::fmt::Display for TypeResponseCode {
         match self {
             Self::Self_(code) => ::core::fmt::Display::fmt(code, f),
             Self::Crate(code) => ::core::fmt::Display::fmt(code, f),
+            Self::Ref(code) => ::core::fmt::Display::fmt(code, f),
             Self::Fn(code) => ::core::fmt::Display::fmt(code, f),
             Self::Mod(code) => ::core::fmt::Display::fmt(code, f),
         }
@@ -2558,6 +2867,13 @@ impl ::core::convert::From<TypeCrate> for TypeResponseCode {
 }
 #[allow(dead_code)]
 #[automatically_derived]
+impl ::core::convert::From<TypeRef> for TypeResponseCode {
+    fn from(code: TypeRef) -> Self {
+        Self::Ref(code)
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
 impl ::core::convert::From<TypeFn> for TypeResponseCode {
     fn from(code: TypeFn) -> Self {
         Self::Fn(code)
@@ -2577,6 +2893,7 @@ impl ::core::convert::From<TypeResponseCode> for AnyCode {
         match code {
             TypeResponseCode::Self_(code) => Self::TypeSelf(code),
             TypeResponseCode::Crate(code) => Self::TypeCrate(code),
+            TypeResponseCode::Ref(code) => Self::TypeRef(code),
             TypeResponseCode::Fn(code) => Self::TypeFn(code),
             TypeResponseCode::Mod(code) => Self::TypeMod(code),
         }
@@ -2591,9 +2908,10 @@ impl ::core::convert::From<TypeResponseCode> for AnyCode {
 ///
 /// - `error.code` (`TypeSelf`).
 /// - `error` (`TypeCrate`), free text compared ignoring white space.
+/// - `status.code` (`TypeRef`), message `status.text`, request id `status.request`.
 /// - the HTTP status (the first of `TypeFn`, `TypeMod` that documents it), when no body code is documented.
 pub(crate) fn classify_type(status: u16, body: &[u8]) -> Classified<TypeResponseCode> {
-    const TABLES: [classify_support::Table<TypeResponseCode>; 2] = [
+    const TABLES: [classify_support::Table<TypeResponseCode>; 3] = [
         classify_support::Table {
             status: ::core::option::Option::None,
             promised: &[],
@@ -2630,9 +2948,40 @@ pub(crate) fn classify_type(status: u16, body: &[u8]) -> Classified<TypeResponse
                     .map(|code| TypeResponseCode::Crate(TypeCrate::from_code(code)))
             },
         },
+        classify_support::Table {
+            status: ::core::option::Option::None,
+            promised: &[],
+            field: classify_support::Path {
+                keys: &["status", "code"],
+                name: "status.code",
+            },
+            message: ::core::option::Option::Some(classify_support::Path {
+                keys: &["status", "text"],
+                name: "status.text",
+            }),
+            request_id: ::core::option::Option::Some(classify_support::Path {
+                keys: &["status", "request"],
+                name: "status.request",
+            }),
+            details: ::core::option::Option::None,
+            items: ::core::option::Option::None,
+            free_text: false,
+            code: |value| {
+                value
+                    .as_u64()
+                    .and_then(|n| <u32 as ::core::convert::TryFrom<_>>::try_from(n).ok())
+                    .map(|code| TypeResponseCode::Ref(TypeRef::from_code(code)))
+            },
+        },
     ];
     /// Every path a table reads; the rest of a body is skipped, not kept.
-    const KEEP: &[&[&str]] = &[&["error"], &["error", "code"]];
+    const KEEP: &[&[&str]] = &[
+        &["error"],
+        &["error", "code"],
+        &["status", "code"],
+        &["status", "request"],
+        &["status", "text"],
+    ];
     classify_support::classify(
         status,
         body,

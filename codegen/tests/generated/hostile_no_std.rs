@@ -281,6 +281,8 @@ pub(crate) enum AnyCode {
     TypeSelf(TypeSelf),
     /// A Hostile "Provider" \*/ \#\[x\] \\ \{\} code (Strings).
     TypeCrate(TypeCrate),
+    /// A Hostile "Provider" \*/ \#\[x\] \\ \{\} code (Status "ref" \*/).
+    TypeRef(TypeRef),
     /// A Hostile "Provider" \*/ \#\[x\] \\ \{\} code (Client "errors" \*/).
     TypeFn(TypeFn),
     /// A Hostile "Provider" \*/ \#\[x\] \\ \{\} code (Server errors \\ \{\}).
@@ -293,6 +295,7 @@ impl AnyCode {
         match self {
             Self::TypeSelf(_) => TypeSelf::PROVIDER,
             Self::TypeCrate(_) => TypeCrate::PROVIDER,
+            Self::TypeRef(_) => TypeRef::PROVIDER,
             Self::TypeFn(_) => TypeFn::PROVIDER,
             Self::TypeMod(_) => TypeMod::PROVIDER,
         }
@@ -302,6 +305,7 @@ impl AnyCode {
         match self {
             Self::TypeSelf(_) => TypeSelf::TABLE,
             Self::TypeCrate(_) => TypeCrate::TABLE,
+            Self::TypeRef(_) => TypeRef::TABLE,
             Self::TypeFn(_) => TypeFn::TABLE,
             Self::TypeMod(_) => TypeMod::TABLE,
         }
@@ -311,6 +315,7 @@ impl AnyCode {
         match self {
             Self::TypeSelf(code) => code.message(),
             Self::TypeCrate(code) => code.message(),
+            Self::TypeRef(code) => code.message(),
             Self::TypeFn(code) => code.message(),
             Self::TypeMod(code) => code.message(),
         }
@@ -320,6 +325,7 @@ impl AnyCode {
         match self {
             Self::TypeSelf(code) => code.kind(),
             Self::TypeCrate(code) => code.kind(),
+            Self::TypeRef(code) => code.kind(),
             Self::TypeFn(code) => code.kind(),
             Self::TypeMod(code) => code.kind(),
         }
@@ -329,6 +335,7 @@ impl AnyCode {
         match self {
             Self::TypeSelf(code) => code.retry(),
             Self::TypeCrate(code) => code.retry(),
+            Self::TypeRef(code) => code.retry(),
             Self::TypeFn(code) => code.retry(),
             Self::TypeMod(code) => code.retry(),
         }
@@ -338,6 +345,7 @@ impl AnyCode {
         match self {
             Self::TypeSelf(code) => code.outcome(),
             Self::TypeCrate(code) => code.outcome(),
+            Self::TypeRef(code) => code.outcome(),
             Self::TypeFn(code) => code.outcome(),
             Self::TypeMod(code) => code.outcome(),
         }
@@ -347,6 +355,7 @@ impl AnyCode {
         match self {
             Self::TypeSelf(code) => code.is_documented(),
             Self::TypeCrate(code) => code.is_documented(),
+            Self::TypeRef(code) => code.is_documented(),
             Self::TypeFn(code) => code.is_documented(),
             Self::TypeMod(code) => code.is_documented(),
         }
@@ -360,6 +369,7 @@ impl ::core::fmt::Display for AnyCode {
         match self {
             Self::TypeSelf(code) => ::core::fmt::Display::fmt(code, f),
             Self::TypeCrate(code) => ::core::fmt::Display::fmt(code, f),
+            Self::TypeRef(code) => ::core::fmt::Display::fmt(code, f),
             Self::TypeFn(code) => ::core::fmt::Display::fmt(code, f),
             Self::TypeMod(code) => ::core::fmt::Display::fmt(code, f),
         }
@@ -380,6 +390,13 @@ impl ::core::convert::From<TypeSelf> for AnyCode {
 impl ::core::convert::From<TypeCrate> for AnyCode {
     fn from(code: TypeCrate) -> Self {
         Self::TypeCrate(code)
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::convert::From<TypeRef> for AnyCode {
+    fn from(code: TypeRef) -> Self {
+        Self::TypeRef(code)
     }
 }
 #[allow(dead_code)]
@@ -1044,6 +1061,206 @@ impl ::core::convert::AsRef<str> for TypeCrate {
 #[allow(dead_code)]
 #[automatically_derived]
 impl ::core::error::Error for TypeCrate {}
+#[allow(dead_code)]
+/// Hostile "Provider" \*/ \#\[x\] \\ \{\}: Status "ref" \*/.
+///
+/// Source: <https://example.invalid/a?b=1&c=<d>>, read 2026-11-22.
+///
+/// On the wire: the `status.code` field of a JSON body.
+///
+/// Note: Note with \*/ and /\* and a "quote" and a backslash \\ and \# hash
+///
+/// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+#[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
+pub(crate) enum TypeRef {
+    /// `7`: Seven \*/
+    ///
+    /// - Kind: `internal`; retry: `backoff`; outcome: `failure`
+    Seven,
+    /// A code the documentation does not list, kept exactly as received.
+    Unknown(u32),
+}
+#[allow(dead_code)]
+impl TypeRef {
+    /// The provider's display name.
+    pub const PROVIDER: &str = "Hostile \"Provider\" */ #[x] \\ {}";
+    /// The table's display name.
+    pub const TABLE: &str = "Status \"ref\" */";
+    /// The documentation page the codes were read from.
+    pub const SOURCE_URL: ::core::option::Option<&str> = ::core::option::Option::Some(
+        "https://example.invalid/a?b=1&c=<d>",
+    );
+    /// Every documented code, in the documentation's order.
+    pub const ALL: &[Self] = &[TypeRef::Seven];
+    const CODES: &[u32; 1usize] = &[7];
+    /// For each slot of the code hash in `from_code`, the code that lands there.
+    const SLOT_CODES: &[u32; 2usize] = &[7, 7];
+    /// For each slot of the code hash, the variant of its code.
+    const SLOT_VARIANTS: &[Self; 2usize] = &[TypeRef::Seven, TypeRef::Seven];
+    const MESSAGES: &[&str; 2usize] = &["Seven */", ""];
+    const DESCRIPTIONS: &[&str; 2usize] = &["", ""];
+    const HTTP_STATUSES: &[u16; 2usize] = &[0u16, 0];
+    const CATEGORIES: &[&str; 2usize] = &["", ""];
+    const KINDS: &[CanonicalKind; 2usize] = &[
+        CanonicalKind::Internal,
+        CanonicalKind::Unknown,
+    ];
+    const RETRIES: &[RetryAdvice; 2usize] = &[RetryAdvice::Backoff, RetryAdvice::Never];
+    const OUTCOMES: &[Outcome; 2usize] = &[Outcome::Failure, Outcome::Failure];
+    /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+    #[inline(always)]
+    const fn index(&self) -> usize {
+        match self {
+            TypeRef::Seven => 0usize,
+            Self::Unknown(_) => 1usize,
+        }
+    }
+}
+#[allow(dead_code)]
+impl TypeRef {
+    /// The variant of a raw code; a code the documentation does not list
+    /// becomes `Unknown`, so this never fails.
+    #[inline(always)]
+    pub const fn from_code(code: u32) -> Self {
+        let slot = ((code as u64).wrapping_mul(13898507668257350877u64) >> 63) as usize;
+        if Self::SLOT_CODES[slot] == code {
+            Self::SLOT_VARIANTS[slot]
+        } else {
+            Self::Unknown(code)
+        }
+    }
+    /// The raw code, as sent on the wire.
+    #[inline]
+    pub const fn code(&self) -> u32 {
+        match self {
+            Self::Unknown(code) => *code,
+            _ => Self::CODES[self.index()],
+        }
+    }
+    /// The provider's exact message; `None` for an undocumented code.
+    #[inline]
+    pub const fn message(&self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Unknown(_) => ::core::option::Option::None,
+            _ => ::core::option::Option::Some(Self::MESSAGES[self.index()]),
+        }
+    }
+    /// The documentation's explanation, where it gives one.
+    pub const fn description(&self) -> ::core::option::Option<&'static str> {
+        Self::text(Self::DESCRIPTIONS[self.index()])
+    }
+    /// The HTTP status this code arrives with, where documented.
+    pub const fn http_status(&self) -> ::core::option::Option<u16> {
+        match Self::HTTP_STATUSES[self.index()] {
+            0 => ::core::option::Option::None,
+            status => ::core::option::Option::Some(status),
+        }
+    }
+    /// The documentation's grouping, where it gives one.
+    pub const fn category(&self) -> ::core::option::Option<&'static str> {
+        Self::text(Self::CATEGORIES[self.index()])
+    }
+    /// Other texts the documentation gives for this code.
+    pub const fn also_documented(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// The canonical kind; `Unknown` for an undocumented code.
+    #[inline]
+    pub const fn kind(&self) -> CanonicalKind {
+        Self::KINDS[self.index()]
+    }
+    /// What a client should do; `Never` for an undocumented code.
+    #[inline]
+    pub const fn retry(&self) -> RetryAdvice {
+        Self::RETRIES[self.index()]
+    }
+    /// Whether the code reports success, pending work, a redirect or a failure
+    /// (an undocumented code counts as a failure).
+    #[inline]
+    pub const fn outcome(&self) -> Outcome {
+        Self::OUTCOMES[self.index()]
+    }
+    /// Whether the code reports success.
+    pub const fn is_success(&self) -> bool {
+        matches!(self.outcome(), Outcome::Success)
+    }
+    /// Whether the request was accepted but is not finished.
+    pub const fn is_pending(&self) -> bool {
+        matches!(self.outcome(), Outcome::Pending)
+    }
+    /// Whether the code reports a failure.
+    pub const fn is_error(&self) -> bool {
+        matches!(self.outcome(), Outcome::Failure)
+    }
+    /// Whether the documentation lists the code.
+    pub const fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    /// An optional text as stored: `""` is none.
+    const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+        if text.is_empty() {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(text)
+        }
+    }
+}
+#[allow(dead_code)]
+impl TypeRef {
+    /// What `Display` writes for each documented code.
+    const DISPLAYS: &[&str; 1usize] = &[
+        "Seven */ (Hostile \"Provider\" */ #[x] \\ {} 7)",
+    ];
+}
+#[allow(dead_code)]
+/// Writes the provider's message and where it comes from:
+/// `Too many requests. (Provider code)`; an undocumented code writes its raw
+/// value: `40299 (Provider, undocumented)`.
+#[automatically_derived]
+impl ::core::fmt::Display for TypeRef {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Self::Unknown(_) => {
+                ::core::write!(f, "{}", self.code())?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(", undocumented)")
+            }
+            _ => f.write_str(Self::DISPLAYS[self.index()]),
+        }
+    }
+}
+#[allow(dead_code)]
+/// Strict: an undocumented code is an error (`from_code` keeps it instead).
+#[automatically_derived]
+impl ::core::convert::TryFrom<u32> for TypeRef {
+    type Error = UnknownCode<u32>;
+    #[inline]
+    fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCode<u32>> {
+        match Self::from_code(code) {
+            Self::Unknown(code) => {
+                ::core::result::Result::Err(UnknownCode {
+                    provider: Self::PROVIDER,
+                    table: Self::TABLE,
+                    code,
+                })
+            }
+            known => ::core::result::Result::Ok(known),
+        }
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::convert::From<TypeRef> for u32 {
+    fn from(value: TypeRef) -> Self {
+        value.code()
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::error::Error for TypeRef {}
 #[allow(dead_code)]
 /// Hostile "Provider" \*/ \#\[x\] \\ \{\}: Client "errors" \*/.
 ///
