@@ -1229,25 +1229,26 @@ mod classify_support {
                         .is_some_and(|c| c.documented() == documented)
                 })
         };
-        let http = http.map(|code| code(status)).filter(Code::documented);
-        let (chosen, code) = match (position(found, true), http) {
-            (Some(i), _) => (Some(i), take_code(found, i)),
-            (None, Some(code)) => (None, Some(code)),
-            (None, None) => {
-                match position(found, false) {
-                    Some(i) => (Some(i), take_code(found, i)),
-                    None => (None, None),
+        let http = || http.map(|code| code(status)).filter(Code::documented);
+        let (chosen, code) = match position(found, true) {
+            Some(i) => (Some(i), take_code(found, i)),
+            None => {
+                match (http(), position(found, false)) {
+                    (Some(code), _) => (None, Some(code)),
+                    (None, Some(i)) => (Some(i), take_code(found, i)),
+                    (None, None) => (None, None),
                 }
             }
         };
-        let promised = found
-            .iter()
-            .flatten()
-            .any(|(statuses, _)| statuses.contains(&status));
         let rest = merge(found, chosen);
+        let promised = |found: &[Option<(&[u16], _)>]| {
+            found.iter().flatten().any(|(statuses, _)| statuses.contains(&status))
+        };
         match code {
             Some(code) => outcome(status, code, rest),
-            None if (200..300).contains(&status) && !promised => no_code(status, rest),
+            None if (200..300).contains(&status) && !promised(found) => {
+                no_code(status, rest)
+            }
             None if has_json => unexpected(status, body, UnexpectedReason::MissingCode),
             None => unexpected(status, body, UnexpectedReason::EmptyBody),
         }
