@@ -30,6 +30,20 @@ if command -v valgrind >/dev/null; then
                 tee "$out/instructions_${command}_$n.txt"
         done
     done
+    # classify and the walks it is compared with, per call (BENCHMARKS.md).
+    cargo build --release -p provider-errors-codegen --example classify_calls
+    : >"$out/instructions_classify.txt"
+    for case in serpapi serpapi-walk serpapi-walk-message serplify serplify-walk \
+        dataforseo dataforseo-walk html html-walk html-walk-excerpt; do
+        counts=()
+        for calls in 0 10000; do
+            counts+=("$(valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+                target/release/examples/classify_calls "$case" "$calls" 2>&1 >/dev/null |
+                awk '/I *refs/ { gsub(",", "", $NF); print $NF }')")
+        done
+        echo "== instructions: classify $case: $(((counts[1] - counts[0]) / 10000)) per call" |
+            tee -a "$out/instructions_classify.txt"
+    done
 else
     echo "== instructions: skipped, valgrind is not installed"
 fi
