@@ -806,6 +806,9 @@ mod classify_support {
         details: &'v [Value],
         items: Option<Vec<Classified<C>>>,
     }
+    /// What a table found, with the statuses its codes are promised at; `None`
+    /// where the table does not apply, could not read the body, or was not needed.
+    type Slot<'v, C> = Option<(&'static [u16], Found<'v, C>)>;
     impl<C> Found<'_, C> {
         const NOTHING: Self = Self {
             code: None,
@@ -852,9 +855,7 @@ mod classify_support {
             Ok(json) => json,
             Err(reason) => return unexpected(status, body, reason),
         };
-        let mut found: [Option<(&'static [u16], Found<'_, C>)>; N] = ::core::array::from_fn(|
-            _|
-        None);
+        let mut found: [Slot<'_, C>; N] = ::core::array::from_fn(|_| None);
         let mut problem = None;
         let at = json.as_ref().map(At::Node);
         let mut won = false;
@@ -1216,11 +1217,11 @@ mod classify_support {
     fn decide<C: Code>(
         status: u16,
         body: &[u8],
-        found: &mut [Option<(&'static [u16], Found<'_, C>)>],
+        found: &mut [Slot<'_, C>],
         http: Option<fn(u16) -> C>,
         has_json: bool,
     ) -> Classified<C> {
-        let position = |found: &[Option<(&[u16], Found<'_, C>)>], documented: bool| {
+        let position = |found: &[Slot<'_, C>], documented: bool| {
             found
                 .iter()
                 .position(|slot| {
@@ -1241,20 +1242,18 @@ mod classify_support {
             }
         };
         let rest = merge(found, chosen);
-        let promised = |found: &[Option<(&[u16], _)>]| {
+        let promised = || {
             found.iter().flatten().any(|(statuses, _)| statuses.contains(&status))
         };
         match code {
             Some(code) => outcome(status, code, rest),
-            None if (200..300).contains(&status) && !promised(found) => {
-                no_code(status, rest)
-            }
+            None if (200..300).contains(&status) && !promised() => no_code(status, rest),
             None if has_json => unexpected(status, body, UnexpectedReason::MissingCode),
             None => unexpected(status, body, UnexpectedReason::EmptyBody),
         }
     }
     /// Whether `table` may add to the outcome what no table in `found` has.
-    fn adds<C>(table: &Table<C>, found: &[Option<(&[u16], Found<'_, C>)>]) -> bool {
+    fn adds<C>(table: &Table<C>, found: &[Slot<'_, C>]) -> bool {
         let has = |part: fn(&Found<'_, C>) -> bool| {
             found.iter().flatten().any(|(_, f)| part(f))
         };
@@ -1263,18 +1262,12 @@ mod classify_support {
             || (table.details.is_some() && !has(|f| !f.details.is_empty()))
             || (table.items.is_some() && !has(|f| f.items.is_some()))
     }
-    fn take_code<C>(
-        found: &mut [Option<(&[u16], Found<'_, C>)>],
-        i: usize,
-    ) -> Option<C> {
+    fn take_code<C>(found: &mut [Slot<'_, C>], i: usize) -> Option<C> {
         found.get_mut(i).and_then(Option::as_mut).and_then(|(_, f)| f.code.take())
     }
     /// The message, request id, details and items of the chosen table, else of
     /// the first other table that has them.
-    fn merge<'v, C>(
-        found: &mut [Option<(&[u16], Found<'v, C>)>],
-        chosen: Option<usize>,
-    ) -> Found<'v, C> {
+    fn merge<'v, C>(found: &mut [Slot<'v, C>], chosen: Option<usize>) -> Found<'v, C> {
         let mut rest = Found::NOTHING;
         for i in chosen.into_iter().chain(0..found.len()) {
             let Some(Some((_, f))) = found.get_mut(i) else {
