@@ -795,6 +795,31 @@ fn pruned_parse_classifies_as_a_whole_parse() {
     ] {
         bodies.push(body.to_vec());
     }
+    // Details of every shape: the pruned parse keeps a detail's `field` and `message`
+    // only, and must accept and refuse exactly the details the whole parse does.
+    for detail in [
+        "1",
+        r#""s""#,
+        "null",
+        "[]",
+        "{}",
+        r#"{"field":"f"}"#,
+        r#"{"field":"f","message":"m"}"#,
+        r#"{"field":1,"message":"m"}"#,
+        r#"{"field":"f","message":null}"#,
+        r#"{"field":"a","message":"m","field":"b"}"#,
+        r#"{"field":"f\u00e9","message":"m","extra":[1]}"#,
+        r#"[{"field":"f","message":"m"}]"#,
+    ] {
+        for details in [
+            detail.to_owned(),
+            format!("[{detail}]"),
+            format!(r#"[{{"field":"f","message":"m"}},{detail}]"#),
+        ] {
+            let body = format!(r#"{{"error":{{"code":"bad_request","details":{details}}}}}"#);
+            bodies.push(body.into_bytes());
+        }
+    }
     let deep = |depth: usize| [b"{\"x\":".repeat(depth), b"1".to_vec(), b"}".repeat(depth)].concat();
     bodies.push(
         [

@@ -88,7 +88,7 @@ fn expand_spec() -> TokenStream {
             message: Option<&'v str>,
             request_id: Option<&'v str>,
             /// Each one checked by `detail`.
-            details: &'v [Value],
+            details: List<'v>,
             items: Option<Vec<Classified<C>>>,
         }
 
@@ -101,7 +101,7 @@ fn expand_spec() -> TokenStream {
                 code: None,
                 message: None,
                 request_id: None,
-                details: &[],
+                details: List::Values(&[]),
                 items: None,
             };
         }
@@ -276,6 +276,30 @@ fn expand_prune() -> TokenStream {
             Value(&'v Value),
         }
 
+        /// An array's elements: cut down (on the way to kept paths), or whole.
+        #[derive(Clone, Copy)]
+        enum List<'v> {
+            Nodes(&'v [Node<'v>]),
+            Values(&'v [Value]),
+        }
+
+        impl<'v> List<'v> {
+            fn iter(self) -> impl Iterator<Item = At<'v>> {
+                let (nodes, values) = match self {
+                    List::Nodes(list) => (list, &[][..]),
+                    List::Values(list) => (&[][..], list),
+                };
+                nodes.iter().map(At::Node).chain(values.iter().map(At::Value))
+            }
+
+            fn is_empty(self) -> bool {
+                match self {
+                    List::Nodes(list) => list.is_empty(),
+                    List::Values(list) => list.is_empty(),
+                }
+            }
+        }
+
         /// A value a table reads: a borrowed string, or any JSON value.
         #[derive(Clone, Copy)]
         pub(super) enum Val<'v> {
@@ -319,6 +343,22 @@ fn expand_prune() -> TokenStream {
                     }
                     At::Node(Node::Array(_) | Node::Text(_)) => None,
                 }
+            }
+
+            /// The elements of an array here, kept or whole; `None` for anything else.
+            fn elements(self) -> Option<List<'v>> {
+                match self {
+                    At::Node(Node::Array(list)) => Some(List::Nodes(list)),
+                    at => match at.value().and_then(Val::json) {
+                        Some(Value::Array(list)) => Some(List::Values(list)),
+                        _ => None,
+                    },
+                }
+            }
+
+            /// The string at `key` of an object here.
+            fn text(self, key: &str) -> Option<&'v str> {
+                self.get(key).and_then(At::value).and_then(Val::as_str)
             }
 
             /// The value here; `None` for an object or array kept only on the way
@@ -650,21 +690,21 @@ fn expand_read() -> TokenStream {
             }
         }
 
-        fn details<'v>(json: At<'v>, path: Option<&Path>) -> Result<&'v [Value], UnexpectedReason> {
-            match path.map(|path| (path, get(json, path).map(|at| at.value().and_then(Val::json)))) {
-                Some((_, Some(Some(Value::Array(list))))) if list.iter().all(|d| detail(d).is_some()) => Ok(list),
+        fn details<'v>(json: At<'v>, path: Option<&Path>) -> Result<List<'v>, UnexpectedReason> {
+            match path.map(|path| (path, get(json, path).map(At::elements))) {
+                Some((_, Some(Some(list)))) if list.iter().all(|d| detail(d).is_some()) => Ok(list),
                 Some((path, Some(_))) => Err(UnexpectedReason::WrongType(path.name)),
-                _ => Ok(&[]),
+                _ => Ok(List::Values(&[])),
             }
         }
 
-        /// A detail's field and message.
-        fn detail(value: &Value) -> Option<(&str, &str)> {
-            Some((value.get("field")?.as_str()?, value.get("message")?.as_str()?))
+        /// A detail's field and message (`classify` keeps only these two keys of one).
+        fn detail(detail: At<'_>) -> Option<(&str, &str)> {
+            Some((detail.text("field")?, detail.text("message")?))
         }
 
         /// The details of an outcome, copied out of the body.
-        fn owned_details(details: &[Value]) -> Vec<Detail> {
+        fn owned_details(details: List<'_>) -> Vec<Detail> {
             details
                 .iter()
                 .filter_map(detail)
@@ -683,13 +723,9 @@ fn expand_items() -> TokenStream {
             path: &Path,
             status: u16,
         ) -> Result<Option<Vec<Classified<C>>>, UnexpectedReason> {
-            let each = |item| item_outcome(table, item, status);
-            match get(json, path) {
-                Some(At::Node(Node::Array(list))) => Ok(Some(list.iter().map(At::Node).map(each).collect())),
-                Some(at) => match at.value().and_then(Val::json) {
-                    Some(Value::Array(list)) => Ok(Some(list.iter().map(At::Value).map(each).collect())),
-                    _ => Err(UnexpectedReason::WrongType(path.name)),
-                },
+            match get(json, path).map(At::elements) {
+                Some(Some(list)) => Ok(Some(list.iter().map(|item| item_outcome(table, item, status)).collect())),
+                Some(None) => Err(UnexpectedReason::WrongType(path.name)),
                 None => Ok(None),
             }
         }

@@ -229,10 +229,10 @@ fn expand_classify(cx: &Ctx) -> TokenStream {
     }
 }
 
-/// The key paths the engine reads in a body: each table's fields, and the same
-/// fields under `items` (an array, which the parse passes through to its elements,
-/// so it is there, its elements cut down, without being kept whole). Sorted, without
-/// repeats.
+/// The key paths the engine reads in a body: each table's fields, a detail's `field`
+/// and `message` under its details array, and all of these under `items`. An array
+/// on a path is passed through to its elements, cut down alike, not kept whole.
+/// Sorted, without repeats.
 fn kept_paths(body: &[Entry]) -> Vec<Vec<String>> {
     let keys = |dotted: &str| -> Vec<String> {
         dotted
@@ -243,16 +243,15 @@ fn kept_paths(body: &[Entry]) -> Vec<Vec<String>> {
     let mut paths = Vec::new();
     for (_, _, table) in body {
         let wire = &table.wire;
-        let fields: Vec<Vec<String>> = [
-            &wire.field,
-            &wire.message_field,
-            &wire.request_id_field,
-            &wire.details_field,
-        ]
-        .into_iter()
-        .flatten()
-        .map(|f| keys(f))
-        .collect();
+        let details = wire.details_field.iter().flat_map(|details| {
+            ["field", "message"].map(|key| [keys(details), vec![key.to_owned()]].concat())
+        });
+        let fields: Vec<Vec<String>> = [&wire.field, &wire.message_field, &wire.request_id_field]
+            .into_iter()
+            .flatten()
+            .map(|f| keys(f))
+            .chain(details)
+            .collect();
         if let Some(items) = &wire.items {
             let items = keys(items);
             paths.extend(fields.iter().map(|f| [items.as_slice(), f].concat()));
