@@ -840,16 +840,7 @@ mod classify_support {
         if !tables.iter().any(|table| applies(&table)) {
             return by_status(status, body, http, tables.is_empty());
         }
-        let outcome = classify_json(status, body, tables, http, keep);
-        if keep.is_some()
-            && outcome
-                .items()
-                .iter()
-                .any(|item| matches!(item, Classified::Unexpected(_)))
-        {
-            return classify_json(status, body, tables, http, None);
-        }
-        outcome
+        classify_json(status, body, tables, http, keep)
     }
     fn classify_json<C: Code, const N: usize>(
         status: u16,
@@ -880,6 +871,15 @@ mod classify_support {
                 }
                 Err(reason) => problem = problem.or(Some(reason)),
             }
+        }
+        let cut_item = |(_, f): &(_, Found<'_, C>)| {
+            f.items
+                .iter()
+                .flatten()
+                .any(|item| matches!(item, Classified::Unexpected(_)))
+        };
+        if keep.is_some() && found.iter().flatten().any(cut_item) {
+            return classify_json(status, body, tables, http, None);
         }
         match problem {
             Some(reason) if found.iter().flatten().all(|(_, f)| f.code.is_none()) => {
@@ -1402,6 +1402,9 @@ mod classify_support {
     }
     /// The details of an outcome, copied out of the body.
     fn owned_details(details: List<'_>) -> Vec<Detail> {
+        if details.is_empty() {
+            return Vec::new();
+        }
         details
             .iter()
             .filter_map(detail)

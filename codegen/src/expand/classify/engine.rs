@@ -125,13 +125,7 @@ fn expand_entry() -> TokenStream {
             if !tables.iter().any(|table| applies(&table)) {
                 return by_status(status, body, http, tables.is_empty());
             }
-            let outcome = classify_json(status, body, tables, http, keep);
-            // An item without a readable code is shown by its JSON, which the kept
-            // parts would cut down: read the whole body again for that rare case.
-            if keep.is_some() && outcome.items().iter().any(|item| matches!(item, Classified::Unexpected(_))) {
-                return classify_json(status, body, tables, http, None);
-            }
-            outcome
+            classify_json(status, body, tables, http, keep)
         }
 
         fn classify_json<C: Code, const N: usize>(
@@ -166,6 +160,15 @@ fn expand_entry() -> TokenStream {
                     }
                     Err(reason) => problem = problem.or(Some(reason)),
                 }
+            }
+            // An item without a readable code is shown by its JSON, which the kept
+            // parts would cut down: read the whole body again for that rare case.
+            // (Checked here, not on the outcome, so that the outcome is built in place.)
+            let cut_item = |(_, f): &(_, Found<'_, C>)| {
+                f.items.iter().flatten().any(|item| matches!(item, Classified::Unexpected(_)))
+            };
+            if keep.is_some() && found.iter().flatten().any(cut_item) {
+                return classify_json(status, body, tables, http, None);
             }
             // A table with a field of the wrong type is set aside; the response is
             // unexpected unless another table found a code.
@@ -705,6 +708,10 @@ fn expand_read() -> TokenStream {
 
         /// The details of an outcome, copied out of the body.
         fn owned_details(details: List<'_>) -> Vec<Detail> {
+            // Most outcomes have none: no iterator set up for them.
+            if details.is_empty() {
+                return Vec::new();
+            }
             details
                 .iter()
                 .filter_map(detail)
