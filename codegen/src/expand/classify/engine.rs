@@ -163,7 +163,8 @@ fn expand_entry() -> TokenStream {
             }
             // An item without a readable code is shown by its JSON, which the kept
             // parts would cut down: read the whole body again for that rare case.
-            // (Checked here, not on the outcome, so that the outcome is built in place.)
+            // Checked on every table read, not only on the items the outcome shows, so
+            // that the outcome is built in place (at worst a rare parse more).
             let cut_item = |(_, f): &(_, Found<'_, C>)| {
                 f.items.iter().flatten().any(|item| matches!(item, Classified::Unexpected(_)))
             };
