@@ -38,7 +38,8 @@ fn main() {
 }
 
 /// `$OUT_DIR/large.rs`: the generated code of `src/large_spec.rs`'s tables, which
-/// `src/lib.rs` compiles under `deny(warnings)`.
+/// `src/lib.rs` compiles under `deny(warnings)`; `large_constants.rs` the same with
+/// the integer table as `TableShape::Constants`.
 fn large_tables(out_dir: &std::path::Path) {
     println!("cargo:rerun-if-changed=src/large_spec.rs");
     let schema = out_dir.join("large.yaml");
@@ -47,6 +48,9 @@ fn large_tables(out_dir: &std::path::Path) {
     config.schema(&schema).no_std(true);
     let code = config.generate().unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(out_dir.join("large.rs"), code).expect("write large.rs");
+    config.table_shape("large", "status", provider_errors_codegen::TableShape::Constants);
+    let code = config.generate().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(out_dir.join("large_constants.rs"), code).expect("write large_constants.rs");
 }
 
 /// `V0`, `V1`, ...: variant names do not matter to a lookup.

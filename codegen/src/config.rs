@@ -19,6 +19,25 @@ pub enum Layout {
     Flat,
 }
 
+/// The shape of one table's generated type ([`Config::table_shape`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TableShape {
+    /// An enum: one variant per documented code and `Unknown(code)` for any other,
+    /// so a `match` can list every code and the compiler checks it covers them.
+    #[default]
+    Enum,
+    /// A `Copy` struct (the shape of `http::StatusCode`) with one associated constant
+    /// per documented code, named as the variant would be (`Status::TooManyRequests`,
+    /// usable as a value and as a pattern); an undocumented code is a value with
+    /// `is_documented() == false` (no `Unknown` variant), and a `match` needs a `_`
+    /// arm. Everything else (`ALL`, `from_code`, the accessors and traits) is the
+    /// same. It exists for very large tables: rustc checks an enum's `match`es and
+    /// constants in time that grows with the square of the variant count, so an enum
+    /// of 40 000 codes compiles in 17 s where this shape takes 5 s
+    /// (BENCHMARKS.md). Integer tables only.
+    Constants,
+}
+
 /// `Config::classify_max_body_bytes`'s default: 8 MiB.
 const DEFAULT_MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 
@@ -33,6 +52,15 @@ pub(crate) struct Options {
     pub classify: bool,
     /// The largest body `classify` parses.
     pub max_body_bytes: usize,
+    /// `(provider id, table id)` of the tables generated as [`TableShape::Constants`].
+    pub constants: Vec<(String, String)>,
+}
+
+impl Options {
+    /// Whether this table is generated as [`TableShape::Constants`].
+    pub fn is_constants(&self, provider: &str, table: &str) -> bool {
+        self.constants.iter().any(|(p, t)| p == provider && t == table)
+    }
 }
 
 impl Options {
@@ -82,6 +110,7 @@ pub struct Config {
     no_std: bool,
     classify: bool,
     max_body_bytes: usize,
+    shapes: Vec<(String, String, TableShape)>,
     limits: Limits,
     out_file_name: String,
     rerun_if_changed: bool,
@@ -98,6 +127,7 @@ impl Default for Config {
             no_std: false,
             classify: false,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            shapes: Vec::new(),
             limits: Limits::default(),
             out_file_name: "provider_errors.rs".to_owned(),
             rerun_if_changed: true,
@@ -180,6 +210,26 @@ impl Config {
         self
     }
 
+    /// The shape of one table's type, by `provider.id` and the table's `id`; the
+    /// last call for a table wins. An unknown provider or table, or a string table
+    /// given [`TableShape::Constants`], is an error of `generate`. Default:
+    /// [`TableShape::Enum`] for every table.
+    ///
+    /// ```no_run
+    /// use provider_errors_codegen::{Config, TableShape};
+    /// Config::new()
+    ///     .schema("schema")
+    ///     .table_shape("acme", "status", TableShape::Constants)
+    ///     .write_to_out_dir()
+    ///     .unwrap_or_else(|e| panic!("{e}"));
+    /// ```
+    pub fn table_shape(&mut self, provider: &str, table: &str, shape: TableShape) -> &mut Self {
+        self.shapes
+            .retain(|(p, t, _)| (p.as_str(), t.as_str()) != (provider, table));
+        self.shapes.push((provider.to_owned(), table.to_owned(), shape));
+        self
+    }
+
     /// The largest schema file read, in bytes. Default: 8 MiB (the seed schemas are
     /// 10 to 60 KB).
     pub fn max_file_bytes(&mut self, bytes: u64) -> &mut Self {
@@ -232,6 +282,7 @@ impl Config {
     fn generate_with_inputs(&self) -> Result<(String, Vec<PathBuf>), Error> {
         let (catalog, files) = self.load()?;
         let opts = self.options()?;
+        check_shapes(&catalog, &self.shapes)?;
         check_flat_names(&catalog)?;
         if opts.classify {
             check_classify_names(&catalog, opts.layout)?;
@@ -260,6 +311,12 @@ impl Config {
             no_std: self.no_std,
             classify: self.classify,
             max_body_bytes: self.max_body_bytes,
+            constants: self
+                .shapes
+                .iter()
+                .filter(|(_, _, shape)| *shape == TableShape::Constants)
+                .map(|(p, t, _)| (p.clone(), t.clone()))
+                .collect(),
         })
     }
 
@@ -315,6 +372,47 @@ fn select(catalog: &mut Catalog, ids: &[String]) -> Result<(), Error> {
     cx.finish(())?;
     catalog.providers.retain(|p| ids.contains(&p.id));
     Ok(())
+}
+
+/// Every table given a shape is among the generated ones, and only integer tables
+/// are [`TableShape::Constants`].
+fn check_shapes(catalog: &Catalog, shapes: &[(String, String, TableShape)]) -> Result<(), Error> {
+    let mut cx = Ctxt::default();
+    let at = || Origin::file(Path::new("Config::table_shape"));
+    for (provider_id, table_id, shape) in shapes {
+        let Some(provider) = catalog.provider(provider_id) else {
+            let known: Vec<&str> = catalog.providers.iter().map(|p| p.id.as_str()).collect();
+            let near = crate::validate::nearest(provider_id, &known)
+                .map(|n| format!("did you mean `{n}`? "))
+                .unwrap_or_default();
+            cx.error_help(
+                at(),
+                format!("no provider `{provider_id}` among the generated ones"),
+                format!("{near}generated providers: {}", known.join(", ")),
+            );
+            continue;
+        };
+        let Some(table) = provider.table(table_id) else {
+            let known: Vec<&str> = provider.tables.iter().map(|t| t.id.as_str()).collect();
+            let near = crate::validate::nearest(table_id, &known)
+                .map(|n| format!("did you mean `{n}`? "))
+                .unwrap_or_default();
+            cx.error_help(
+                at(),
+                format!("provider `{provider_id}` has no table `{table_id}`"),
+                format!("{near}its tables: {}", known.join(", ")),
+            );
+            continue;
+        };
+        if *shape == TableShape::Constants && table.code_type == crate::model::CodeType::Str {
+            cx.error_help(
+                table.origin.clone(),
+                format!("table `{provider_id}.{table_id}` has string codes, and `TableShape::Constants` is for integer tables"),
+                "leave this table as `TableShape::Enum`",
+            );
+        }
+    }
+    cx.finish(())
 }
 
 /// Flat names (provider `rust_name` + table `rust_name`) name the types of the flat

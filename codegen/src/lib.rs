@@ -38,7 +38,7 @@ mod validate;
 
 #[doc(hidden)]
 pub use chunked::pieces_agree;
-pub use config::{Config, Layout};
+pub use config::{Config, Layout, TableShape};
 #[doc(hidden)]
 pub use derive::clear_derive_cache;
 pub use derive::derive_provider_errors;

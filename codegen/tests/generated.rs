@@ -3,7 +3,7 @@
 //! `-D warnings`), so a change in the output is reviewed and compiled. Regenerate with
 //! `EXPECTORATE=overwrite cargo test -p provider-errors-codegen --test generated`.
 
-use provider_errors_codegen::{Config, Layout};
+use provider_errors_codegen::{Config, Layout, TableShape};
 use std::path::Path;
 
 fn config(schema: &str) -> Config {
@@ -88,6 +88,77 @@ fn classification() {
         .visibility("pub(crate)")
         .layout(Layout::Flat);
     snapshot("hostile_classify_no_std", &hostile);
+}
+
+/// `TableShape::Constants` for every integer table: the seed providers with
+/// classification and serde, and the hostile and edge-case schemas (keyword names,
+/// `i64` and negative codes, flat `no_std` `pub(crate)`).
+#[test]
+fn tables_of_constants() {
+    let mut seeds = config("../schema");
+    seeds.classify(true).serde(true);
+    for (provider, table) in [
+        ("dataforseo", "http"),
+        ("dataforseo", "status"),
+        ("http", "status"),
+        ("serpapi", "http"),
+        ("seven_bridges", "code"),
+    ] {
+        seeds.table_shape(provider, table, TableShape::Constants);
+    }
+    snapshot("constants", &seeds);
+    let mut hostile = config("tests/schemas/hostile.yaml");
+    hostile.schema("tests/schemas/edge_cases.yaml");
+    hostile
+        .classify(true)
+        .classify_max_body_bytes(1024)
+        .no_std(true)
+        .visibility("pub(crate)")
+        .layout(Layout::Flat);
+    for table in ["self", "ref", "fn", "mod"] {
+        hostile.table_shape("type", table, TableShape::Constants);
+    }
+    hostile.table_shape("crate", "super", TableShape::Constants);
+    snapshot("hostile_constants_no_std", &hostile);
+}
+
+#[test]
+fn table_shape_mistakes_are_reported() {
+    let mut config = config("../schema");
+    config
+        .table_shape("dataforsoe", "status", TableShape::Constants)
+        .table_shape("http", "stauts", TableShape::Constants)
+        .table_shape("serplify", "error_code", TableShape::Constants)
+        // A string table may be given the default shape.
+        .table_shape("serpapi", "error_message", TableShape::Enum);
+    let error = config.generate().unwrap_err().to_string();
+    for expected in [
+        "Config::table_shape: no provider `dataforsoe` among the generated ones",
+        "did you mean `dataforseo`?",
+        "Config::table_shape: provider `http` has no table `stauts`",
+        "did you mean `status`? its tables: status",
+        "serplify.yaml",
+        "table `serplify.error_code` has string codes, and `TableShape::Constants` is for integer tables",
+        "leave this table as `TableShape::Enum`",
+    ] {
+        assert!(error.contains(expected), "`{expected}` not in:\n{error}");
+    }
+    assert!(!error.contains("error_message"), "{error}");
+
+    // The last call for a table wins; a provider left out by `providers` is unknown.
+    let mut config = self::config("../schema");
+    config
+        .table_shape("serplify", "error_code", TableShape::Constants)
+        .table_shape("serplify", "error_code", TableShape::Enum);
+    assert!(config.generate().is_ok());
+    config
+        .providers(["http"])
+        .table_shape("dataforseo", "status", TableShape::Constants);
+    let error = config.generate().unwrap_err().to_string();
+    assert!(
+        error.contains("no provider `dataforseo` among the generated ones"),
+        "{error}"
+    );
 }
 
 #[test]

@@ -695,10 +695,12 @@ fn not_json_exactly_when_serde_json_refuses_the_body() {
 
 /// The pruned parse (only the paths the tables read are kept) classifies exactly as
 /// parsing the whole body does: every fixture, every prefix of it, every fixture with
-/// one byte changed, and arbitrary bytes, at several statuses, for every provider.
+/// one byte changed, and arbitrary bytes, at several statuses, for every provider;
+/// and the tables of constants classify exactly as the enums do.
 #[test]
 fn pruned_parse_classifies_as_a_whole_parse() {
     use provider_errors_tests::classify_unpruned as whole;
+    use provider_errors_tests::constants_gen as constants;
     let both = |status: u16, body: &[u8]| {
         let pairs = [
             (
@@ -716,6 +718,23 @@ fn pruned_parse_classifies_as_a_whole_parse() {
             (
                 format!("{:?}", seven_bridges::classify(status, body)),
                 format!("{:?}", whole::seven_bridges::classify(status, body)),
+            ),
+            // Tables of constants (`TableShape::Constants`) classify as enums do.
+            (
+                format!("{:?}", constants::dataforseo::classify(status, body)),
+                format!("{:?}", dataforseo::classify(status, body)),
+            ),
+            (
+                format!("{:?}", constants::serpapi::classify(status, body)),
+                format!("{:?}", serpapi::classify(status, body)),
+            ),
+            (
+                format!("{:?}", constants::seven_bridges::classify(status, body)),
+                format!("{:?}", seven_bridges::classify(status, body)),
+            ),
+            (
+                format!("{:?}", constants::http::classify(status, body)),
+                format!("{:?}", http::classify(status, body)),
             ),
         ];
         for (pruned, full) in pairs {

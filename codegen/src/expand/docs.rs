@@ -110,7 +110,7 @@ pub(crate) fn code_text(entry: &Entry) -> String {
 }
 
 /// The documentation of a table's enum.
-pub(crate) fn table_doc(provider: &Provider, table: &Table) -> Doc {
+pub(crate) fn table_doc(provider: &Provider, table: &Table, constants: bool) -> Doc {
     let mut doc = Doc::default();
     doc.line(format!("{}: {}.", escape(&provider.name), escape(&table.name)));
     if let Some(description) = &table.description {
@@ -132,11 +132,15 @@ pub(crate) fn table_doc(provider: &Provider, table: &Table) -> Doc {
         doc.gap()
             .line(format!("Erratum in the documentation: {}", escape(erratum)));
     }
-    doc.gap().line(
+    doc.gap().line(if constants {
+        "One associated constant per documented code. A code the documentation does not \
+         list keeps its raw value, with `is_documented()` false. `Display` writes the \
+         provider's message and the code, as in `Too many requests. (Provider code)`."
+    } else {
         "A code the documentation does not list becomes `Unknown`, keeping its raw value. \
          `Display` writes the provider's message and the code, as in \
-         `Too many requests. (Provider code)`.",
-    );
+         `Too many requests. (Provider code)`."
+    });
     doc
 }
 

@@ -11,10 +11,21 @@ use quote::quote;
 pub(super) fn expand_from_code(cx: &Ctx) -> TokenStream {
     let (paths, code_ty) = (&cx.paths, &cx.code_ty);
     let codes: Vec<_> = cx.table.entries.iter().map(code_literal).collect();
-    if !cx.is_str() && cx.large {
-        return quote! {
+    let unknown = cx.unknown();
+    let doc = if cx.constants {
+        quote! {
+            /// The value of a raw code; a code the documentation does not list is
+            /// kept too (`is_documented()` is false), so this never fails.
+        }
+    } else {
+        quote! {
             /// The variant of a raw code; a code the documentation does not list
             /// becomes `Unknown`, so this never fails.
+        }
+    };
+    if !cx.is_str() && cx.sorted() {
+        return quote! {
+            #doc
             pub const fn from_code(code: #code_ty) -> Self {
                 let (mut low, mut high) = (0, Self::SORTED.len());
                 while low < high {
@@ -28,7 +39,7 @@ pub(super) fn expand_from_code(cx: &Ctx) -> TokenStream {
                         high = middle;
                     }
                 }
-                Self::Unknown(code)
+                #unknown
             }
         };
     }
@@ -43,8 +54,7 @@ pub(super) fn expand_from_code(cx: &Ctx) -> TokenStream {
             quote!((code as u64))
         };
         return quote! {
-            /// The variant of a raw code; a code the documentation does not list
-            /// becomes `Unknown`, so this never fails.
+            #doc
             #inline
             pub const fn from_code(code: #code_ty) -> Self {
                 // A perfect hash of the documented codes (each has a slot of its own);
@@ -53,7 +63,7 @@ pub(super) fn expand_from_code(cx: &Ctx) -> TokenStream {
                 if Self::SLOT_CODES[slot] == code {
                     Self::SLOT_VARIANTS[slot]
                 } else {
-                    Self::Unknown(code)
+                    #unknown
                 }
             }
         };

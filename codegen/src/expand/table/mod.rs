@@ -35,6 +35,9 @@ struct Ctx<'a> {
     code_ty: TokenStream,
     /// Above [`LARGE_TABLE`] codes: lookups by binary search, no per-code `match`.
     large: bool,
+    /// [`TableShape::Constants`](crate::TableShape): a struct `{ index, code }` with an
+    /// associated constant per code instead of an enum (integer tables only).
+    constants: bool,
     /// Integer tables up to [`hash::MAX_CODES`] codes: `from_code` by perfect hash,
     /// and variants numbered from 0 so that reading a variant's metadata is one
     /// array read. Other integer tables use the codes as discriminants, which turns
@@ -67,6 +70,28 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether integer codes are looked up by binary search over `SORTED`: large
+    /// tables, and tables of constants without a perfect hash (their `from_code`
+    /// cannot `match` codes onto discriminants).
+    fn sorted(&self) -> bool {
+        self.large || (self.constants && self.perfect.is_none())
+    }
+
+    /// The value of an undocumented code held in a variable named `code`.
+    fn unknown(&self) -> TokenStream {
+        if self.constants {
+            let n = self.index_literal(self.variants.len());
+            quote!(Self { index: #n, code })
+        } else {
+            quote!(Self::Unknown(code))
+        }
+    }
+
+    /// A position in `ALL` as the `index` field of a table of constants holds it.
+    fn index_literal(&self, index: usize) -> Literal {
+        Literal::u32_suffixed(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+
     fn shared(&self, name: &str) -> TokenStream {
         shared_path(name, self.opts)
     }
@@ -97,6 +122,7 @@ pub(super) fn expand_table(provider: &Provider, table: &Table, opts: &Options, o
         variants,
         code_ty,
         large: table.entries.len() > LARGE_TABLE,
+        constants: opts.is_constants(&provider.id, &table.id),
         perfect: match table.code_type {
             CodeType::Int(_) => {
                 let keys: Vec<u64> = table
@@ -110,7 +136,11 @@ pub(super) fn expand_table(provider: &Provider, table: &Table, opts: &Options, o
             CodeType::Str => None,
         },
     };
-    out.items(expand_enum(&cx));
+    out.items(if cx.constants {
+        expand_struct(&cx)
+    } else {
+        expand_enum(&cx)
+    });
     expand_consts(&cx, out);
     out.items(expand_accessors(&cx));
     out.items(traits::expand_display(&cx));
@@ -129,7 +159,7 @@ fn expand_enum(cx: &Ctx) -> TokenStream {
     } else {
         quote!(pub)
     };
-    let doc = docs::table_doc(cx.provider, cx.table).tokens();
+    let doc = docs::table_doc(cx.provider, cx.table, false).tokens();
     let variant_docs = cx.table.entries.iter().map(|e| docs::entry_doc(e).tokens());
     let (name, variants) = (&cx.name, &cx.variants);
     let (derives, unknown_ty) = match cx.table.code_type {
@@ -161,9 +191,60 @@ fn expand_enum(cx: &Ctx) -> TokenStream {
     }
 }
 
+/// [`TableShape::Constants`](crate::TableShape): a struct with an associated constant
+/// per code. Its constants are checked in linear time, where an enum's `ALL` and
+/// `index()` cost rustc time that grows with the square of the variant count.
+fn expand_struct(cx: &Ctx) -> TokenStream {
+    let doc = docs::table_doc(cx.provider, cx.table, true).tokens();
+    let variant_docs = cx.table.entries.iter().map(|e| docs::entry_doc(e).tokens());
+    let (name, variants, code_ty, vis) = (&cx.name, &cx.variants, &cx.code_ty, &cx.opts.vis);
+    let vis = if cx.opts.layout == crate::config::Layout::Flat {
+        vis.clone()
+    } else {
+        quote!(pub)
+    };
+    let indices = (0..variants.len()).map(|i| cx.index_literal(i));
+    let codes = cx.table.entries.iter().map(code_literal);
+    let debug = expand_large_debug(cx);
+    quote! {
+        #doc
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+        #vis struct #name {
+            /// Position in `ALL`; `ALL.len()` for an undocumented code.
+            index: u32,
+            code: #code_ty,
+        }
+
+        // Named as enum variants would be, so a table can change shape without
+        // renaming its codes.
+        #[allow(non_upper_case_globals)]
+        impl #name {
+            #( #variant_docs pub const #variants: Self = Self { index: #indices, code: #codes }; )*
+        }
+
+        #debug
+    }
+}
+
 /// `Debug` as derived (the variant's name, or `Unknown(code)`), from an array of names.
 fn expand_large_debug(cx: &Ctx) -> TokenStream {
     let (name, n) = (&cx.name, cx.variants.len());
+    let body = if cx.constants {
+        quote! {
+            if self.is_documented() {
+                f.write_str(Self::NAMES[self.index()])
+            } else {
+                f.debug_tuple("Unknown").field(&self.code).finish()
+            }
+        }
+    } else {
+        quote! {
+            match self {
+                Self::Unknown(code) => f.debug_tuple("Unknown").field(code).finish(),
+                _ => f.write_str(Self::NAMES[self.index()]),
+            }
+        }
+    };
     // As the derive prints it: `r#Type` is `Type`.
     let names = cx
         .variants
@@ -177,10 +258,7 @@ fn expand_large_debug(cx: &Ctx) -> TokenStream {
 
         impl ::core::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    Self::Unknown(code) => f.debug_tuple("Unknown").field(code).finish(),
-                    _ => f.write_str(Self::NAMES[self.index()]),
-                }
+                #body
             }
         }
     }
@@ -268,6 +346,10 @@ fn consts_header(cx: &Ctx) -> TokenStream {
 }
 
 fn consts_codes(cx: &Ctx) -> TokenStream {
+    if cx.constants {
+        // Each value holds its code.
+        return TokenStream::new();
+    }
     let code_ty = &cx.code_ty;
     let n = cx.variants.len();
     let codes = cx.table.entries.iter().map(code_literal);
@@ -343,6 +425,16 @@ fn consts_keyword(
 }
 
 fn expand_index(cx: &Ctx) -> TokenStream {
+    if cx.constants {
+        return quote! {
+            /// Position in `ALL`; an undocumented code takes the last slot of the
+            /// metadata arrays.
+            #[inline(always)]
+            const fn index(&self) -> usize {
+                self.index as usize
+            }
+        };
+    }
     let paths = &cx.paths;
     let n = paths.len();
     let indices = 0..n;
@@ -391,7 +483,7 @@ fn expand_also_documented(cx: &Ctx) -> TokenStream {
 
 /// The codes in ascending order and, for each, its position in `ALL`.
 fn expand_sorted(cx: &Ctx) -> TokenStream {
-    if !cx.large {
+    if !cx.sorted() {
         return TokenStream::new();
     }
     let code_ty = &cx.code_ty;
@@ -430,6 +522,29 @@ fn expand_accessors(cx: &Ctx) -> TokenStream {
             }
         },
     };
+    let (message, is_documented) = if cx.constants {
+        let n = cx.index_literal(cx.variants.len());
+        (
+            quote! {
+                if self.is_documented() {
+                    ::core::option::Option::Some(Self::MESSAGES[self.index()])
+                } else {
+                    ::core::option::Option::None
+                }
+            },
+            quote!(self.index < #n),
+        )
+    } else {
+        (
+            quote! {
+                match self {
+                    Self::Unknown(_) => ::core::option::Option::None,
+                    _ => ::core::option::Option::Some(Self::MESSAGES[self.index()]),
+                }
+            },
+            quote!(!matches!(self, Self::Unknown(_))),
+        )
+    };
     quote! {
         impl #name {
             #from_code
@@ -438,10 +553,7 @@ fn expand_accessors(cx: &Ctx) -> TokenStream {
             /// The provider's exact message; `None` for an undocumented code.
             #[inline]
             pub const fn message(&self) -> ::core::option::Option<&'static str> {
-                match self {
-                    Self::Unknown(_) => ::core::option::Option::None,
-                    _ => ::core::option::Option::Some(Self::MESSAGES[self.index()]),
-                }
+                #message
             }
 
             /// The documentation's explanation, where it gives one.
@@ -500,7 +612,7 @@ fn expand_accessors(cx: &Ctx) -> TokenStream {
 
             /// Whether the documentation lists the code.
             pub const fn is_documented(&self) -> bool {
-                !matches!(self, Self::Unknown(_))
+                #is_documented
             }
 
             /// An optional text as stored: `""` is none.
@@ -529,6 +641,15 @@ fn expand_code(cx: &Ctx) -> TokenStream {
         };
     }
     let code_ty = &cx.code_ty;
+    if cx.constants {
+        return quote! {
+            /// The raw code, as sent on the wire.
+            #[inline]
+            pub const fn code(&self) -> #code_ty {
+                self.code
+            }
+        };
+    }
     quote! {
         /// The raw code, as sent on the wire.
         #[inline]

@@ -67,6 +67,22 @@ pub(super) fn expand_display(cx: &Ctx) -> TokenStream {
         (Code::Str(s), false) => format!("{} ({provider} {s})", e.message),
     });
     let n = cx.variants.len();
+    let body = if cx.constants {
+        quote! {
+            if self.is_documented() {
+                f.write_str(Self::DISPLAYS[self.index()])
+            } else {
+                #unknown
+            }
+        }
+    } else {
+        quote! {
+            match self {
+                Self::Unknown(_) => { #unknown }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
+            }
+        }
+    };
     quote! {
         impl #name {
             /// What `Display` writes for each documented code.
@@ -76,10 +92,7 @@ pub(super) fn expand_display(cx: &Ctx) -> TokenStream {
         #[automatically_derived]
         impl ::core::fmt::Display for #name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    Self::Unknown(_) => { #unknown }
-                    _ => f.write_str(Self::DISPLAYS[self.index()]),
-                }
+                #body
             }
         }
     }
@@ -98,6 +111,27 @@ pub(super) fn expand_conversions(cx: &Ctx) -> TokenStream {
     let unknown = cx.shared("UnknownCode");
     let code_ty = &cx.code_ty;
     if !cx.is_str() {
+        let body = if cx.constants {
+            quote! {
+                let value = Self::from_code(code);
+                if value.is_documented() {
+                    ::core::result::Result::Ok(value)
+                } else {
+                    ::core::result::Result::Err(#unknown { provider: Self::PROVIDER, table: Self::TABLE, code })
+                }
+            }
+        } else {
+            quote! {
+                match Self::from_code(code) {
+                    Self::Unknown(code) => ::core::result::Result::Err(#unknown {
+                        provider: Self::PROVIDER,
+                        table: Self::TABLE,
+                        code,
+                    }),
+                    known => ::core::result::Result::Ok(known),
+                }
+            }
+        };
         return quote! {
             /// Strict: an undocumented code is an error (`from_code` keeps it instead).
             #[automatically_derived]
@@ -105,14 +139,7 @@ pub(super) fn expand_conversions(cx: &Ctx) -> TokenStream {
                 type Error = #unknown<#code_ty>;
                 #[inline]
                 fn try_from(code: #code_ty) -> ::core::result::Result<Self, #unknown<#code_ty>> {
-                    match Self::from_code(code) {
-                        Self::Unknown(code) => ::core::result::Result::Err(#unknown {
-                            provider: Self::PROVIDER,
-                            table: Self::TABLE,
-                            code,
-                        }),
-                        known => ::core::result::Result::Ok(known),
-                    }
+                    #body
                 }
             }
 
@@ -162,6 +189,11 @@ pub(super) fn expand_conversions(cx: &Ctx) -> TokenStream {
 
 pub(super) fn expand_serde(cx: &Ctx) -> TokenStream {
     let (name, code_ty) = (&cx.name, &cx.code_ty);
+    let de_doc = if cx.constants {
+        " Deserializes from the wire code; an undocumented code is kept."
+    } else {
+        " Deserializes from the wire code; an undocumented code becomes `Unknown`."
+    };
     let de = if cx.is_str() {
         quote! {
             struct Visitor;
@@ -190,7 +222,7 @@ pub(super) fn expand_serde(cx: &Ctx) -> TokenStream {
             }
         }
 
-        /// Deserializes from the wire code; an undocumented code becomes `Unknown`.
+        #[doc = #de_doc]
         #[automatically_derived]
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
