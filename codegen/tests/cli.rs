@@ -155,6 +155,34 @@ fn generate_prints_what_build_rs_generates_byte_for_byte() {
         run(&["generate", &serplify, "--classify"]).ok().stdout,
         classify.generate().unwrap_or_else(|e| panic!("{e}"))
     );
+
+    let mut constants = Config::new();
+    constants
+        .schema(schema_dir())
+        .table_shape(
+            "dataforseo",
+            "status",
+            provider_errors_codegen::TableShape::Constants,
+        )
+        .table_shape("http", "status", provider_errors_codegen::TableShape::Constants);
+    let args = [
+        "generate",
+        &schema_dir(),
+        "--constants",
+        "dataforseo.status",
+        "--constants",
+        "http.status",
+    ];
+    assert_eq!(
+        run(&args).ok().stdout,
+        constants.generate().unwrap_or_else(|e| panic!("{e}"))
+    );
+    run(&["generate", &schema_dir(), "--constants", "dataforseo"])
+        .fails(2)
+        .says("expected `provider.table` (ids as in the schema), found `dataforseo`");
+    run(&["generate", &schema_dir(), "--constants", "serplify.error_code"])
+        .fails(1)
+        .says("`TableShape::Constants` is for integer tables");
 }
 
 #[test]

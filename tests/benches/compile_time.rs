@@ -1,6 +1,6 @@
-//! Release compile time of the generated code against the same enum written by hand
-//! with `num_enum` + `strum` derives (what a user would do instead), for growing
-//! tables. Each crate is built once to compile its dependencies, then its own source
+//! Release compile time of the generated code, as an enum (the default) and as
+//! `TableShape::Constants`, against the same enum written by hand with `num_enum` +
+//! `strum` derives (what a user would do instead), for growing tables. Each crate is built once to compile its dependencies, then its own source
 //! is touched and rebuilt `RUNS` times; the median of those rebuilds is reported.
 //!
 //! Run: `cargo bench -p provider-errors-tests --bench compile_time [-- 100 1000 5000 20000] [--ours-only]`
@@ -8,6 +8,7 @@
 #[path = "common/synthetic.rs"]
 mod synthetic;
 
+use provider_errors_codegen::TableShape;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -29,9 +30,22 @@ fn main() {
         .canonicalize()
         .unwrap();
     let root = workspace.join("target/compile-time-bench");
-    println!("codes | provider-errors (s) | num_enum + strum (s) | ratio");
+    println!(
+        "codes | enum (s) | constants (s) | num_enum + strum (s) | enum / derives | constants / derives"
+    );
     for n in sizes {
-        let ours = measure(&crate_dir(&root, "ours", n), &ours_source(n), "", &workspace);
+        let ours = measure(
+            &crate_dir(&root, "ours", n),
+            &ours_source(n, TableShape::Enum),
+            "",
+            &workspace,
+        );
+        let constants = measure(
+            &crate_dir(&root, "constants", n),
+            &ours_source(n, TableShape::Constants),
+            "",
+            &workspace,
+        );
         let theirs = if ours_only {
             Err("not measured".to_owned())
         } else {
@@ -42,11 +56,18 @@ fn main() {
                 &workspace,
             )
         };
-        let ratio = match (&ours, &theirs) {
+        let ratio = |ours: &Result<Duration, String>| match (ours, &theirs) {
             (Ok(a), Ok(b)) => format!("{:.2}", a.as_secs_f64() / b.as_secs_f64()),
             _ => "-".to_owned(),
         };
-        println!("{n} | {} | {} | {ratio}", show(&ours), show(&theirs));
+        println!(
+            "{n} | {} | {} | {} | {} | {}",
+            show(&ours),
+            show(&constants),
+            show(&theirs),
+            ratio(&ours),
+            ratio(&constants)
+        );
     }
 }
 
@@ -103,10 +124,10 @@ fn build(dir: &Path) -> Result<(), String> {
 }
 
 /// The generated code for `n` codes, as a user's crate would include it.
-fn ours_source(n: usize) -> String {
+fn ours_source(n: usize, shape: TableShape) -> String {
     let schema = synthetic::synthetic(n);
     let mut config = provider_errors_codegen::Config::new();
-    config.schema(&schema);
+    config.schema(&schema).table_shape("synthetic", "status", shape);
     let code = config.generate().unwrap_or_else(|e| panic!("{e}"));
     std::fs::remove_file(schema).ok();
     code

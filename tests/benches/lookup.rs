@@ -31,6 +31,11 @@ mod serplify_gen {
 mod seven_bridges_gen {
     include!("../../codegen/tests/generated/seven_bridges.rs");
 }
+/// Every integer table as `TableShape::Constants` (with classification and serde).
+#[allow(dead_code)] // the bench uses only the lookups
+mod constants_gen {
+    include!("../../codegen/tests/generated/constants.rs");
+}
 
 #[allow(dead_code, clippy::all)]
 mod alt {
@@ -74,7 +79,7 @@ fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTime> {
 }
 
 macro_rules! int_lookups {
-    ($c:expr, $name:literal, $generated:ty, $alt:ident, $int:ty) => {{
+    ($c:expr, $name:literal, $generated:ty, $constants:ty, $alt:ident, $int:ty) => {{
         let codes = stream(&alt::$alt::CODES, |r| 60_000 + (r % 1_000) as $int);
         let mut g = group($c, $name);
         g.bench_function("provider-errors from_code", |b| {
@@ -82,6 +87,14 @@ macro_rules! int_lookups {
                 codes
                     .iter()
                     .filter(|c| <$generated>::from_code(black_box(**c)).is_documented())
+                    .count()
+            })
+        });
+        g.bench_function("provider-errors from_code (TableShape::Constants)", |b| {
+            b.iter(|| {
+                codes
+                    .iter()
+                    .filter(|c| <$constants>::from_code(black_box(**c)).is_documented())
                     .count()
             })
         });
@@ -135,6 +148,7 @@ fn integer_codes(c: &mut Criterion) {
         c,
         "int/dataforseo status (51 codes)",
         dataforseo_gen::dataforseo::Status,
+        constants_gen::dataforseo::Status,
         dataforseo_status,
         u32
     );
@@ -142,6 +156,7 @@ fn integer_codes(c: &mut Criterion) {
         c,
         "int/seven_bridges code (130 codes)",
         seven_bridges_gen::seven_bridges::Code,
+        constants_gen::seven_bridges::Code,
         seven_bridges_code,
         u32
     );
@@ -149,6 +164,7 @@ fn integer_codes(c: &mut Criterion) {
         c,
         "int/http status (63 codes)",
         http_gen::http::Status,
+        constants_gen::http::Status,
         http_status,
         u16
     );
@@ -248,6 +264,18 @@ fn messages(c: &mut Criterion) {
     g.bench_function("provider-errors message()", |b| {
         b.iter(|| {
             ours.iter()
+                .map(|s| black_box(s).message().map_or(0, str::len))
+                .sum::<usize>()
+        })
+    });
+    let constants: Vec<constants_gen::dataforseo::Status> =
+        stream(constants_gen::dataforseo::Status::ALL, |_| {
+            constants_gen::dataforseo::Status::from_code(40299)
+        });
+    g.bench_function("provider-errors message() (TableShape::Constants)", |b| {
+        b.iter(|| {
+            constants
+                .iter()
                 .map(|s| black_box(s).message().map_or(0, str::len))
                 .sum::<usize>()
         })

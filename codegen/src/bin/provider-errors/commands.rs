@@ -5,7 +5,7 @@ use crate::{
     CatalogueArgs, CheckArgs, DiffArgs, DiffFormat, GenerateArgs, ImportArgs, LayoutArg, PageFormat,
 };
 use provider_errors_codegen::import::apply;
-use provider_errors_codegen::{Config, Error, Layout, catalogue, diff};
+use provider_errors_codegen::{Config, Error, Layout, TableShape, catalogue, diff};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -16,6 +16,9 @@ pub fn generate(args: &GenerateArgs) -> ExitCode {
     }
     if !args.providers.is_empty() {
         config.providers(args.providers.iter().cloned());
+    }
+    for (provider, table) in &args.constants {
+        config.table_shape(provider, table, TableShape::Constants);
     }
     config
         .serde(args.serde)

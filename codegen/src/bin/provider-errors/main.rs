@@ -75,8 +75,25 @@ pub struct GenerateArgs {
     /// Emit `classify(status, body)` per provider; needs `serde_json` (`Config::classify`).
     #[arg(long)]
     pub classify: bool,
+    /// Generate this integer table as a struct of associated constants instead of an
+    /// enum, for very large tables (repeatable; `Config::table_shape` with
+    /// `TableShape::Constants`).
+    #[arg(long, value_name = "PROVIDER.TABLE", value_parser = table_path)]
+    pub constants: Vec<(String, String)>,
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+/// `provider.table`, as ids are written in the schemas.
+fn table_path(text: &str) -> Result<(String, String), String> {
+    match text.split_once('.') {
+        Some((provider, table)) if !provider.is_empty() && !table.is_empty() => {
+            Ok((provider.to_owned(), table.to_owned()))
+        }
+        _ => Err(format!(
+            "expected `provider.table` (ids as in the schema), found `{text}`"
+        )),
+    }
 }
 
 /// The loader's limits (`Config::max_file_bytes`, `Config::max_codes`).

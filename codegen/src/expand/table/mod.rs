@@ -1,10 +1,12 @@
-//! One enum per code table, with its metadata and accessors; `from_code` is in
-//! `lookup.rs`, `Display`, the conversions and serde in `traits.rs`.
+//! One enum per code table (or a struct of constants, `TableShape::Constants`), with
+//! its metadata and accessors; `from_code` is in `lookup.rs`, `Display`, the
+//! conversions and serde in `traits.rs`.
 //!
 //! Metadata lives in `const` arrays indexed by the variant's position, with one extra
 //! slot for `Unknown`: each accessor is an array read, and the only per-variant
 //! `match`es are `index` and, in tables without a perfect hash of their codes
-//! (`expand/hash.rs`), `from_code`, which keeps large tables cheap to compile.
+//! (`expand/hash.rs`), `from_code`, which keeps large tables cheap to compile. A
+//! struct of constants has neither: it holds its position and its code.
 
 mod lookup;
 mod traits;
