@@ -152,3 +152,84 @@ fn display_and_error_when_asked() {
         "Resource (e.g. a task id) not found. (Serplify not_found)"
     );
 }
+
+/// The same mapping onto tables generated as `TableShape::Constants` (the derive
+/// matches their associated constants as patterns).
+#[derive(Debug, PartialEq, ProviderErrors)]
+#[provider_errors(schema = "../schema", types = provider_errors_tests::constants_gen)]
+enum ConstantsError {
+    #[provider_errors(
+        dataforseo::status(40202, 40209),
+        serplify("rate_limited"),
+        seven_bridges(1000),
+        serpapi::http(429),
+        http(429)
+    )]
+    RateLimited,
+    #[provider_errors(kind(resource_exhausted))]
+    OutOfCredit(provider_errors_tests::constants_gen::AnyCode),
+    #[provider_errors(kind(unauthenticated, permission_denied))]
+    Unauthorized,
+    #[provider_errors(fallback)]
+    Other(provider_errors_tests::constants_gen::AnyCode),
+}
+
+#[test]
+fn tables_of_constants_map_as_enums_do() {
+    let name = |e: &ConstantsError| match e {
+        ConstantsError::RateLimited => "RateLimited",
+        ConstantsError::OutOfCredit(_) => "OutOfCredit",
+        ConstantsError::Unauthorized => "Unauthorized",
+        ConstantsError::Other(_) => "Other",
+    };
+    let catalog = catalog();
+    let mut checked = 0;
+    for provider in &catalog.providers {
+        for table in &provider.tables {
+            let Code::Int(_) = table.entries[0].code else {
+                continue;
+            };
+            let codes = table.entries.iter().filter_map(|e| match e.code {
+                Code::Int(c) => Some(c),
+                Code::Str(_) => None,
+            });
+            // Every documented code and its undocumented neighbours.
+            for c in codes.flat_map(|c| [c - 1, c, c + 1]) {
+                let (ours, theirs) = match (provider.id.as_str(), table.id.as_str()) {
+                    ("dataforseo", "http") => (
+                        ConstantsError::from_dataforseo_http(c as u16),
+                        ApiError::from_dataforseo_http(c as u16),
+                    ),
+                    ("dataforseo", "status") => (
+                        ConstantsError::from_dataforseo_status(c as u32),
+                        ApiError::from_dataforseo_status(c as u32),
+                    ),
+                    ("http", "status") => {
+                        (ConstantsError::from_http(c as u16), ApiError::from_http(c as u16))
+                    }
+                    ("serpapi", "http") => (
+                        ConstantsError::from_serpapi_http(c as u16),
+                        ApiError::from_serpapi_http(c as u16),
+                    ),
+                    ("seven_bridges", "code") => (
+                        ConstantsError::from_seven_bridges_code(c as u32),
+                        ApiError::from_seven_bridges_code(c as u32),
+                    ),
+                    other => panic!("a table this test does not know: {other:?}"),
+                };
+                assert_eq!(
+                    name(&ours),
+                    variant_name(&theirs),
+                    "{}::{} {c}",
+                    provider.id,
+                    table.id
+                );
+                if let (ConstantsError::Other(a), ApiError::Other(b)) = (&ours, &theirs) {
+                    assert_eq!((a.provider(), a.to_string()), (b.provider(), b.to_string()));
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 3 * 200, "{checked}");
+}
