@@ -1,7 +1,7 @@
 //! The catalogue: every provider's codes side by side with their canonical kind and
 //! retry advice, as one page a person reads instead of the YAML.
 //!
-//! The page is built once as a small document ([`Block`]s of [`Inline`]s) and written
+//! The page is built once as a small document (`Block`s of `Inline`s) and written
 //! as Markdown ([`markdown`], committed as `schema/CATALOGUE.md`) or as a standalone
 //! HTML page ([`html`]). It opens with the cross-provider matrices (which codes of
 //! each table have each kind, and each retry advice), then lists every table's codes.
