@@ -4,9 +4,18 @@
 //! 1. turns the codes found in the response bodies the providers' pages print (see
 //!    `../tests/fixtures/responses/`) into typed values and prints what each means;
 //! 2. classifies those responses end to end, HTTP status and body bytes in, typed
-//!    outcome and retry step out, as a client would after each request.
+//!    outcome and retry step out, as a client would after each request;
+//! 3. uses the HTTP catalogue generated as a struct of constants
+//!    (`TableShape::Constants`, the shape for tables of tens of thousands of codes).
 
 include!(concat!(env!("OUT_DIR"), "/provider_errors.rs"));
+
+/// The HTTP catalogue as `TableShape::Constants` (`build.rs`). A binary that uses only
+/// part of a generated file allows the rest to go unused (`AnyCode`, here).
+#[allow(dead_code)]
+mod as_constants {
+    include!(concat!(env!("OUT_DIR"), "/http_constants.rs"));
+}
 
 use serde_json::Value;
 
@@ -247,7 +256,27 @@ fn print_responses() {
     print_outcome("429 (HTTP catalogue)", &http::classify(429, b""));
 }
 
+/// The same statuses through the enum and through the struct of constants: the
+/// constants are values and patterns, and an undocumented code is kept in both.
+fn print_constants() {
+    use as_constants::http::Status;
+    println!("\n== The HTTP catalogue as a struct of constants ==");
+    for code in [200, 404, 429, 503, 306] {
+        let status = Status::from_code(code);
+        let advice = match status {
+            Status::TooManyRequests | Status::ServiceUnavailable => "wait and retry",
+            _ if !status.is_documented() => "undocumented: keep the raw code",
+            _ if status.is_success() => "done",
+            _ => "do not retry as is",
+        };
+        // The enum of the main file agrees on everything but its type.
+        assert_eq!(status.to_string(), http::Status::from_code(code).to_string());
+        println!("{code}: {status:?} | {status} | {advice}");
+    }
+}
+
 fn main() {
     print_codes();
     print_responses();
+    print_constants();
 }
