@@ -360,18 +360,23 @@ fn select(catalog: &mut Catalog, ids: &[String]) -> Result<(), Error> {
     let mut cx = Ctxt::default();
     let known: Vec<&str> = catalog.providers.iter().map(|p| p.id.as_str()).collect();
     for id in ids.iter().filter(|id| !known.contains(&id.as_str())) {
-        let near = crate::validate::nearest(id, &known)
-            .map(|n| format!("did you mean `{n}`? "))
-            .unwrap_or_default();
         cx.error_help(
             Origin::file(Path::new("Config::providers")),
             format!("no provider `{id}` in the schemas"),
-            format!("{near}known providers: {}", known.join(", ")),
+            choices(id, &known, "known providers"),
         );
     }
     cx.finish(())?;
     catalog.providers.retain(|p| ids.contains(&p.id));
     Ok(())
+}
+
+/// The help for an unknown id: the nearest known one, then all of them.
+fn choices(id: &str, known: &[&str], label: &str) -> String {
+    let near = crate::validate::nearest(id, known)
+        .map(|n| format!("did you mean `{n}`? "))
+        .unwrap_or_default();
+    format!("{near}{label}: {}", known.join(", "))
 }
 
 /// Every table given a shape is among the generated ones, and only integer tables
@@ -382,25 +387,19 @@ fn check_shapes(catalog: &Catalog, shapes: &[(String, String, TableShape)]) -> R
     for (provider_id, table_id, shape) in shapes {
         let Some(provider) = catalog.provider(provider_id) else {
             let known: Vec<&str> = catalog.providers.iter().map(|p| p.id.as_str()).collect();
-            let near = crate::validate::nearest(provider_id, &known)
-                .map(|n| format!("did you mean `{n}`? "))
-                .unwrap_or_default();
             cx.error_help(
                 at(),
                 format!("no provider `{provider_id}` among the generated ones"),
-                format!("{near}generated providers: {}", known.join(", ")),
+                choices(provider_id, &known, "generated providers"),
             );
             continue;
         };
         let Some(table) = provider.table(table_id) else {
             let known: Vec<&str> = provider.tables.iter().map(|t| t.id.as_str()).collect();
-            let near = crate::validate::nearest(table_id, &known)
-                .map(|n| format!("did you mean `{n}`? "))
-                .unwrap_or_default();
             cx.error_help(
                 at(),
                 format!("provider `{provider_id}` has no table `{table_id}`"),
-                format!("{near}its tables: {}", known.join(", ")),
+                choices(table_id, &known, "its tables"),
             );
             continue;
         };
