@@ -94,6 +94,16 @@ impl Ctx<'_> {
         Literal::u32_suffixed(u32::try_from(index).unwrap_or(u32::MAX))
     }
 
+    /// The table type's visibility: the configured one at the include site (flat
+    /// layout), `pub` inside its provider's module (which has the configured one).
+    fn type_vis(&self) -> TokenStream {
+        if self.opts.layout == crate::config::Layout::Flat {
+            self.opts.vis.clone()
+        } else {
+            quote!(pub)
+        }
+    }
+
     fn shared(&self, name: &str) -> TokenStream {
         shared_path(name, self.opts)
     }
@@ -156,11 +166,7 @@ pub(super) fn expand_table(provider: &Provider, table: &Table, opts: &Options, o
 }
 
 fn expand_enum(cx: &Ctx) -> TokenStream {
-    let vis = if cx.opts.layout == crate::config::Layout::Flat {
-        cx.opts.vis.clone()
-    } else {
-        quote!(pub)
-    };
+    let vis = cx.type_vis();
     let doc = docs::table_doc(cx.provider, cx.table, false).tokens();
     let variant_docs = cx.table.entries.iter().map(|e| docs::entry_doc(e).tokens());
     let (name, variants) = (&cx.name, &cx.variants);
@@ -199,12 +205,7 @@ fn expand_enum(cx: &Ctx) -> TokenStream {
 fn expand_struct(cx: &Ctx) -> TokenStream {
     let doc = docs::table_doc(cx.provider, cx.table, true).tokens();
     let variant_docs = cx.table.entries.iter().map(|e| docs::entry_doc(e).tokens());
-    let (name, variants, code_ty, vis) = (&cx.name, &cx.variants, &cx.code_ty, &cx.opts.vis);
-    let vis = if cx.opts.layout == crate::config::Layout::Flat {
-        vis.clone()
-    } else {
-        quote!(pub)
-    };
+    let (name, variants, code_ty, vis) = (&cx.name, &cx.variants, &cx.code_ty, cx.type_vis());
     let indices = (0..variants.len()).map(|i| cx.index_literal(i));
     let codes = cx.table.entries.iter().map(code_literal);
     let debug = expand_large_debug(cx);
