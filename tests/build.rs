@@ -49,6 +49,7 @@ fn large_tables(out_dir: &std::path::Path) {
     let code = config.generate().unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(out_dir.join("large.rs"), code).expect("write large.rs");
     config.table_shape("large", "status", provider_errors_codegen::TableShape::Constants);
+    config.table_shape("large", "mid", provider_errors_codegen::TableShape::Constants);
     let code = config.generate().unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(out_dir.join("large_constants.rs"), code).expect("write large_constants.rs");
 }

@@ -1,7 +1,8 @@
 //! The synthetic tables above the large-table threshold (1 024 codes), where the
 //! generator switches to binary search, a table-driven `Debug` and no per-code
-//! `match`. `build.rs` writes them as a schema and generates code from it; the
-//! tests check that code against these same formulas.
+//! `match`, and one below it whose scattered codes need the two-level perfect hash.
+//! `build.rs` writes them as a schema and generates code from it; the tests check
+//! that code against these same formulas.
 
 // `src/lib.rs` is `no_std`; `build.rs` includes this file with the prelude.
 #[allow(unused_imports)]
@@ -9,12 +10,25 @@ use std::{format, string::String, vec::Vec};
 
 /// Codes in the integer table.
 pub const INT_CODES: usize = 1_500;
+/// Codes in the integer table below the large-table threshold (`Mid`), with the
+/// same formulas but for the codes (`mid_code`).
+pub const MID_CODES: usize = 700;
 /// Codes in the string table.
 pub const STR_CODES: usize = 1_100;
 
 /// The `i`-th integer code: out of order, negative and positive.
 pub fn int_code(i: usize) -> i64 {
     ((i as i64 * 7_919) % 100_000) - 50_000
+}
+
+/// The `i`-th code of `Mid`: scattered over all of `i64` (SplitMix64 of `i`), so
+/// that no single multiplier gives each its own slot and `from_code` needs the
+/// hash's second level.
+pub fn mid_code(i: usize) -> i64 {
+    let mut z = (i as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    (z ^ (z >> 31)) as i64
 }
 
 /// The `i`-th string code: out of order once sorted as strings.
@@ -66,6 +80,13 @@ pub fn schema_yaml() -> String {
     );
     for i in 0..INT_CODES {
         entry(&mut yaml, &format!("{}", int_code(i)), i, Some(&int_name(i)));
+    }
+    yaml.push_str(
+        "  - id: mid\n    name: Mid\n    code_type: integer\n    rust_type: i64\n    \
+         wire:\n      location: json_body\n      field: mid\n    entries:\n",
+    );
+    for i in 0..MID_CODES {
+        entry(&mut yaml, &format!("{}", mid_code(i)), i, Some(&int_name(i)));
     }
     yaml.push_str(
         "  - id: reason\n    name: Reason\n    code_type: string\n    \

@@ -2,21 +2,23 @@
 //! `Debug` from a table of names, `also_documented` from flat arrays. Every code of
 //! both synthetic tables (`src/large_spec.rs`) goes through every accessor, and the
 //! integer table's checks run again on it as `TableShape::Constants` (`large_constants_gen`).
+//! The same checks run on `Mid`, below the threshold, whose scattered codes take
+//! the two-level perfect hash (`PILOTS`), in both shapes.
 
-use provider_errors_tests::large_constants_gen::large::Status as ConstantStatus;
+use provider_errors_tests::large_constants_gen::large::{Mid as ConstantMid, Status as ConstantStatus};
 use provider_errors_tests::large_gen::large::{self as enums, Reason, Status};
-use provider_errors_tests::large_spec::{self as spec, INT_CODES, STR_CODES};
+use provider_errors_tests::large_spec::{self as spec, INT_CODES, MID_CODES, STR_CODES};
 use std::collections::HashSet;
 
 /// The integer table's checks, for either shape of its type.
 macro_rules! integer_checks {
-    ($round_trip:ident, $undocumented:ident, $Status:ty) => {
+    ($round_trip:ident, $undocumented:ident, $Status:ty, $codes:expr, $code:path) => {
         #[test]
         fn $round_trip() {
             type Status = $Status;
-            assert_eq!(Status::ALL.len(), INT_CODES);
-            for i in 0..INT_CODES {
-                let code = spec::int_code(i);
+            assert_eq!(Status::ALL.len(), $codes);
+            for i in 0..$codes {
+                let code = $code(i);
                 let status = Status::from_code(code);
                 assert!(status.is_documented(), "{code}");
                 assert_eq!(status, Status::ALL[i]);
@@ -39,7 +41,8 @@ macro_rules! integer_checks {
         #[test]
         fn $undocumented() {
             type Status = $Status;
-            let documented: HashSet<i64> = (0..INT_CODES).map(spec::int_code).collect();
+            let documented: HashSet<i64> = (0..$codes).map($code).collect();
+            assert_eq!(documented.len(), $codes);
             let mut checked = 0;
             for code in (-60_000..60_000)
                 .step_by(97)
@@ -71,12 +74,30 @@ macro_rules! integer_checks {
 integer_checks!(
     every_integer_code_round_trips_with_its_metadata,
     undocumented_integer_codes_are_kept,
-    enums::Status
+    enums::Status,
+    INT_CODES,
+    spec::int_code
 );
 integer_checks!(
     constants_every_integer_code_round_trips_with_its_metadata,
     constants_undocumented_integer_codes_are_kept,
-    ConstantStatus
+    ConstantStatus,
+    INT_CODES,
+    spec::int_code
+);
+integer_checks!(
+    mid_every_integer_code_round_trips_with_its_metadata,
+    mid_undocumented_integer_codes_are_kept,
+    enums::Mid,
+    MID_CODES,
+    spec::mid_code
+);
+integer_checks!(
+    mid_constants_every_integer_code_round_trips_with_its_metadata,
+    mid_constants_undocumented_integer_codes_are_kept,
+    ConstantMid,
+    MID_CODES,
+    spec::mid_code
 );
 
 #[test]
@@ -144,4 +165,25 @@ fn accessors_do_not_copy_tables_to_the_stack() {
         .join()
         .unwrap();
     assert!(total > INT_CODES * 40, "{total}");
+}
+
+/// `Mid` is the table the checks above hold to the two-level hash: its scattered
+/// codes are more than one multiplier separates, and the large `Status` has no hash.
+#[test]
+fn only_the_mid_table_takes_the_two_level_hash() {
+    for code in [
+        include_str!(concat!(env!("OUT_DIR"), "/large.rs")),
+        include_str!(concat!(env!("OUT_DIR"), "/large_constants.rs")),
+    ] {
+        assert_eq!(code.matches("const PILOTS: &[u16;").count(), 1);
+        let mid = &code[code.find("pub mod large").expect("the module")..];
+        let pilots = mid.find("const PILOTS").expect("a second level");
+        let binary_search = mid.find("Self::SORTED.len()").expect("a binary search");
+        assert!(
+            mid.find("struct Mid")
+                .or(mid.find("enum Mid"))
+                .is_some_and(|m| m < pilots)
+        );
+        assert!(binary_search > 0);
+    }
 }

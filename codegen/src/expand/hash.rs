@@ -1,17 +1,21 @@
 //! A perfect hash of an integer table's codes, found at generation time, so that
-//! `from_code` is a multiplication, two independent array reads and a comparison
+//! `from_code` is a multiplication or two, independent array reads and a comparison
 //! instead of a chain of range checks whose branches a stream of varied codes keeps
 //! mispredicting (BENCHMARKS.md, code to variant).
 //!
-//! The hash is multiplicative (`code * multiplier`, keep the top `bits` bits): a
-//! multiplier is searched for that sends every documented code to a slot of its own.
-//! Each slot holds a code and its variant; a code the table does not list lands on
+//! The hash is multiplicative (`code * multiplier`, keep the top bits). Small tables
+//! whose codes a single multiplier spreads into slots of their own use that alone.
+//! Other tables first split the codes into buckets by the top bits of that product,
+//! then give each bucket a "pilot" that moves its codes into free slots: the slot of
+//! a code is the top bits of `(product ^ pilot * PILOT_MIX) * second multiplier`, the
+//! scheme of PTHash (Pibiri and Trani, 2021), placing the largest buckets first.
+//! Each slot holds a code and its position; a code the table does not list lands on
 //! some slot too and fails the comparison with the code stored there. An empty slot
 //! holds the first code, which lands elsewhere, so the comparison fails there as well.
 
-/// Integer tables with more codes than this keep the `match` (their slot table
-/// would outgrow a few kilobytes, and their index no longer fits a byte).
-pub(super) const MAX_CODES: usize = 256;
+/// Integer tables with more codes than this look codes up by binary search (the same
+/// threshold as the emitter's large tables: no per-code `match` above it).
+pub(super) const MAX_CODES: usize = 1024;
 
 /// How many multipliers are tried at each table size before doubling it.
 const TRIES: usize = 4096;
@@ -19,25 +23,45 @@ const TRIES: usize = 4096;
 /// Up to this many times more slots than codes (rounded up to a power of two).
 const MAX_SPREAD_BITS: u32 = 5;
 
-/// At most 2 048 slots (24 KB of slot table for `u32` codes, 48 KB for 64-bit ones),
-/// so the table stays in the caches a lookup hits; a table that needs more keeps the
-/// `match`.
+/// A single multiplier's table has at most 2 048 slots (24 KB of slot table for `u32`
+/// codes, 48 KB for 64-bit ones), so it stays in the caches a lookup hits.
 const MAX_SLOT_BITS: u32 = 11;
+
+/// Mixes a bucket's pilot into the product before the second multiplication (the
+/// golden ratio in 64 bits: consecutive pilots move the slots far apart).
+pub(super) const PILOT_MIX: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// A hash that gives every code its own slot.
 pub(super) struct Perfect {
     pub multiplier: u64,
-    /// `64 - bits`: the slot is the product shifted right by this much.
+    /// `64 - bits`: the slot (one level) or the bucket (two) is the product shifted
+    /// right by this much.
     pub shift: u32,
-    /// For each of the `2^bits` slots, the position of the code in it (0, the first
-    /// code, when empty).
-    pub slots: Vec<u8>,
+    /// For each slot, the position of the code in it (0, the first code, when empty).
+    pub slots: Vec<u16>,
+    /// The second level, when one multiplier could not separate the codes.
+    pub pilots: Option<Pilots>,
+}
+
+/// The second level of a [`Perfect`] hash.
+pub(super) struct Pilots {
+    /// Each bucket's pilot.
+    pub pilots: Vec<u16>,
+    pub multiplier: u64,
+    /// `64 - bits` of the slot table.
+    pub shift: u32,
 }
 
 /// The slot of `key` under `multiplier` with `2^(64 - shift)` slots; the generated
 /// `from_code` computes exactly this (`code as u64`, wrapping multiplication).
 fn slot(key: u64, multiplier: u64, shift: u32) -> usize {
     (key.wrapping_mul(multiplier) >> shift) as usize
+}
+
+/// The slot of a code whose first product is `product`, in a bucket with `pilot`;
+/// the generated `from_code` computes exactly this.
+fn piloted(product: u64, pilot: u16, multiplier: u64, shift: u32) -> usize {
+    ((product ^ u64::from(pilot).wrapping_mul(PILOT_MIX)).wrapping_mul(multiplier) >> shift) as usize
 }
 
 /// A perfect hash of `keys` (the codes as `u64`, two's complement for negative ones),
@@ -47,31 +71,100 @@ pub(super) fn find(keys: &[u64]) -> Option<Perfect> {
     if keys.is_empty() || keys.len() > MAX_CODES {
         return None;
     }
-    let least = usize::BITS - (keys.len() - 1).leading_zeros();
     let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    one_level(keys, &mut state).or_else(|| two_levels(keys, &mut state))
+}
+
+/// `bits` such that `2^bits >= n`.
+fn bits_for(n: usize) -> u32 {
+    usize::BITS - n.saturating_sub(1).leading_zeros()
+}
+
+fn one_level(keys: &[u64], state: &mut u64) -> Option<Perfect> {
+    let least = bits_for(keys.len()).max(1);
     let mut taken = Vec::new();
-    for bits in least.max(1)..=(least.max(1) + MAX_SPREAD_BITS).min(MAX_SLOT_BITS) {
+    for bits in least..=(least + MAX_SPREAD_BITS).min(MAX_SLOT_BITS) {
         let shift = 64 - bits;
         for _ in 0..TRIES {
-            let multiplier = splitmix(&mut state) | 1;
+            let multiplier = splitmix(state) | 1;
             taken.clear();
             taken.resize(1 << bits, false);
             let distinct = keys
                 .iter()
                 .all(|&key| !std::mem::replace(&mut taken[slot(key, multiplier, shift)], true));
             if distinct {
-                let mut slots = vec![0u8; 1 << bits];
+                let mut slots = vec![0; 1 << bits];
                 for (position, &key) in keys.iter().enumerate() {
-                    // At most MAX_CODES (256) codes: every position fits a byte.
-                    slots[slot(key, multiplier, shift)] = u8::try_from(position).ok()?;
+                    slots[slot(key, multiplier, shift)] = u16::try_from(position).ok()?;
                 }
                 return Some(Perfect {
                     multiplier,
                     shift,
                     slots,
+                    pilots: None,
                 });
             }
         }
+    }
+    None
+}
+
+/// How many pairs of multipliers the two-level search tries before giving up.
+const TWO_LEVEL_TRIES: usize = 16;
+
+/// Buckets of about 4 codes, and at least 1.25 slots per code (a power of two, so
+/// between 1.25 and 2.5), which leaves every bucket's pilot search a few tries.
+fn two_levels(keys: &[u64], state: &mut u64) -> Option<Perfect> {
+    let bucket_bits = bits_for(keys.len().div_ceil(4)).max(1);
+    let slot_bits = bits_for(keys.len() + keys.len() / 4).max(1);
+    let (bucket_shift, shift) = (64 - bucket_bits, 64 - slot_bits);
+    'tries: for _ in 0..TWO_LEVEL_TRIES {
+        let (first, second) = (splitmix(state) | 1, splitmix(state) | 1);
+        let mut buckets = vec![Vec::new(); 1 << bucket_bits];
+        for (position, &key) in keys.iter().enumerate() {
+            let product = key.wrapping_mul(first);
+            buckets[slot(key, first, bucket_shift)].push((product, position));
+        }
+        // The largest buckets first, ties in bucket order: deterministic.
+        let mut order: Vec<usize> = (0..buckets.len()).collect();
+        order.sort_by_key(|&b| std::cmp::Reverse(buckets[b].len()));
+        let mut taken = vec![false; 1 << slot_bits];
+        let mut pilots = vec![0; buckets.len()];
+        let mut landed = Vec::new();
+        for b in order.into_iter().take_while(|&b| !buckets[b].is_empty()) {
+            let placed = (0..=u16::MAX).find(|&pilot| {
+                landed.clear();
+                buckets[b].iter().all(|&(product, _)| {
+                    let at = piloted(product, pilot, second, shift);
+                    let free = !taken[at] && !landed.contains(&at);
+                    landed.push(at);
+                    free
+                })
+            });
+            let Some(pilot) = placed else {
+                continue 'tries;
+            };
+            pilots[b] = pilot;
+            for &at in &landed {
+                taken[at] = true;
+            }
+        }
+        let mut slots = vec![0; 1 << slot_bits];
+        for (b, bucket) in buckets.iter().enumerate() {
+            for &(product, position) in bucket {
+                slots[piloted(product, pilots[b], second, shift)] = u16::try_from(position).ok()?;
+            }
+        }
+        return Some(Perfect {
+            multiplier: first,
+            shift: bucket_shift,
+            slots,
+            pilots: Some(Pilots {
+                pilots,
+                multiplier: second,
+                shift,
+            }),
+        });
     }
     None
 }
@@ -88,18 +181,51 @@ fn splitmix(state: &mut u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{MAX_CODES, find, slot};
+    use super::{MAX_CODES, Perfect, find, piloted, slot, splitmix};
 
-    fn check(keys: &[u64]) {
+    /// The slot `from_code` computes for `key`.
+    fn slot_of(hash: &Perfect, key: u64) -> usize {
+        let at = slot(key, hash.multiplier, hash.shift);
+        match &hash.pilots {
+            None => at,
+            Some(p) => piloted(
+                key.wrapping_mul(hash.multiplier),
+                p.pilots[at],
+                p.multiplier,
+                p.shift,
+            ),
+        }
+    }
+
+    fn check(keys: &[u64]) -> Perfect {
         let hash = find(keys).unwrap_or_else(|| panic!("no hash for {} keys", keys.len()));
         let mut seen = std::collections::HashSet::new();
         for (position, &key) in keys.iter().enumerate() {
-            let at = slot(key, hash.multiplier, hash.shift);
+            let at = slot_of(&hash, key);
             assert!(seen.insert(at), "two keys in slot {at}");
-            assert_eq!(hash.slots[at] as usize, position);
+            assert_eq!(usize::from(hash.slots[at]), position);
         }
         assert!(hash.slots.len() <= keys.len().next_power_of_two() << 5);
         assert!(hash.slots.len() <= 1 << super::MAX_SLOT_BITS);
+        if let Some(p) = &hash.pilots {
+            // At most 2.5 slots per code, and about 4 codes per bucket.
+            assert!(
+                hash.slots.len() * 2 <= keys.len() * 5,
+                "{} slots",
+                hash.slots.len()
+            );
+            assert!(
+                p.pilots.len() * 4 < keys.len() * 2 + 4,
+                "{} buckets",
+                p.pilots.len()
+            );
+        }
+        hash
+    }
+
+    fn scattered(n: usize, seed: u64) -> Vec<u64> {
+        let mut state = seed;
+        (0..n).map(|_| splitmix(&mut state)).collect()
     }
 
     #[test]
@@ -107,29 +233,48 @@ mod tests {
         check(&[20000, 20100, 40000, 40001, 40100, 50000, 50401]);
         check(&[0]);
         check(&[u64::MAX, 0, 1, i64::MIN as u64, (-2i64) as u64]);
-        check(&(0..MAX_CODES as u64).collect::<Vec<_>>());
-        check(
-            &(0..MAX_CODES as u64)
-                .map(|n| n * 1_000_003 + 7)
-                .collect::<Vec<_>>(),
-        );
+        check(&(0..256).collect::<Vec<_>>());
+        check(&(0..256).map(|n| n * 1_000_003 + 7).collect::<Vec<_>>());
         check(&(100..=599).step_by(2).collect::<Vec<u64>>());
     }
 
     #[test]
-    fn the_same_keys_give_the_same_hash() {
-        let keys: Vec<u64> = (0..130).map(|n| 1000 + n * 37).collect();
-        let (a, b) = (find(&keys).expect("a hash"), find(&keys).expect("a hash"));
-        assert_eq!((a.multiplier, a.shift, a.slots), (b.multiplier, b.shift, b.slots));
+    fn codes_one_multiplier_cannot_separate_get_a_second_level() {
+        for n in [2, 3, 100, 256, 257, 300, 512, 513, 700, 1000, MAX_CODES] {
+            for seed in 0..3 {
+                check(&scattered(n, seed));
+            }
+            check(&(0..n as u64).map(|i| i * 7_919 % 100_000).collect::<Vec<_>>());
+        }
+        // Dense and negative codes, as tables of HTTP statuses or signed codes have.
+        check(&(0..MAX_CODES as u64).collect::<Vec<_>>());
+        check(
+            &(0..MAX_CODES as i64)
+                .map(|n| (n * 37 - 20_000) as u64)
+                .collect::<Vec<_>>(),
+        );
+        assert!(find(&scattered(256, 7)).is_some_and(|hash| hash.pilots.is_some()));
     }
 
     #[test]
-    fn too_many_keys_keep_the_match() {
+    fn the_same_keys_give_the_same_hash() {
+        for keys in [(0..130).map(|n| 1000 + n * 37).collect(), scattered(900, 1)] {
+            let (a, b) = (find(&keys).expect("a hash"), find(&keys).expect("a hash"));
+            let pilots = |h: &Perfect| {
+                h.pilots
+                    .as_ref()
+                    .map(|p| (p.pilots.clone(), p.multiplier, p.shift))
+            };
+            assert_eq!(
+                (a.multiplier, a.shift, &a.slots, pilots(&a)),
+                (b.multiplier, b.shift, &b.slots, pilots(&b))
+            );
+        }
+    }
+
+    #[test]
+    fn too_many_keys_use_binary_search() {
         assert!(find(&(0..=MAX_CODES as u64).collect::<Vec<_>>()).is_none());
         assert!(find(&[]).is_none());
-        // 256 scattered keys would need far more than 2 048 slots.
-        let mut state = 7;
-        let scattered: Vec<u64> = (0..MAX_CODES).map(|_| super::splitmix(&mut state)).collect();
-        assert!(find(&scattered).is_none());
     }
 }

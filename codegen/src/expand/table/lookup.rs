@@ -1,15 +1,16 @@
 //! `from_code`: a raw code to its variant. Integer tables look codes up by a perfect
-//! hash (`hash.rs`), a `match` on the code, or, when large, a binary search; string
+//! hash (`hash.rs`), or, when large, a binary search; string
 //! tables by a `match` on the text (a binary search when large), then, for free
 //! text, word by word.
 
+use super::super::hash::PILOT_MIX;
 use super::{Ctx, code_literal};
 use crate::model::{Code, CodeType, IntType, MatchMode, Table};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 pub(super) fn expand_from_code(cx: &Ctx) -> TokenStream {
-    let (paths, code_ty) = (&cx.paths, &cx.code_ty);
+    let code_ty = &cx.code_ty;
     let codes: Vec<_> = cx.table.entries.iter().map(code_literal).collect();
     let unknown = cx.unknown();
     let doc = if cx.constants {
@@ -53,30 +54,39 @@ pub(super) fn expand_from_code(cx: &Ctx) -> TokenStream {
         } else {
             quote!((code as u64))
         };
+        let (slot, found) = match &perfect.pilots {
+            None => (
+                quote!(let slot = (#key.wrapping_mul(#multiplier) >> #shift) as usize;),
+                quote!(Self::SLOT_VARIANTS[slot]),
+            ),
+            Some(pilots) => {
+                let (second, slot_shift) = (
+                    Literal::u64_suffixed(pilots.multiplier),
+                    Literal::u32_unsuffixed(pilots.shift),
+                );
+                let mix = Literal::u64_suffixed(PILOT_MIX);
+                (
+                    quote! {
+                        let product = #key.wrapping_mul(#multiplier);
+                        let pilot = Self::PILOTS[(product >> #shift) as usize] as u64;
+                        let slot = ((product ^ pilot.wrapping_mul(#mix)).wrapping_mul(#second)
+                            >> #slot_shift) as usize;
+                    },
+                    quote!(Self::ALL[Self::SLOT_INDEX[slot] as usize]),
+                )
+            }
+        };
         return quote! {
             #doc
             #inline
             pub const fn from_code(code: #code_ty) -> Self {
                 // A perfect hash of the documented codes (each has a slot of its own);
                 // any other code fails the comparison.
-                let slot = (#key.wrapping_mul(#multiplier) >> #shift) as usize;
+                #slot
                 if Self::SLOT_CODES[slot] == code {
-                    Self::SLOT_VARIANTS[slot]
+                    #found
                 } else {
                     #unknown
-                }
-            }
-        };
-    }
-    if !cx.is_str() {
-        return quote! {
-            /// The variant of a raw code; a code the documentation does not list
-            /// becomes `Unknown`, so this never fails.
-            #inline
-            pub const fn from_code(code: #code_ty) -> Self {
-                match code {
-                    #( #codes => #paths, )*
-                    other => Self::Unknown(other),
                 }
             }
         };

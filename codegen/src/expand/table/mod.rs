@@ -40,10 +40,9 @@ struct Ctx<'a> {
     /// [`TableShape::Constants`](crate::TableShape): a struct `{ index, code }` with an
     /// associated constant per code instead of an enum (integer tables only).
     constants: bool,
-    /// Integer tables up to [`hash::MAX_CODES`] codes: `from_code` by perfect hash,
-    /// and variants numbered from 0 so that reading a variant's metadata is one
-    /// array read. Other integer tables use the codes as discriminants, which turns
-    /// `from_code`'s `match` into range checks.
+    /// Integer tables up to [`hash::MAX_CODES`] codes: `from_code` by perfect hash.
+    /// Every table's variants are numbered from 0, so that reading a variant's
+    /// metadata is one array read.
     perfect: Option<Perfect>,
 }
 
@@ -72,11 +71,11 @@ impl Ctx<'_> {
         }
     }
 
-    /// Whether integer codes are looked up by binary search over `SORTED`: large
-    /// tables, and tables of constants without a perfect hash (their `from_code`
-    /// cannot `match` codes onto discriminants).
+    /// Whether codes are looked up by binary search over `SORTED`: large tables, and
+    /// integer tables whose codes the hash search could not separate (it gives up
+    /// only on pathological codes: none of the tests' tables, seeded or random).
     fn sorted(&self) -> bool {
-        self.large || (self.constants && self.perfect.is_none())
+        self.large || (!self.is_str() && self.perfect.is_none())
     }
 
     /// The value of an undocumented code held in a variable named `code`.
@@ -174,7 +173,6 @@ fn expand_enum(cx: &Ctx) -> TokenStream {
         CodeType::Int(_) => (quote!(Clone, Copy), cx.code_ty.clone()),
         CodeType::Str => (quote!(Clone), cx.opts.string_type()),
     };
-    let (repr, discriminants, unknown_discriminant) = discriminants(cx);
     // Large tables: a derived `Debug` is a `match` with an arm per variant, a third of
     // the compile time at 10 000 codes (BENCHMARKS.md); `large_debug` reads a table.
     let (debug, large_debug) = if cx.large {
@@ -186,13 +184,12 @@ fn expand_enum(cx: &Ctx) -> TokenStream {
         #doc
         #[derive(#debug #derives, PartialEq, Eq, Hash)]
         #[non_exhaustive]
-        #repr
         // Variant names come from the provider's words ("Multi-Status" in `Status`).
         #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
         #vis enum #name {
-            #( #variant_docs #variants #discriminants, )*
+            #( #variant_docs #variants, )*
             /// A code the documentation does not list, kept exactly as received.
-            Unknown(#unknown_ty) #unknown_discriminant,
+            Unknown(#unknown_ty),
         }
 
         #large_debug
@@ -267,31 +264,6 @@ fn expand_large_debug(cx: &Ctx) -> TokenStream {
     }
 }
 
-/// Integer tables without a perfect hash (above [`hash::MAX_CODES`] codes, up to
-/// [`LARGE_TABLE`]): `#[repr(int)]` with each variant's discriminant equal to its
-/// code, so `from_code`'s `match` only tests membership (LLVM lowers it to range
-/// checks: 49 instructions instead of 201 for DataForSEO's 51 codes). `Unknown` takes
-/// the smallest non-negative value that is not a code. With a perfect hash, variants
-/// are numbered from 0, so a variant is its own index into the metadata arrays.
-fn discriminants(cx: &Ctx) -> (Option<TokenStream>, Vec<TokenStream>, Option<TokenStream>) {
-    if cx.is_str() || cx.large || cx.perfect.is_some() {
-        return (None, vec![TokenStream::new(); cx.variants.len()], None);
-    }
-    let ty = &cx.code_ty;
-    let codes = cx.table.entries.iter().map(|e| {
-        let code = code_literal(e);
-        quote!(= #code)
-    });
-    let taken: std::collections::BTreeSet<i128> = cx
-        .table
-        .entries
-        .iter()
-        .filter_map(|e| if let Code::Int(n) = e.code { Some(n) } else { None })
-        .collect();
-    let free = Literal::i128_unsuffixed((0..).find(|n| !taken.contains(n)).unwrap_or(0));
-    (Some(quote!(#[repr(#ty)])), codes.collect(), Some(quote!(= #free)))
-}
-
 fn expand_consts(cx: &Ctx, out: &mut Formatter) {
     let name = &cx.name;
     let parts: [fn(&Ctx) -> TokenStream; 13] = [
@@ -359,8 +331,10 @@ fn consts_codes(cx: &Ctx) -> TokenStream {
     quote!(const CODES: &[#code_ty; #n] = &[#(#codes),*];)
 }
 
-/// The perfect hash's slots: the code that lands in each, and its variant. An empty
-/// slot holds the first code, which lands elsewhere, so no code matches there.
+/// The perfect hash's slots: the code that lands in each, and its variant (one
+/// level) or its position in `ALL` (two levels: a table of variants that size would
+/// cost rustc a walk of the enum's variants per element to check it). An empty slot
+/// holds the first code, which lands elsewhere, so no code matches there.
 fn consts_slots(cx: &Ctx) -> TokenStream {
     let Some(perfect) = &cx.perfect else {
         return TokenStream::new();
@@ -370,12 +344,26 @@ fn consts_slots(cx: &Ctx) -> TokenStream {
         .slots
         .iter()
         .map(|&i| code_literal(&cx.table.entries[usize::from(i)]));
-    let paths = perfect.slots.iter().map(|&i| &cx.paths[usize::from(i)]);
-    quote! {
+    let codes = quote! {
         /// For each slot of the code hash in `from_code`, the code that lands there.
         const SLOT_CODES: &[#code_ty; #m] = &[#(#codes),*];
-        /// For each slot of the code hash, the variant of its code.
-        const SLOT_VARIANTS: &[Self; #m] = &[#(#paths),*];
+    };
+    let Some(pilots) = &perfect.pilots else {
+        let paths = perfect.slots.iter().map(|&i| &cx.paths[usize::from(i)]);
+        return quote! {
+            #codes
+            /// For each slot of the code hash, the variant of its code.
+            const SLOT_VARIANTS: &[Self; #m] = &[#(#paths),*];
+        };
+    };
+    let (b, values, positions) = (pilots.pilots.len(), &pilots.pilots, &perfect.slots);
+    quote! {
+        /// For each bucket of the code hash in `from_code`, the pilot that moves its
+        /// codes to slots of their own.
+        const PILOTS: &[u16; #b] = &[#(#values),*];
+        #codes
+        /// For each slot of the code hash, the position of its code in `ALL`.
+        const SLOT_INDEX: &[u16; #m] = &[#(#positions),*];
     }
 }
 
