@@ -29,18 +29,29 @@ fn main() {
             };
             quote! { pub mod #module { #body } }
         });
-    let code = quote! { #(#modules)* }.to_string();
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    // `large.mid`: 700 scattered codes, the two-level hash's table (lookup bench).
+    let large = large_tables(&out_dir);
+    let large = provider_errors_codegen::load(&[&large]).unwrap_or_else(|e| panic!("{e}"));
+    let mid = large
+        .providers
+        .iter()
+        .flat_map(|p| &p.tables)
+        .filter(|t| t.id == "mid");
+    let mid = mid.map(|t| {
+        let body = int_table(t, "i64");
+        quote! { pub mod large_mid { #body } }
+    });
+    let code = quote! { #(#modules)* #(#mid)* }.to_string();
     std::fs::write(out_dir.join("alternatives.rs"), code).expect("write alternatives.rs");
-    large_tables(&out_dir);
     let snapshot = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../codegen/tests/generated/classify.rs");
     unpruned::write_unpruned_classify(&snapshot, &out_dir);
 }
 
 /// `$OUT_DIR/large.rs`: the generated code of `src/large_spec.rs`'s tables, which
 /// `src/lib.rs` compiles under `deny(warnings)`; `large_constants.rs` the same with
-/// the integer table as `TableShape::Constants`.
-fn large_tables(out_dir: &std::path::Path) {
+/// the integer tables as `TableShape::Constants`. Returns the schema's path.
+fn large_tables(out_dir: &std::path::Path) -> PathBuf {
     println!("cargo:rerun-if-changed=src/large_spec.rs");
     let schema = out_dir.join("large.yaml");
     std::fs::write(&schema, large_spec::schema_yaml()).expect("write large.yaml");
@@ -52,6 +63,7 @@ fn large_tables(out_dir: &std::path::Path) {
     config.table_shape("large", "mid", provider_errors_codegen::TableShape::Constants);
     let code = config.generate().unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(out_dir.join("large_constants.rs"), code).expect("write large_constants.rs");
+    schema
 }
 
 /// `V0`, `V1`, ...: variant names do not matter to a lookup.
@@ -78,12 +90,27 @@ fn int_table(t: &Table, ty: &str) -> proc_macro2::TokenStream {
         .iter()
         .map(|(c, _)| proc_macro2::Literal::i128_unsuffixed(*c));
     let sorted_index = sorted.iter().map(|(_, i)| *i);
-    let mut map = phf_codegen::Map::new();
-    for (i, c) in codes.iter().enumerate() {
-        let c = <u64>::try_from(*c).expect("benchmarked tables have non-negative codes");
-        map.entry(c, i.to_string());
-    }
-    let map: proc_macro2::TokenStream = map.build().to_string().parse().expect("phf map");
+    // phf keys: `u64` for unsigned codes, `i64` for signed ones.
+    let signed = ty.to_string().starts_with('i');
+    let key = if signed {
+        format_ident!("i64")
+    } else {
+        format_ident!("u64")
+    };
+    let map = if signed {
+        let mut map = phf_codegen::Map::new();
+        for (i, c) in codes.iter().enumerate() {
+            map.entry(i64::try_from(*c).expect("an i64 code"), i.to_string());
+        }
+        map.build().to_string()
+    } else {
+        let mut map = phf_codegen::Map::new();
+        for (i, c) in codes.iter().enumerate() {
+            map.entry(u64::try_from(*c).expect("an unsigned code"), i.to_string());
+        }
+        map.build().to_string()
+    };
+    let map: proc_macro2::TokenStream = map.parse().expect("phf map");
     let n = codes.len();
     let shown = shown(t);
     let messages = t.entries.iter().map(|e| e.message.as_str());
@@ -111,7 +138,7 @@ fn int_table(t: &Table, ty: &str) -> proc_macro2::TokenStream {
         }
 
         /// A perfect-hash map from code to position.
-        pub static PHF: phf::Map<u64, usize> = #map;
+        pub static PHF: phf::Map<#key, usize> = #map;
 
         /// Every documented code, in schema order.
         pub static CODES: [#ty; #n] = [#(#lits),*];

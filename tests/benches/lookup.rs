@@ -79,7 +79,7 @@ fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTime> {
 }
 
 macro_rules! int_lookups {
-    ($c:expr, $name:literal, $generated:ty, $constants:ty, $alt:ident, $int:ty) => {{
+    ($c:expr, $name:literal, $generated:ty, $constants:ty, $alt:ident, $int:ty, $key:ty) => {{
         let codes = stream(&alt::$alt::CODES, |r| 60_000 + (r % 1_000) as $int);
         let mut g = group($c, $name);
         g.bench_function("provider-errors from_code", |b| {
@@ -127,7 +127,7 @@ macro_rules! int_lookups {
             b.iter(|| {
                 codes
                     .iter()
-                    .filter(|c| alt::$alt::PHF.get(&u64::from(black_box(**c))).is_some())
+                    .filter(|c| alt::$alt::PHF.get(&<$key>::from(black_box(**c))).is_some())
                     .count()
             })
         });
@@ -150,7 +150,8 @@ fn integer_codes(c: &mut Criterion) {
         dataforseo_gen::dataforseo::Status,
         constants_gen::dataforseo::Status,
         dataforseo_status,
-        u32
+        u32,
+        u64
     );
     int_lookups!(
         c,
@@ -158,7 +159,8 @@ fn integer_codes(c: &mut Criterion) {
         seven_bridges_gen::seven_bridges::Code,
         constants_gen::seven_bridges::Code,
         seven_bridges_code,
-        u32
+        u32,
+        u64
     );
     int_lookups!(
         c,
@@ -166,7 +168,19 @@ fn integer_codes(c: &mut Criterion) {
         http_gen::http::Status,
         constants_gen::http::Status,
         http_status,
-        u16
+        u16,
+        u64
+    );
+    // Not a seed table: 700 codes scattered over all of `i64`, which take the
+    // perfect hash's second level (`tests/src/large_spec.rs`).
+    int_lookups!(
+        c,
+        "int/large mid (700 scattered codes)",
+        provider_errors_tests::large_gen::large::Mid,
+        provider_errors_tests::large_constants_gen::large::Mid,
+        large_mid,
+        i64,
+        i64
     );
     // The HTTP table against the `http` crate, which knows every registered status.
     let statuses = stream(&alt::http_status::CODES, |r| 600 + (r % 300) as u16);
