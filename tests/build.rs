@@ -97,19 +97,21 @@ fn int_table(t: &Table, ty: &str) -> proc_macro2::TokenStream {
     } else {
         format_ident!("u64")
     };
-    let map = if signed {
-        let mut map = phf_codegen::Map::new();
-        for (i, c) in codes.iter().enumerate() {
-            map.entry(i64::try_from(*c).expect("an i64 code"), i.to_string());
-        }
-        map.build().to_string()
-    } else {
-        let mut map = phf_codegen::Map::new();
-        for (i, c) in codes.iter().enumerate() {
-            map.entry(u64::try_from(*c).expect("an unsigned code"), i.to_string());
-        }
-        map.build().to_string()
-    };
+    // One map builder per key type (`phf_codegen::Map<K>`'s bounds name phf_shared's
+    // traits, which this crate does not depend on).
+    macro_rules! phf_map {
+        ($key:ty) => {{
+            let mut map = phf_codegen::Map::new();
+            for (i, c) in codes.iter().enumerate() {
+                map.entry(
+                    <$key>::try_from(*c).expect("a code of the key's type"),
+                    i.to_string(),
+                );
+            }
+            map.build().to_string()
+        }};
+    }
+    let map = if signed { phf_map!(i64) } else { phf_map!(u64) };
     let map: proc_macro2::TokenStream = map.parse().expect("phf map");
     let n = codes.len();
     let shown = shown(t);
