@@ -25,6 +25,7 @@ pub(super) const RESERVED: &[&str] = &[
     "OUTCOMES",
     "NAMES",
     "DISPLAYS",
+    "PILOTS",
 ];
 
 /// Which values may appear more than once. Almost every value is unique, so the
