@@ -30,19 +30,21 @@ fn main() {
             quote! { pub mod #module { #body } }
         });
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
-    // `large.mid`: 700 scattered codes, the two-level hash's table (lookup bench).
+    // `large.status` (1 500 codes) and `large.mid` (700 scattered ones): the
+    // integer tables that take the hash's second level (lookup bench).
     let large = large_tables(&out_dir);
     let large = provider_errors_codegen::load(&[&large]).unwrap_or_else(|e| panic!("{e}"));
-    let mid = large
+    let large = large
         .providers
         .iter()
         .flat_map(|p| &p.tables)
-        .filter(|t| t.id == "mid");
-    let mid = mid.map(|t| {
-        let body = int_table(t, "i64");
-        quote! { pub mod large_mid { #body } }
-    });
-    let code = quote! { #(#modules)* #(#mid)* }.to_string();
+        .filter(|t| matches!(t.code_type, CodeType::Int(_)))
+        .map(|t| {
+            let module = format_ident!("large_{}", t.id);
+            let body = int_table(t, "i64");
+            quote! { pub mod #module { #body } }
+        });
+    let code = quote! { #(#modules)* #(#large)* }.to_string();
     std::fs::write(out_dir.join("alternatives.rs"), code).expect("write alternatives.rs");
     let snapshot = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../codegen/tests/generated/classify.rs");
     unpruned::write_unpruned_classify(&snapshot, &out_dir);
@@ -50,7 +52,9 @@ fn main() {
 
 /// `$OUT_DIR/large.rs`: the generated code of `src/large_spec.rs`'s tables, which
 /// `src/lib.rs` compiles under `deny(warnings)`; `large_constants.rs` the same with
-/// the integer tables as `TableShape::Constants`. Returns the schema's path.
+/// the integer tables as `TableShape::Constants`; `large_sorted.rs` with the integer
+/// tables looked up by binary search, the path a table takes when the hash search
+/// gives up. Returns the schema's path.
 fn large_tables(out_dir: &std::path::Path) -> PathBuf {
     println!("cargo:rerun-if-changed=src/large_spec.rs");
     let schema = out_dir.join("large.yaml");
@@ -59,6 +63,12 @@ fn large_tables(out_dir: &std::path::Path) -> PathBuf {
     config.schema(&schema).no_std(true);
     let code = config.generate().unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(out_dir.join("large.rs"), code).expect("write large.rs");
+    let mut sorted = config.clone();
+    let code = sorted
+        .binary_search_lookups(true)
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(out_dir.join("large_sorted.rs"), code).expect("write large_sorted.rs");
     config.table_shape("large", "status", provider_errors_codegen::TableShape::Constants);
     config.table_shape("large", "mid", provider_errors_codegen::TableShape::Constants);
     let code = config.generate().unwrap_or_else(|e| panic!("{e}"));

@@ -54,6 +54,8 @@ pub(crate) struct Options {
     pub max_body_bytes: usize,
     /// `(provider id, table id)` of the tables generated as [`TableShape::Constants`].
     pub constants: Vec<(String, String)>,
+    /// Integer tables look codes up by binary search (`Config::binary_search_lookups`).
+    pub binary_search: bool,
 }
 
 impl Options {
@@ -111,6 +113,7 @@ pub struct Config {
     classify: bool,
     max_body_bytes: usize,
     shapes: Vec<(String, String, TableShape)>,
+    binary_search: bool,
     limits: Limits,
     out_file_name: String,
     rerun_if_changed: bool,
@@ -128,6 +131,7 @@ impl Default for Config {
             classify: false,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             shapes: Vec::new(),
+            binary_search: false,
             limits: Limits::default(),
             out_file_name: "provider_errors.rs".to_owned(),
             rerun_if_changed: true,
@@ -245,6 +249,16 @@ impl Config {
         self
     }
 
+    /// Integer tables look codes up by binary search over their sorted codes instead
+    /// of a perfect hash: the path a table takes when the hash search gives up, which
+    /// no table of the tests makes it do. For the tests of that path; not part of the
+    /// stable API.
+    #[doc(hidden)]
+    pub fn binary_search_lookups(&mut self, enabled: bool) -> &mut Self {
+        self.binary_search = enabled;
+        self
+    }
+
     /// The file `write_to_out_dir` writes. Default: `provider_errors.rs`.
     pub fn out_file_name(&mut self, name: impl Into<String>) -> &mut Self {
         self.out_file_name = name.into();
@@ -317,6 +331,7 @@ impl Config {
                 .filter(|(_, _, shape)| *shape == TableShape::Constants)
                 .map(|(p, t, _)| (p.clone(), t.clone()))
                 .collect(),
+            binary_search: self.binary_search,
         })
     }
 

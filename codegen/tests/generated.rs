@@ -364,7 +364,15 @@ fn no_variant_can_take_the_name_of_an_associated_item() {
         let file = syn::parse_file(&generate(&config)).expect("the generated code parses");
         associated_names(&file.items, &mut names);
     }
-    for must in ["ALL", "MESSAGES", "DISPLAYS", "NAMES", "SORTED", "from_code"] {
+    for must in [
+        "ALL",
+        "MESSAGES",
+        "DISPLAYS",
+        "NAMES",
+        "SORTED",
+        "PILOTS",
+        "from_code",
+    ] {
         assert!(names.contains(must), "`{must}` not found: {names:?}");
     }
     for name in &names {

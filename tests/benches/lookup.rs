@@ -182,6 +182,33 @@ fn integer_codes(c: &mut Criterion) {
         i64,
         i64
     );
+    // Not a seed table: 1 500 codes in steps of 7 919 modulo 100 000 (`large_spec`),
+    // above the size where string tables switch to binary search.
+    int_lookups!(
+        c,
+        "int/large status (1 500 codes)",
+        provider_errors_tests::large_gen::large::Status,
+        provider_errors_tests::large_constants_gen::large::Status,
+        large_status,
+        i64,
+        i64
+    );
+    // The same table looked up by binary search, as tables above 1 024 codes were
+    // before the hash served them (and any table would be if its search gave up).
+    let codes = stream(&alt::large_status::CODES, |r| 60_000 + (r % 1_000) as i64);
+    let mut g = group(c, "int/large status (1 500 codes)");
+    g.bench_function("provider-errors from_code (binary_search_lookups)", |b| {
+        b.iter(|| {
+            codes
+                .iter()
+                .filter(|c| {
+                    provider_errors_tests::large_sorted_gen::large::Status::from_code(black_box(**c))
+                        .is_documented()
+                })
+                .count()
+        })
+    });
+    g.finish();
     // The HTTP table against the `http` crate, which knows every registered status.
     let statuses = stream(&alt::http_status::CODES, |r| 600 + (r % 300) as u16);
     let mut g = group(c, "int/http status (63 codes)");

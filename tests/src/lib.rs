@@ -79,6 +79,10 @@ pub mod large_gen {
 pub mod large_constants_gen {
     include!(concat!(env!("OUT_DIR"), "/large_constants.rs"));
 }
+/// The same, integer tables looked up by binary search (`large_tables.rs`).
+pub mod large_sorted_gen {
+    include!(concat!(env!("OUT_DIR"), "/large_sorted.rs"));
+}
 /// The formulas of the large tables, for the tests.
 pub mod large_spec;
 

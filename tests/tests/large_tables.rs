@@ -1,12 +1,15 @@
-//! Tables above the large-table threshold: binary search instead of a `match`,
-//! `Debug` from a table of names, `also_documented` from flat arrays. Every code of
-//! both synthetic tables (`src/large_spec.rs`) goes through every accessor, and the
-//! integer table's checks run again on it as `TableShape::Constants` (`large_constants_gen`).
-//! The same checks run on `Mid`, below the threshold, whose scattered codes take
-//! the two-level perfect hash (`PILOTS`), in both shapes.
+//! Tables above the large-table threshold: `Debug` from a table of names,
+//! `also_documented` from flat arrays, string codes by binary search, integer codes by
+//! the perfect hash's second level (`PILOTS`). Every code of both synthetic tables
+//! (`src/large_spec.rs`) goes through every accessor. The integer checks run on
+//! `Status` and on `Mid` (700 scattered codes, below the threshold, that one multiplier
+//! cannot separate), in three builds: enums, `TableShape::Constants`
+//! (`large_constants_gen`), and enums looked up by binary search (`large_sorted_gen`,
+//! the path a table takes when the hash search gives up).
 
 use provider_errors_tests::large_constants_gen::large::{Mid as ConstantMid, Status as ConstantStatus};
 use provider_errors_tests::large_gen::large::{self as enums, Reason, Status};
+use provider_errors_tests::large_sorted_gen::large as sorted;
 use provider_errors_tests::large_spec::{self as spec, INT_CODES, MID_CODES, STR_CODES};
 use std::collections::HashSet;
 
@@ -100,6 +103,21 @@ integer_checks!(
     spec::mid_code
 );
 
+integer_checks!(
+    sorted_every_integer_code_round_trips_with_its_metadata,
+    sorted_undocumented_integer_codes_are_kept,
+    sorted::Status,
+    INT_CODES,
+    spec::int_code
+);
+integer_checks!(
+    sorted_mid_every_integer_code_round_trips_with_its_metadata,
+    sorted_mid_undocumented_integer_codes_are_kept,
+    sorted::Mid,
+    MID_CODES,
+    spec::mid_code
+);
+
 #[test]
 fn every_string_code_round_trips_with_its_metadata() {
     assert_eq!(Reason::ALL.len(), STR_CODES);
@@ -167,23 +185,24 @@ fn accessors_do_not_copy_tables_to_the_stack() {
     assert!(total > INT_CODES * 40, "{total}");
 }
 
-/// `Mid` is the table the checks above hold to the two-level hash: its scattered
-/// codes are more than one multiplier separates, and the large `Status` has no hash.
+/// The lookups the checks above hold: in `large.rs` and `large_constants.rs` both
+/// integer tables take the hash's second level (`Status` for its size, `Mid` for its
+/// scattered codes) and only the string table a binary search; in `large_sorted.rs`
+/// the integer tables search their sorted codes too.
 #[test]
-fn only_the_mid_table_takes_the_two_level_hash() {
-    for code in [
+fn each_build_takes_the_lookup_it_is_checked_for() {
+    let hashed = [
         include_str!(concat!(env!("OUT_DIR"), "/large.rs")),
         include_str!(concat!(env!("OUT_DIR"), "/large_constants.rs")),
-    ] {
-        assert_eq!(code.matches("const PILOTS: &[u16;").count(), 1);
-        let mid = &code[code.find("pub mod large").expect("the module")..];
-        let pilots = mid.find("const PILOTS").expect("a second level");
-        let binary_search = mid.find("Self::SORTED.len()").expect("a binary search");
-        assert!(
-            mid.find("struct Mid")
-                .or(mid.find("enum Mid"))
-                .is_some_and(|m| m < pilots)
-        );
-        assert!(binary_search > 0);
+    ];
+    for code in hashed {
+        assert_eq!(code.matches("const PILOTS: &[u16;").count(), 2);
+        assert_eq!(code.matches("const SLOT_INDEX: &[u16;").count(), 2);
+        assert_eq!(code.matches("Self::SORTED.binary_search(").count(), 1);
+        assert_eq!(code.matches("Self::SORTED.len()").count(), 0);
     }
+    let sorted = include_str!(concat!(env!("OUT_DIR"), "/large_sorted.rs"));
+    assert_eq!(sorted.matches("const PILOTS").count(), 0);
+    assert_eq!(sorted.matches("Self::SORTED.len()").count(), 2);
+    assert_eq!(sorted.matches("Self::SORTED.binary_search(").count(), 1);
 }

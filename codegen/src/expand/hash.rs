@@ -13,9 +13,10 @@
 //! some slot too and fails the comparison with the code stored there. An empty slot
 //! holds the first code, which lands elsewhere, so the comparison fails there as well.
 
-/// Integer tables with more codes than this look codes up by binary search (the same
-/// threshold as the emitter's large tables: no per-code `match` above it).
-pub(super) const MAX_CODES: usize = 1024;
+/// Up to this many codes a single multiplier may do; its slot table holds variants,
+/// which rustc checks one by one against the enum's variant list, so larger tables
+/// always take two levels, whose slot table holds positions in `ALL`.
+const ONE_LEVEL_MAX: usize = 1024;
 
 /// How many multipliers are tried at each table size before doubling it.
 const TRIES: usize = 4096;
@@ -38,7 +39,7 @@ pub(super) struct Perfect {
     /// right by this much.
     pub shift: u32,
     /// For each slot, the position of the code in it (0, the first code, when empty).
-    pub slots: Vec<u16>,
+    pub slots: Vec<u32>,
     /// The second level, when one multiplier could not separate the codes.
     pub pilots: Option<Pilots>,
 }
@@ -64,15 +65,21 @@ fn piloted(product: u64, pilot: u16, multiplier: u64, shift: u32) -> usize {
     ((product ^ u64::from(pilot).wrapping_mul(PILOT_MIX)).wrapping_mul(multiplier) >> shift) as usize
 }
 
-/// A perfect hash of `keys` (the codes as `u64`, two's complement for negative ones),
-/// or `None` when there are too many or the search gives up. Deterministic: the same
-/// keys always give the same hash, so the output stays byte-for-byte stable.
+/// A perfect hash of `keys` (the codes as `u64`, two's complement for negative ones,
+/// all distinct), or `None` when the search gives up (none of the tests' tables, fixed
+/// or random, makes it). Deterministic: the same keys always give the same hash, so
+/// the output stays byte-for-byte stable.
 pub(super) fn find(keys: &[u64]) -> Option<Perfect> {
-    if keys.is_empty() || keys.len() > MAX_CODES {
+    if keys.is_empty() || u32::try_from(keys.len()).is_err() {
         return None;
     }
     let mut state = 0x2545_f491_4f6c_dd1d_u64;
-    one_level(keys, &mut state).or_else(|| two_levels(keys, &mut state))
+    let one = if keys.len() <= ONE_LEVEL_MAX {
+        one_level(keys, &mut state)
+    } else {
+        None
+    };
+    one.or_else(|| two_levels(keys, &mut state))
 }
 
 /// `bits` such that `2^bits >= n`.
@@ -95,7 +102,7 @@ fn one_level(keys: &[u64], state: &mut u64) -> Option<Perfect> {
             if distinct {
                 let mut slots = vec![0; 1 << bits];
                 for (position, &key) in keys.iter().enumerate() {
-                    slots[slot(key, multiplier, shift)] = u16::try_from(position).ok()?;
+                    slots[slot(key, multiplier, shift)] = u32::try_from(position).ok()?;
                 }
                 return Some(Perfect {
                     multiplier,
@@ -152,7 +159,7 @@ fn two_levels(keys: &[u64], state: &mut u64) -> Option<Perfect> {
         let mut slots = vec![0; 1 << slot_bits];
         for (b, bucket) in buckets.iter().enumerate() {
             for &(product, position) in bucket {
-                slots[piloted(product, pilots[b], second, shift)] = u16::try_from(position).ok()?;
+                slots[piloted(product, pilots[b], second, shift)] = u32::try_from(position).ok()?;
             }
         }
         return Some(Perfect {
@@ -181,7 +188,7 @@ fn splitmix(state: &mut u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{MAX_CODES, Perfect, find, piloted, slot, splitmix};
+    use super::{ONE_LEVEL_MAX, Perfect, find, piloted, slot, splitmix};
 
     /// The slot `from_code` computes for `key`.
     fn slot_of(hash: &Perfect, key: u64) -> usize {
@@ -203,10 +210,9 @@ mod tests {
         for (position, &key) in keys.iter().enumerate() {
             let at = slot_of(&hash, key);
             assert!(seen.insert(at), "two keys in slot {at}");
-            assert_eq!(usize::from(hash.slots[at]), position);
+            assert_eq!(hash.slots[at] as usize, position);
         }
         assert!(hash.slots.len() <= keys.len().next_power_of_two() << 5);
-        assert!(hash.slots.len() <= 1 << super::MAX_SLOT_BITS);
         if let Some(p) = &hash.pilots {
             // At most 2.5 slots per code, and about 4 codes per bucket.
             assert!(
@@ -219,6 +225,9 @@ mod tests {
                 "{} buckets",
                 p.pilots.len()
             );
+        } else {
+            assert!(keys.len() <= ONE_LEVEL_MAX);
+            assert!(hash.slots.len() <= 1 << super::MAX_SLOT_BITS);
         }
         hash
     }
@@ -240,16 +249,16 @@ mod tests {
 
     #[test]
     fn codes_one_multiplier_cannot_separate_get_a_second_level() {
-        for n in [2, 3, 100, 256, 257, 300, 512, 513, 700, 1000, MAX_CODES] {
+        for n in [2, 3, 100, 256, 257, 300, 512, 513, 700, 1000, ONE_LEVEL_MAX] {
             for seed in 0..3 {
                 check(&scattered(n, seed));
             }
             check(&(0..n as u64).map(|i| i * 7_919 % 100_000).collect::<Vec<_>>());
         }
         // Dense and negative codes, as tables of HTTP statuses or signed codes have.
-        check(&(0..MAX_CODES as u64).collect::<Vec<_>>());
+        check(&(0..ONE_LEVEL_MAX as u64).collect::<Vec<_>>());
         check(
-            &(0..MAX_CODES as i64)
+            &(0..ONE_LEVEL_MAX as i64)
                 .map(|n| (n * 37 - 20_000) as u64)
                 .collect::<Vec<_>>(),
         );
@@ -273,8 +282,19 @@ mod tests {
     }
 
     #[test]
-    fn too_many_keys_use_binary_search() {
-        assert!(find(&(0..=MAX_CODES as u64).collect::<Vec<_>>()).is_none());
+    fn larger_tables_always_take_two_levels() {
+        // Dense codes one multiplier would separate, then scattered, up to the sizes of
+        // the compile-time benchmark.
+        for n in [ONE_LEVEL_MAX + 1, 1_500, 20_000] {
+            let hash = check(&(0..n as u64).collect::<Vec<_>>());
+            assert!(hash.pilots.is_some(), "{n} dense keys in one level");
+            check(&scattered(n, 5));
+        }
+        check(&(0..100_000).map(|n| n * 3 + 100).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn no_keys_no_hash() {
         assert!(find(&[]).is_none());
     }
 }

@@ -1,7 +1,6 @@
 //! `from_code`: a raw code to its variant. Integer tables look codes up by a perfect
-//! hash (`hash.rs`), or, when large, a binary search; string
-//! tables by a `match` on the text (a binary search when large), then, for free
-//! text, word by word.
+//! hash (`hash.rs`; binary search if it gave up); string tables by a `match` on the
+//! text (a binary search when large), then, for free text, word by word.
 
 use super::super::hash::PILOT_MIX;
 use super::{Ctx, code_literal};

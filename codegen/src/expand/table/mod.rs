@@ -4,9 +4,10 @@
 //!
 //! Metadata lives in `const` arrays indexed by the variant's position, with one extra
 //! slot for `Unknown`: each accessor is an array read, and the only per-variant
-//! `match`es are `index` and, in tables without a perfect hash of their codes
-//! (`expand/hash.rs`), `from_code`, which keeps large tables cheap to compile. A
-//! struct of constants has neither: it holds its position and its code.
+//! `match`es are `index` and, in string tables up to [`LARGE_TABLE`] codes,
+//! `from_code`, which keeps large tables cheap to compile. Integer tables find a code
+//! by perfect hash (`expand/hash.rs`). A struct of constants has no `match`: it holds
+//! its position and its code.
 
 mod lookup;
 mod traits;
@@ -35,20 +36,21 @@ struct Ctx<'a> {
     paths: Vec<TokenStream>,
     /// `u32`, or `&str` for string tables (only used in `const` items).
     code_ty: TokenStream,
-    /// Above [`LARGE_TABLE`] codes: lookups by binary search, no per-code `match`.
+    /// Above [`LARGE_TABLE`] codes: no per-code `match` (string lookups by binary
+    /// search, `Debug` from an array) and no whole `Display` texts.
     large: bool,
     /// [`TableShape::Constants`](crate::TableShape): a struct `{ index, code }` with an
     /// associated constant per code instead of an enum (integer tables only).
     constants: bool,
-    /// Integer tables up to [`hash::MAX_CODES`] codes: `from_code` by perfect hash.
-    /// Every table's variants are numbered from 0, so that reading a variant's
-    /// metadata is one array read.
+    /// Integer tables: `from_code` by perfect hash (`None` when the search gave up, or
+    /// the generator was told to use binary search). Every table's variants are
+    /// numbered from 0, so that reading a variant's metadata is one array read.
     perfect: Option<Perfect>,
 }
 
-/// Tables with more codes than this look codes up by binary search over a sorted
-/// array: a `match` with one arm per code compiles in time that grows faster than the
-/// table (BENCHMARKS.md, compile time), a sorted array in linear time.
+/// String tables with more codes than this look codes up by binary search over a
+/// sorted array: a `match` with one arm per code compiles in time that grows faster
+/// than the table (BENCHMARKS.md, compile time), a sorted array in linear time.
 const LARGE_TABLE: usize = 1024;
 
 /// Up to this many codes, the code-to-variant `match` is `#[inline(always)]`: left to
@@ -71,11 +73,14 @@ impl Ctx<'_> {
         }
     }
 
-    /// Whether codes are looked up by binary search over `SORTED`: large tables, and
-    /// integer tables whose codes the hash search could not separate (it gives up
-    /// only on pathological codes: none of the tests' tables, seeded or random).
+    /// Whether codes are looked up by binary search over `SORTED`: large string
+    /// tables, and integer tables without a perfect hash.
     fn sorted(&self) -> bool {
-        self.large || (!self.is_str() && self.perfect.is_none())
+        if self.is_str() {
+            self.large
+        } else {
+            self.perfect.is_none()
+        }
     }
 
     /// The value of an undocumented code held in a variable named `code`.
@@ -142,7 +147,11 @@ pub(super) fn expand_table(provider: &Provider, table: &Table, opts: &Options, o
                     // Two's complement for negative codes, as `code as u64` does.
                     .map(|e| if let Code::Int(n) = e.code { n as u64 } else { 0 })
                     .collect();
-                hash::find(&keys)
+                if opts.binary_search {
+                    None
+                } else {
+                    hash::find(&keys)
+                }
             }
             CodeType::Str => None,
         },
@@ -343,27 +352,42 @@ fn consts_slots(cx: &Ctx) -> TokenStream {
     let codes = perfect
         .slots
         .iter()
-        .map(|&i| code_literal(&cx.table.entries[usize::from(i)]));
+        .map(|&i| code_literal(&cx.table.entries[i as usize]));
     let codes = quote! {
         /// For each slot of the code hash in `from_code`, the code that lands there.
         const SLOT_CODES: &[#code_ty; #m] = &[#(#codes),*];
     };
     let Some(pilots) = &perfect.pilots else {
-        let paths = perfect.slots.iter().map(|&i| &cx.paths[usize::from(i)]);
+        let paths = perfect.slots.iter().map(|&i| &cx.paths[i as usize]);
         return quote! {
             #codes
             /// For each slot of the code hash, the variant of its code.
             const SLOT_VARIANTS: &[Self; #m] = &[#(#paths),*];
         };
     };
-    let (b, values, positions) = (pilots.pilots.len(), &pilots.pilots, &perfect.slots);
+    let (b, values) = (pilots.pilots.len(), &pilots.pilots);
+    // Positions as small as they fit: the slot table is up to 2.5 entries per code.
+    let positions = perfect.slots.iter();
+    let (index_ty, positions) = if u16::try_from(cx.variants.len()).is_ok() {
+        (
+            quote!(u16),
+            positions
+                .map(|&i| Literal::u16_unsuffixed(i as u16))
+                .collect::<Vec<_>>(),
+        )
+    } else {
+        (
+            quote!(u32),
+            positions.map(|&i| Literal::u32_unsuffixed(i)).collect(),
+        )
+    };
     quote! {
         /// For each bucket of the code hash in `from_code`, the pilot that moves its
         /// codes to slots of their own.
         const PILOTS: &[u16; #b] = &[#(#values),*];
         #codes
         /// For each slot of the code hash, the position of its code in `ALL`.
-        const SLOT_INDEX: &[u16; #m] = &[#(#positions),*];
+        const SLOT_INDEX: &[#index_ty; #m] = &[#(#positions),*];
     }
 }
 
