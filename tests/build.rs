@@ -30,20 +30,19 @@ fn main() {
             quote! { pub mod #module { #body } }
         });
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
-    // `large.status` (1 500 codes) and `large.mid` (700 scattered ones): the
-    // integer tables that take the hash's second level (lookup bench).
+    // `large.status` (1 500 codes), `large.mid` (700 scattered ones) and
+    // `large.reason` (1 100 strings): tables that take the hash's second level
+    // (lookup bench).
     let large = large_tables(&out_dir);
     let large = provider_errors_codegen::load(&[&large]).unwrap_or_else(|e| panic!("{e}"));
-    let large = large
-        .providers
-        .iter()
-        .flat_map(|p| &p.tables)
-        .filter(|t| matches!(t.code_type, CodeType::Int(_)))
-        .map(|t| {
-            let module = format_ident!("large_{}", t.id);
-            let body = int_table(t, "i64");
-            quote! { pub mod #module { #body } }
-        });
+    let large = large.providers.iter().flat_map(|p| &p.tables).map(|t| {
+        let module = format_ident!("large_{}", t.id);
+        let body = match t.code_type {
+            CodeType::Int(_) => int_table(t, "i64"),
+            CodeType::Str => str_table(t),
+        };
+        quote! { pub mod #module { #body } }
+    });
     let code = quote! { #(#modules)* #(#large)* }.to_string();
     std::fs::write(out_dir.join("alternatives.rs"), code).expect("write alternatives.rs");
     let snapshot = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../codegen/tests/generated/classify.rs");

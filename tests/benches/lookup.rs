@@ -279,6 +279,26 @@ fn string_codes(c: &mut Criterion) {
     str_lookups!(c, "str/serplify error_code (13 codes)", serplify_gen::serplify::ErrorCode, serplify_error_code, strum: true);
     // Free text: strum cannot express white-space-insensitive matching, so it is left out.
     str_lookups!(c, "str/serpapi error_message (5 messages)", serpapi_gen::serpapi::ErrorMessage, serpapi_error_message, strum: false);
+    // Not seed tables (`tests/src/large_spec.rs`): 100 codes of two words each, below
+    // the size where string tables take the perfect hash (a `match`, as the seeds)...
+    str_lookups!(c, "str/large word (100 codes)", provider_errors_tests::large_gen::large::Word, large_word, strum: true);
+    // ... and 1 100 codes `reason_<n>`, above it; also by the binary search the hash
+    // replaced (`binary_search_lookups`).
+    str_lookups!(c, "str/large reason (1 100 codes)", provider_errors_tests::large_gen::large::Reason, large_reason, strum: true);
+    let codes: Vec<String> = stream(&alt::large_reason::CODES.map(str::to_owned), |r| {
+        format!("undocumented_{r}")
+    });
+    let mut g = group(c, "str/large reason (1 100 codes)");
+    g.bench_function("provider-errors TryFrom<&str> (binary_search_lookups)", |b| {
+        use provider_errors_tests::large_sorted_gen::large::Reason;
+        b.iter(|| {
+            codes
+                .iter()
+                .filter(|c| Reason::try_from(black_box(c.as_str())).is_ok())
+                .count()
+        })
+    });
+    g.finish();
 }
 
 fn messages(c: &mut Criterion) {

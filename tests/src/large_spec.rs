@@ -36,6 +36,45 @@ pub fn str_code(i: usize) -> String {
     format!("reason_{}", (i * 7_919) % 100_000)
 }
 
+/// Codes in the string table below the size where string tables switch from a
+/// `match` to the perfect hash (`Word`), with the same formulas but for the codes.
+pub const WORD_CODES: usize = 100;
+
+/// The `i`-th code of `Word`: snake_case pairs of words of varied lengths, as
+/// providers' error codes are (`missing_parameter`, `invalid_api_key_format`).
+pub fn word_code(i: usize) -> String {
+    const FIRST: [&str; 10] = [
+        "missing",
+        "invalid",
+        "bad",
+        "expired",
+        "unknown",
+        "duplicate",
+        "forbidden",
+        "too_many",
+        "unsupported",
+        "rate_limited",
+    ];
+    const SECOND: [&str; 10] = [
+        "key",
+        "parameter",
+        "api_key_format",
+        "location",
+        "language_code",
+        "request",
+        "date",
+        "keyword",
+        "search_engine_id",
+        "page",
+    ];
+    format!("{}_{}", FIRST[i % 10], SECOND[i / 10])
+}
+
+/// The explicit variant name of the `i`-th entry of `Word`.
+pub fn word_name(i: usize) -> String {
+    format!("Word{i}")
+}
+
 /// The message of the `i`-th entry of either table.
 pub fn message(i: usize) -> String {
     format!(
@@ -94,6 +133,18 @@ pub fn schema_yaml() -> String {
     );
     for i in 0..STR_CODES {
         entry(&mut yaml, &format!("\"{}\"", str_code(i)), i, None);
+    }
+    yaml.push_str(
+        "  - id: word\n    name: Word\n    code_type: string\n    \
+         wire:\n      location: json_body\n      field: word\n    entries:\n",
+    );
+    for i in 0..WORD_CODES {
+        entry(
+            &mut yaml,
+            &format!("\"{}\"", word_code(i)),
+            i,
+            Some(&word_name(i)),
+        );
     }
     yaml
 }

@@ -1,16 +1,17 @@
 //! Tables above the large-table threshold: `Debug` from a table of names,
-//! `also_documented` from flat arrays, string codes by binary search, integer codes by
-//! the perfect hash's second level (`PILOTS`). Every code of both synthetic tables
-//! (`src/large_spec.rs`) goes through every accessor. The integer checks run on
-//! `Status` and on `Mid` (700 scattered codes, below the threshold, that one multiplier
-//! cannot separate), in three builds: enums, `TableShape::Constants`
-//! (`large_constants_gen`), and enums looked up by binary search (`large_sorted_gen`,
-//! the path a table takes when the hash search gives up).
+//! `also_documented` from flat arrays, codes by the perfect hash's second level
+//! (`PILOTS`). Every code of the synthetic tables (`src/large_spec.rs`) goes through
+//! every accessor. The integer checks run on `Status` and on `Mid` (700 scattered
+//! codes, below the threshold, that one multiplier cannot separate), in three builds:
+//! enums, `TableShape::Constants` (`large_constants_gen`), and enums looked up by
+//! binary search (`large_sorted_gen`, the path a table takes when the hash search gives
+//! up); the string checks on `Reason` (hash, binary search) and on `Word` (100 codes,
+//! a `match`) in the first and the last.
 
 use provider_errors_tests::large_constants_gen::large::{Mid as ConstantMid, Status as ConstantStatus};
 use provider_errors_tests::large_gen::large::{self as enums, Reason, Status};
 use provider_errors_tests::large_sorted_gen::large as sorted;
-use provider_errors_tests::large_spec::{self as spec, INT_CODES, MID_CODES, STR_CODES};
+use provider_errors_tests::large_spec::{self as spec, INT_CODES, MID_CODES, STR_CODES, WORD_CODES};
 use std::collections::HashSet;
 
 /// The integer table's checks, for either shape of its type.
@@ -118,31 +119,78 @@ integer_checks!(
     spec::mid_code
 );
 
-#[test]
-fn every_string_code_round_trips_with_its_metadata() {
-    assert_eq!(Reason::ALL.len(), STR_CODES);
-    let mut names = HashSet::new();
-    for i in 0..STR_CODES {
-        let code = spec::str_code(i);
-        let reason = Reason::from_code(&code);
-        assert!(reason.is_documented(), "{code}");
-        assert_eq!(reason, Reason::ALL[i]);
-        assert_eq!(reason.code(), code);
-        assert_eq!(Reason::try_from(code.as_str()), Ok(reason.clone()));
-        assert_eq!(code.parse::<Reason>(), Ok(reason.clone()));
-        assert_eq!(reason.message(), Some(spec::message(i).as_str()));
-        assert_eq!(reason.also_documented(), spec::also(i));
-        assert_eq!(reason.description(), spec::description(i).as_deref());
-        assert_eq!(reason.category(), spec::category(i).as_deref());
-        assert_eq!(reason.http_status(), spec::http_status(i));
-        assert_eq!(reason.to_string(), format!("{} (Large {code})", spec::message(i)));
-        // `Debug` prints the variant's name, as the derive would; the name comes from
-        // the code (`reason_7919` is `Reason7919`).
-        let debug = format!("{reason:?}");
-        assert_eq!(debug, format!("Reason{}", &code["reason_".len()..]));
-        assert!(names.insert(debug), "duplicate Debug name for {code}");
-    }
+/// The string table's checks, for either lookup.
+macro_rules! string_checks {
+    ($name:ident, $Reason:ty, $codes:expr, $code:path, $debug:expr) => {
+        #[test]
+        fn $name() {
+            type Reason = $Reason;
+            assert_eq!(Reason::ALL.len(), $codes);
+            let mut names = HashSet::new();
+            for i in 0..$codes {
+                let code = $code(i);
+                let reason = Reason::from_code(&code);
+                assert!(reason.is_documented(), "{code}");
+                assert_eq!(reason, Reason::ALL[i]);
+                assert_eq!(reason.code(), code);
+                assert_eq!(Reason::try_from(code.as_str()), Ok(reason.clone()));
+                assert_eq!(code.parse::<Reason>(), Ok(reason.clone()));
+                assert_eq!(reason.message(), Some(spec::message(i).as_str()));
+                assert_eq!(reason.also_documented(), spec::also(i));
+                assert_eq!(reason.description(), spec::description(i).as_deref());
+                assert_eq!(reason.category(), spec::category(i).as_deref());
+                assert_eq!(reason.http_status(), spec::http_status(i));
+                assert_eq!(
+                    reason.to_string(),
+                    format!("{} (Large {code})", spec::message(i))
+                );
+                // `Debug` prints the variant's name, as the derive would.
+                let debug = format!("{reason:?}");
+                assert_eq!(debug, $debug(i, &code));
+                assert!(names.insert(debug), "duplicate Debug name for {code}");
+            }
+        }
+    };
 }
+
+/// `Reason`'s variant names come from the code (`reason_7919` is `Reason7919`).
+fn reason_name(_: usize, code: &str) -> String {
+    format!("Reason{}", &code["reason_".len()..])
+}
+
+/// `Word`'s variant names are given (`rust_name`).
+fn word_name(i: usize, _: &str) -> String {
+    spec::word_name(i)
+}
+
+string_checks!(
+    every_string_code_round_trips_with_its_metadata,
+    enums::Reason,
+    STR_CODES,
+    spec::str_code,
+    reason_name
+);
+string_checks!(
+    sorted_every_string_code_round_trips_with_its_metadata,
+    sorted::Reason,
+    STR_CODES,
+    spec::str_code,
+    reason_name
+);
+string_checks!(
+    word_every_string_code_round_trips_with_its_metadata,
+    enums::Word,
+    WORD_CODES,
+    spec::word_code,
+    word_name
+);
+string_checks!(
+    sorted_word_every_string_code_round_trips_with_its_metadata,
+    sorted::Word,
+    WORD_CODES,
+    spec::word_code,
+    word_name
+);
 
 #[test]
 fn undocumented_codes_stay_unknown_in_large_tables() {
@@ -154,6 +202,10 @@ fn undocumented_codes_stay_unknown_in_large_tables() {
         assert_eq!(reason, Reason::Unknown(code.into()));
         assert_eq!(format!("{reason:?}"), format!("Unknown({code:?})"));
         assert!(code.parse::<Reason>().is_err());
+        assert_eq!(
+            sorted::Reason::from_code(code),
+            sorted::Reason::Unknown(code.into())
+        );
     }
     for code in [i64::MIN, i64::MAX, -50_001, 50_000] {
         assert_eq!(Status::from_code(code), Status::Unknown(code));
@@ -185,10 +237,10 @@ fn accessors_do_not_copy_tables_to_the_stack() {
     assert!(total > INT_CODES * 40, "{total}");
 }
 
-/// The lookups the checks above hold: in `large.rs` and `large_constants.rs` both
-/// integer tables take the hash's second level (`Status` for its size, `Mid` for its
-/// scattered codes) and only the string table a binary search; in `large_sorted.rs`
-/// the integer tables search their sorted codes too.
+/// The lookups the checks above hold: in `large.rs` and `large_constants.rs` the
+/// tables above 1 024 codes (`Status`, `Reason`) and `Mid` (its codes scattered) take
+/// the hash's second level; in `large_sorted.rs` they search their sorted codes.
+/// `Word`, a string table below the threshold, is a `match` in every build.
 #[test]
 fn each_build_takes_the_lookup_it_is_checked_for() {
     let hashed = [
@@ -196,13 +248,16 @@ fn each_build_takes_the_lookup_it_is_checked_for() {
         include_str!(concat!(env!("OUT_DIR"), "/large_constants.rs")),
     ];
     for code in hashed {
-        assert_eq!(code.matches("const PILOTS: &[u16;").count(), 2);
-        assert_eq!(code.matches("const SLOT_INDEX: &[u16;").count(), 2);
-        assert_eq!(code.matches("Self::SORTED.binary_search(").count(), 1);
-        assert_eq!(code.matches("Self::SORTED.len()").count(), 0);
+        assert_eq!(code.matches("const PILOTS: &[u16;").count(), 3);
+        assert_eq!(code.matches("const SLOT_INDEX: &[u16;").count(), 3);
+        assert_eq!(code.matches("Self::key(code)").count(), 1);
+        assert!(code.contains("\"missing_key\" => "));
+        assert_eq!(code.matches("Self::SORTED").count(), 0);
     }
     let sorted = include_str!(concat!(env!("OUT_DIR"), "/large_sorted.rs"));
     assert_eq!(sorted.matches("const PILOTS").count(), 0);
     assert_eq!(sorted.matches("Self::SORTED.len()").count(), 2);
     assert_eq!(sorted.matches("Self::SORTED.binary_search(").count(), 1);
+    assert_eq!(sorted.matches("Self::key(code)").count(), 0);
+    assert!(sorted.contains("\"missing_key\" => "));
 }

@@ -24,6 +24,10 @@ const TRIES: usize = 4096;
 /// Up to this many times more slots than codes (rounded up to a power of two).
 const MAX_SPREAD_BITS: u32 = 5;
 
+/// The same for string codes, whose slots hold a 16-byte `&str` each: up to 4 times
+/// more slots than codes, then two levels (1.25 to 2.5 slots per code).
+pub(super) const STR_SPREAD_BITS: u32 = 2;
+
 /// A single multiplier's table has at most 2 048 slots (24 KB of slot table for `u32`
 /// codes, 48 KB for 64-bit ones), so it stays in the caches a lookup hits.
 const MAX_SLOT_BITS: u32 = 11;
@@ -53,6 +57,37 @@ pub(super) struct Pilots {
     pub shift: u32,
 }
 
+/// The key of a string code: its length, then its whole 8-byte words, then a last
+/// word that holds the bytes after them (the last 8 bytes, overlapping; for shorter
+/// codes the first and last 4, or the first, middle and last byte), each mixed in by
+/// a rotation and a multiplication. The generated `key` (`expand_str_key`) computes
+/// exactly this. Two codes with the same key cannot be separated: `find` then gives
+/// up.
+pub(super) fn str_key(code: &str) -> u64 {
+    let bytes = code.as_bytes();
+    let n = bytes.len();
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or([0; 8]));
+    let half = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or([0; 4])));
+    let mix = |key: u64, word: u64| (key.rotate_left(STR_KEY_ROTATE) ^ word).wrapping_mul(PILOT_MIX);
+    let mut key = n as u64;
+    for at in (0..n / 8).map(|i| i * 8) {
+        key = mix(key, word(at));
+    }
+    let last = if n >= 8 {
+        word(n - 8)
+    } else if n >= 4 {
+        half(0) | half(n - 4) << 32
+    } else if n > 0 {
+        u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16
+    } else {
+        0
+    };
+    mix(key, last)
+}
+
+/// How far `str_key` rotates the key before mixing in the next word.
+pub(super) const STR_KEY_ROTATE: u32 = 26;
+
 /// The slot of `key` under `multiplier` with `2^(64 - shift)` slots; the generated
 /// `from_code` computes exactly this (`code as u64`, wrapping multiplication).
 fn slot(key: u64, multiplier: u64, shift: u32) -> usize {
@@ -70,12 +105,24 @@ fn piloted(product: u64, pilot: u16, multiplier: u64, shift: u32) -> usize {
 /// or random, makes it). Deterministic: the same keys always give the same hash, so
 /// the output stays byte-for-byte stable.
 pub(super) fn find(keys: &[u64]) -> Option<Perfect> {
+    find_spread(keys, MAX_SPREAD_BITS)
+}
+
+/// [`find`], with one level only if it needs at most `2^spread_bits` times more slots
+/// than codes (rounded up to a power of two).
+pub(super) fn find_spread(keys: &[u64], spread_bits: u32) -> Option<Perfect> {
     if keys.is_empty() || u32::try_from(keys.len()).is_err() {
+        return None;
+    }
+    // Integer codes are distinct; string codes' keys could, rarely, repeat.
+    let mut sorted = keys.to_vec();
+    sorted.sort_unstable();
+    if sorted.windows(2).any(|pair| pair[0] == pair[1]) {
         return None;
     }
     let mut state = 0x2545_f491_4f6c_dd1d_u64;
     let one = if keys.len() <= ONE_LEVEL_MAX {
-        one_level(keys, &mut state)
+        one_level(keys, spread_bits, &mut state)
     } else {
         None
     };
@@ -87,10 +134,10 @@ fn bits_for(n: usize) -> u32 {
     usize::BITS - n.saturating_sub(1).leading_zeros()
 }
 
-fn one_level(keys: &[u64], state: &mut u64) -> Option<Perfect> {
+fn one_level(keys: &[u64], spread_bits: u32, state: &mut u64) -> Option<Perfect> {
     let least = bits_for(keys.len()).max(1);
     let mut taken = Vec::new();
-    for bits in least..=(least + MAX_SPREAD_BITS).min(MAX_SLOT_BITS) {
+    for bits in least..=(least + spread_bits).min(MAX_SLOT_BITS) {
         let shift = 64 - bits;
         for _ in 0..TRIES {
             let multiplier = splitmix(state) | 1;
@@ -296,5 +343,39 @@ mod tests {
     #[test]
     fn no_keys_no_hash() {
         assert!(find(&[]).is_none());
+        // Keys that repeat (two string codes with one key) cannot be separated.
+        assert!(find(&[3, 1, 3]).is_none());
+    }
+
+    #[test]
+    fn string_keys_depend_on_every_byte_and_the_length() {
+        let codes = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "a\0",
+            "\0a",
+            "abcdefgh",
+            "abcdefgi",
+            "abcdefghi",
+            "abcdefgh\0",
+            "bbcdefgh",
+            "error_code_1",
+            "error_code_2",
+        ];
+        let keys: Vec<u64> = codes.iter().map(|c| super::str_key(c)).collect();
+        let mut distinct = keys.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), codes.len(), "{keys:?}");
+        // The words are read little-endian: "a" is the byte 0x61 three times over.
+        let a = (1u64.rotate_left(super::STR_KEY_ROTATE) ^ 0x61_6161).wrapping_mul(super::PILOT_MIX);
+        assert_eq!(super::str_key("a"), a);
+        let strings: Vec<u64> = (0..5_000)
+            .map(|i| super::str_key(&format!("reason_{i}")))
+            .collect();
+        check(&strings);
     }
 }

@@ -2,7 +2,7 @@
 //! hash (`hash.rs`; binary search if it gave up); string tables by a `match` on the
 //! text (a binary search when large), then, for free text, word by word.
 
-use super::super::hash::PILOT_MIX;
+use super::super::hash::{PILOT_MIX, Perfect, STR_KEY_ROTATE};
 use super::{Ctx, code_literal};
 use crate::model::{Code, CodeType, IntType, MatchMode, Table};
 use proc_macro2::{Literal, TokenStream};
@@ -44,36 +44,18 @@ pub(super) fn expand_from_code(cx: &Ctx) -> TokenStream {
         };
     }
     let inline = cx.lookup_inline();
-    if let Some(perfect) = &cx.perfect {
-        let multiplier = Literal::u64_suffixed(perfect.multiplier);
-        let shift = Literal::u32_unsuffixed(perfect.shift);
+    if let (Some(perfect), false) = (&cx.perfect, cx.is_str()) {
         // `code as u64` on a `u64` is a cast clippy flags as unnecessary.
         let key = if cx.table.code_type == CodeType::Int(IntType::U64) {
             quote!(code)
         } else {
             quote!((code as u64))
         };
-        let (slot, found) = match &perfect.pilots {
-            None => (
-                quote!(let slot = (#key.wrapping_mul(#multiplier) >> #shift) as usize;),
-                quote!(Self::SLOT_VARIANTS[slot]),
-            ),
-            Some(pilots) => {
-                let (second, slot_shift) = (
-                    Literal::u64_suffixed(pilots.multiplier),
-                    Literal::u32_unsuffixed(pilots.shift),
-                );
-                let mix = Literal::u64_suffixed(PILOT_MIX);
-                (
-                    quote! {
-                        let product = #key.wrapping_mul(#multiplier);
-                        let pilot = Self::PILOTS[(product >> #shift) as usize] as u64;
-                        let slot = ((product ^ pilot.wrapping_mul(#mix)).wrapping_mul(#second)
-                            >> #slot_shift) as usize;
-                    },
-                    quote!(Self::ALL[Self::SLOT_INDEX[slot] as usize]),
-                )
-            }
+        let slot = hash_slot(perfect, key);
+        let found = if perfect.pilots.is_none() {
+            quote!(Self::SLOT_VARIANTS[slot])
+        } else {
+            quote!(Self::ALL[Self::SLOT_INDEX[slot] as usize])
         };
         return quote! {
             #doc
@@ -107,6 +89,69 @@ pub(super) fn expand_from_code(cx: &Ctx) -> TokenStream {
     }
 }
 
+/// `let slot = ...;`: the slot of `key` (a `u64` expression) in the perfect hash,
+/// as `hash.rs` computes it.
+fn hash_slot(perfect: &Perfect, key: TokenStream) -> TokenStream {
+    let multiplier = Literal::u64_suffixed(perfect.multiplier);
+    let shift = Literal::u32_unsuffixed(perfect.shift);
+    let Some(pilots) = &perfect.pilots else {
+        return quote!(let slot = (#key.wrapping_mul(#multiplier) >> #shift) as usize;);
+    };
+    let (second, slot_shift) = (
+        Literal::u64_suffixed(pilots.multiplier),
+        Literal::u32_unsuffixed(pilots.shift),
+    );
+    let mix = Literal::u64_suffixed(PILOT_MIX);
+    quote! {
+        let product = #key.wrapping_mul(#multiplier);
+        let pilot = Self::PILOTS[(product >> #shift) as usize] as u64;
+        let slot = ((product ^ pilot.wrapping_mul(#mix)).wrapping_mul(#second) >> #slot_shift) as usize;
+    }
+}
+
+/// `fn key(&str) -> u64`: `hash::str_key`, in the generated code.
+fn expand_str_key() -> TokenStream {
+    let mix = Literal::u64_suffixed(PILOT_MIX);
+    let rotate = Literal::u32_unsuffixed(STR_KEY_ROTATE);
+    quote! {
+        /// The perfect hash's key of a string code: its length, its whole 8-byte
+        /// words, then the bytes after them, each mixed in by a rotation and a
+        /// multiplication.
+        #[inline]
+        fn key(code: &str) -> u64 {
+            let bytes = code.as_bytes();
+            let n = bytes.len();
+            let word = |at: usize| {
+                let mut word = [0; 8];
+                word.copy_from_slice(&bytes[at..at + 8]);
+                u64::from_le_bytes(word)
+            };
+            let half = |at: usize| {
+                let mut half = [0; 4];
+                half.copy_from_slice(&bytes[at..at + 4]);
+                u32::from_le_bytes(half) as u64
+            };
+            let mix = |key: u64, word: u64| (key.rotate_left(#rotate) ^ word).wrapping_mul(#mix);
+            let mut key = n as u64;
+            let mut at = 0;
+            while at + 8 <= n {
+                key = mix(key, word(at));
+                at += 8;
+            }
+            let last = if n >= 8 {
+                word(n - 8)
+            } else if n >= 4 {
+                half(0) | half(n - 4) << 32
+            } else if n > 0 {
+                bytes[0] as u64 | (bytes[n / 2] as u64) << 8 | (bytes[n - 1] as u64) << 16
+            } else {
+                0
+            };
+            mix(key, last)
+        }
+    }
+}
+
 /// `documented(&str) -> Option<Self>`: exact match, then, for free-text tables,
 /// a comparison that ignores differences in white space.
 fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
@@ -119,7 +164,21 @@ fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
             Some(expand_loose_lookup(cx.table)),
         ),
     };
-    let exact = if cx.large {
+    let mut key_fn = None;
+    let exact = if let Some(perfect) = &cx.perfect {
+        key_fn = Some(expand_str_key());
+        let slot = hash_slot(perfect, quote!(Self::key(code)));
+        quote! {
+            // A perfect hash of the documented codes' keys (each has a slot of its
+            // own); any other code fails the comparison.
+            #slot
+            if Self::SLOT_CODES[slot] == code {
+                ::core::option::Option::Some(Self::ALL[Self::SLOT_INDEX[slot] as usize].clone())
+            } else {
+                #fallback
+            }
+        }
+    } else if cx.large {
         quote! {
             match Self::SORTED.binary_search(&code) {
                 ::core::result::Result::Ok(i) => {
@@ -143,6 +202,7 @@ fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
             #exact
         }
 
+        #key_fn
         #loose
     }
 }
