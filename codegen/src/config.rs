@@ -54,7 +54,7 @@ pub(crate) struct Options {
     pub max_body_bytes: usize,
     /// `(provider id, table id)` of the tables generated as [`TableShape::Constants`].
     pub constants: Vec<(String, String)>,
-    /// Integer tables look codes up by binary search (`Config::binary_search_lookups`).
+    /// Tables look codes up by binary search (`Config::binary_search_lookups`).
     pub binary_search: bool,
 }
 
@@ -249,10 +249,10 @@ impl Config {
         self
     }
 
-    /// Integer tables look codes up by binary search over their sorted codes instead
-    /// of a perfect hash: the path a table takes when the hash search gives up, which
-    /// no table of the tests makes it do. For the tests of that path; not part of the
-    /// stable API.
+    /// Tables look codes up by binary search over their sorted codes instead of a
+    /// perfect hash (string tables below the large-table size keep their `match`):
+    /// the path a table takes when the hash search gives up, which no table of the
+    /// tests makes it do. For the tests of that path; not part of the stable API.
     #[doc(hidden)]
     pub fn binary_search_lookups(&mut self, enabled: bool) -> &mut Self {
         self.binary_search = enabled;

@@ -1,6 +1,7 @@
 //! The synthetic tables above the large-table threshold (1 024 codes), where the
-//! generator switches to binary search, a table-driven `Debug` and no per-code
-//! `match`, and one below it whose scattered codes need the two-level perfect hash.
+//! generator switches to the perfect hash's second level, a table-driven `Debug` and
+//! no per-code `match`; below it, one whose scattered codes need the second level and
+//! a string table small enough for a `match`.
 //! `build.rs` writes them as a schema and generates code from it; the tests check
 //! that code against these same formulas.
 

@@ -1,6 +1,7 @@
 //! `from_code`: a raw code to its variant. Integer tables look codes up by a perfect
 //! hash (`hash.rs`; binary search if it gave up); string tables by a `match` on the
-//! text (a binary search when large), then, for free text, word by word.
+//! text (when large, a hash of a key computed from the text, or binary search), then,
+//! for free text, word by word.
 
 use super::super::hash::{PILOT_MIX, Perfect, STR_KEY_ROTATE};
 use super::{Ctx, code_literal};

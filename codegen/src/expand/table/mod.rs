@@ -36,21 +36,22 @@ struct Ctx<'a> {
     paths: Vec<TokenStream>,
     /// `u32`, or `&str` for string tables (only used in `const` items).
     code_ty: TokenStream,
-    /// Above [`LARGE_TABLE`] codes: no per-code `match` (string lookups by binary
-    /// search, `Debug` from an array) and no whole `Display` texts.
+    /// Above [`LARGE_TABLE`] codes: no per-code `match` (string lookups by hash, or
+    /// binary search, `Debug` from an array) and no whole `Display` texts.
     large: bool,
     /// [`TableShape::Constants`](crate::TableShape): a struct `{ index, code }` with an
     /// associated constant per code instead of an enum (integer tables only).
     constants: bool,
-    /// Integer tables: `from_code` by perfect hash (`None` when the search gave up, or
-    /// the generator was told to use binary search). Every table's variants are
+    /// Integer tables, and string tables from [`STR_HASH_MIN`] codes: `from_code` by
+    /// perfect hash (`None` when the search gave up, or the generator was told to use
+    /// binary search). Every table's variants are
     /// numbered from 0, so that reading a variant's metadata is one array read.
     perfect: Option<Perfect>,
 }
 
-/// String tables with more codes than this look codes up by binary search over a
-/// sorted array: a `match` with one arm per code compiles in time that grows faster
-/// than the table (BENCHMARKS.md, compile time), a sorted array in linear time.
+/// Tables with more codes than this have no `match` with one arm per code (which
+/// compiles in time that grows faster than the table: BENCHMARKS.md, compile time):
+/// string codes are looked up by hash (else binary search over a sorted array).
 const LARGE_TABLE: usize = 1024;
 
 /// String tables of at least this many codes look codes up by a perfect hash of a
