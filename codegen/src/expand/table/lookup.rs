@@ -165,9 +165,8 @@ fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
             Some(expand_loose_lookup(cx.table)),
         ),
     };
-    let mut key_fn = None;
+    let key_fn = cx.perfect.as_ref().map(|_| expand_str_key());
     let exact = if let Some(perfect) = &cx.perfect {
-        key_fn = Some(expand_str_key());
         let slot = hash_slot(perfect, quote!(Self::key(code)));
         quote! {
             // A perfect hash of the documented codes' keys (each has a slot of its
