@@ -662,6 +662,34 @@ fn round_trip_checks(m: &str, schema: &SchemaFile) -> String {
                 }
             })
             .collect();
+        // The same for string codes: one character more, one less, or the last
+        // changed, so of a documented length too.
+        let strs: Vec<&str> = table
+            .entries
+            .iter()
+            .filter_map(|e| match &e.code {
+                RawCode::Str(s) => Some(s.as_str()),
+                RawCode::Int(_) => None,
+            })
+            .collect();
+        let string_neighbours = strs.iter().flat_map(|s| {
+            let mut shorter = s.chars();
+            let last = shorter.next_back();
+            let shorter = shorter.as_str();
+            let changed = last.map(|c| format!("{shorter}{}", if c == 'a' { 'b' } else { 'a' }));
+            [Some(format!("{s}a")), Some(shorter.to_owned()), changed]
+        });
+        // (Free-text tables match regardless of white space: skip what matches so.)
+        let loosely_documented = |s: &str| {
+            strs.iter()
+                .any(|code| code.split_whitespace().eq(s.split_whitespace()))
+        };
+        for s in string_neighbours.flatten().filter(|s| !loosely_documented(s)) {
+            out.push_str(&format!(
+                "    {{ let v = {ty}::from_code({s:?}); assert_eq!(v.code(), {s:?}); \
+                 assert!(!v.is_documented()); }}\n"
+            ));
+        }
         let (min, max) = type_range(rust_type);
         let neighbours = ints.iter().flat_map(|n| [n - 1, n + 1, n ^ 0x40, -n]);
         for n in neighbours.filter(|n| (min..=max).contains(n) && !ints.contains(n)) {

@@ -378,11 +378,12 @@ fn edge_cases_come_back_unchanged() {
     );
     let catalog = provider_errors_codegen::load(&[schema]).unwrap_or_else(|e| panic!("{e}"));
     let provider = &catalog.providers[0];
-    use edge_cases_gen::crate_::{Super, Type};
+    use edge_cases_gen::crate_::{OneCode, OneLength, Super, Type};
+    let table = |id: &str| provider.tables.iter().find(|t| t.id == id).unwrap();
     assert_eq!(Type::PROVIDER, provider.name);
     assert!(Type::PROVIDER.contains('\u{7}') && Type::PROVIDER.contains('\u{202e}'));
-    assert_eq!(Type::ALL.len(), provider.tables[0].entries.len());
-    for (entry, value) in provider.tables[0].entries.iter().zip(Type::ALL) {
+    assert_eq!(Type::ALL.len(), table("type").entries.len());
+    for (entry, value) in table("type").entries.iter().zip(Type::ALL) {
         let Code::Str(raw) = &entry.code else {
             unreachable!()
         };
@@ -393,8 +394,31 @@ fn edge_cases_come_back_unchanged() {
     assert_eq!(Type::from_code("self"), Type::Self_);
     assert_eq!(Type::from_code("Self"), Type::SelfType);
     assert_eq!(Type::from_code("404").message(), Some("404"));
-    assert_eq!(Super::ALL.len(), provider.tables[1].entries.len());
-    for (entry, value) in provider.tables[1].entries.iter().zip(Super::ALL) {
+    // Undocumented texts beside documented ones: of a documented length, told
+    // apart at the byte that picks the candidate or only after it, or not at all
+    // by any single byte.
+    for raw in [
+        "abb", "bab", "aaa", "cafê!", "r#typf", "typo", "Selfs", "supe", "cr\0te", "40",
+    ] {
+        assert!(!Type::from_code(raw).is_documented(), "{raw:?}");
+        assert_eq!(Type::try_from(raw).map_err(|e| e.code), Err(raw));
+    }
+    // Tables of one length and of one code.
+    assert_eq!(OneLength::ALL, [OneLength::On, OneLength::Of]);
+    assert_eq!(OneCode::ALL, [OneCode::Only]);
+    for (raw, found) in [
+        ("on", Some(OneLength::On)),
+        ("of", Some(OneLength::Of)),
+        ("no", None),
+        ("o", None),
+    ] {
+        assert_eq!(OneLength::try_from(raw).ok(), found, "{raw:?}");
+    }
+    for (raw, found) in [("only", Some(OneCode::Only)), ("onlx", None), ("", None)] {
+        assert_eq!(OneCode::try_from(raw).ok(), found, "{raw:?}");
+    }
+    assert_eq!(Super::ALL.len(), table("super").entries.len());
+    for (entry, value) in table("super").entries.iter().zip(Super::ALL) {
         let Code::Int(raw) = entry.code else {
             unreachable!()
         };

@@ -4261,13 +4261,23 @@ impl SerpApiSearchStatus {
     /// The documented variant for `code`, if any.
     #[inline(always)]
     fn documented(code: &str) -> ::core::option::Option<Self> {
-        match code {
-            "Success" => ::core::option::Option::Some(SerpApiSearchStatus::Success),
-            "Processing" => ::core::option::Option::Some(SerpApiSearchStatus::Processing),
-            "Queued" => ::core::option::Option::Some(SerpApiSearchStatus::Queued),
-            "Error" => ::core::option::Option::Some(SerpApiSearchStatus::Error),
-            _ => ::core::option::Option::None,
+        let bytes = code.as_bytes();
+        match bytes.len() {
+            5 if code == "Error" => {
+                return ::core::option::Option::Some(SerpApiSearchStatus::Error);
+            }
+            6 if code == "Queued" => {
+                return ::core::option::Option::Some(SerpApiSearchStatus::Queued);
+            }
+            7 if code == "Success" => {
+                return ::core::option::Option::Some(SerpApiSearchStatus::Success);
+            }
+            10 if code == "Processing" => {
+                return ::core::option::Option::Some(SerpApiSearchStatus::Processing);
+            }
+            _ => {}
         }
+        ::core::option::Option::None
     }
     /// The raw code, as sent on the wire.
     #[inline]
@@ -4609,24 +4619,30 @@ impl SerpApiErrorMessage {
     /// The documented variant for `code`, if any.
     #[inline(always)]
     fn documented(code: &str) -> ::core::option::Option<Self> {
-        match code {
-            "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key" => {
-                ::core::option::Option::Some(SerpApiErrorMessage::InvalidApiKey)
+        let bytes = code.as_bytes();
+        match bytes.len() {
+            28 if code == "Missing query `q` parameter." => {
+                return ::core::option::Option::Some(
+                    SerpApiErrorMessage::MissingQueryParameter,
+                );
             }
-            "Your account has run out of searches." => {
-                ::core::option::Option::Some(SerpApiErrorMessage::OutOfSearches)
+            37 if code == "Your account has run out of searches." => {
+                return ::core::option::Option::Some(SerpApiErrorMessage::OutOfSearches);
             }
-            "Missing query `q` parameter." => {
-                ::core::option::Option::Some(SerpApiErrorMessage::MissingQueryParameter)
+            50 if code == "Google hasn't returned any results for this query." => {
+                return ::core::option::Option::Some(SerpApiErrorMessage::NoResults);
             }
-            "We couldn't get valid results for this search. Please try again later." => {
-                ::core::option::Option::Some(SerpApiErrorMessage::NoValidResults)
+            70 if code
+                == "We couldn't get valid results for this search. Please try again later." => {
+                return ::core::option::Option::Some(SerpApiErrorMessage::NoValidResults);
             }
-            "Google hasn't returned any results for this query." => {
-                ::core::option::Option::Some(SerpApiErrorMessage::NoResults)
+            80 if code
+                == "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key" => {
+                return ::core::option::Option::Some(SerpApiErrorMessage::InvalidApiKey);
             }
-            _ => Self::documented_loosely(code),
+            _ => {}
         }
+        Self::documented_loosely(code)
     }
     fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
         if code.len() < 25usize {
@@ -5121,40 +5137,70 @@ impl SerplifyErrorCode {
     /// The documented variant for `code`, if any.
     #[inline(always)]
     fn documented(code: &str) -> ::core::option::Option<Self> {
-        match code {
-            "bad_request" => ::core::option::Option::Some(SerplifyErrorCode::BadRequest),
-            "unauthorized" => {
-                ::core::option::Option::Some(SerplifyErrorCode::Unauthorized)
+        let bytes = code.as_bytes();
+        match bytes.len() {
+            9 => {
+                let (text, found) = match bytes[0] {
+                    b'f' => ("forbidden", SerplifyErrorCode::Forbidden),
+                    _ => ("not_found", SerplifyErrorCode::NotFound),
+                };
+                if code == text {
+                    return ::core::option::Option::Some(found);
+                }
             }
-            "insufficient_balance" => {
-                ::core::option::Option::Some(SerplifyErrorCode::InsufficientBalance)
+            11 => {
+                let (text, found) = match bytes[0] {
+                    b'b' => ("bad_request", SerplifyErrorCode::BadRequest),
+                    _ => ("task_failed", SerplifyErrorCode::TaskFailed),
+                };
+                if code == text {
+                    return ::core::option::Option::Some(found);
+                }
             }
-            "budget_exceeded" => {
-                ::core::option::Option::Some(SerplifyErrorCode::BudgetExceeded)
+            12 => {
+                let (text, found) = match bytes[0] {
+                    b'u' => ("unauthorized", SerplifyErrorCode::Unauthorized),
+                    _ => ("rate_limited", SerplifyErrorCode::RateLimited),
+                };
+                if code == text {
+                    return ::core::option::Option::Some(found);
+                }
             }
-            "forbidden" => ::core::option::Option::Some(SerplifyErrorCode::Forbidden),
-            "not_found" => ::core::option::Option::Some(SerplifyErrorCode::NotFound),
-            "invalid_location" => {
-                ::core::option::Option::Some(SerplifyErrorCode::InvalidLocation)
+            14 => {
+                let (text, found) = match bytes[0] {
+                    b't' => ("task_not_ready", SerplifyErrorCode::TaskNotReady),
+                    _ => ("internal_error", SerplifyErrorCode::InternalError),
+                };
+                if code == text {
+                    return ::core::option::Option::Some(found);
+                }
             }
-            "invalid_language" => {
-                ::core::option::Option::Some(SerplifyErrorCode::InvalidLanguage)
+            15 => {
+                let (text, found) = match bytes[0] {
+                    b'b' => ("budget_exceeded", SerplifyErrorCode::BudgetExceeded),
+                    _ => ("invalid_keyword", SerplifyErrorCode::InvalidKeyword),
+                };
+                if code == text {
+                    return ::core::option::Option::Some(found);
+                }
             }
-            "invalid_keyword" => {
-                ::core::option::Option::Some(SerplifyErrorCode::InvalidKeyword)
+            16 => {
+                let (text, found) = match bytes[9] {
+                    b'o' => ("invalid_location", SerplifyErrorCode::InvalidLocation),
+                    _ => ("invalid_language", SerplifyErrorCode::InvalidLanguage),
+                };
+                if code == text {
+                    return ::core::option::Option::Some(found);
+                }
             }
-            "rate_limited" => {
-                ::core::option::Option::Some(SerplifyErrorCode::RateLimited)
+            20 if code == "insufficient_balance" => {
+                return ::core::option::Option::Some(
+                    SerplifyErrorCode::InsufficientBalance,
+                );
             }
-            "task_not_ready" => {
-                ::core::option::Option::Some(SerplifyErrorCode::TaskNotReady)
-            }
-            "task_failed" => ::core::option::Option::Some(SerplifyErrorCode::TaskFailed),
-            "internal_error" => {
-                ::core::option::Option::Some(SerplifyErrorCode::InternalError)
-            }
-            _ => ::core::option::Option::None,
+            _ => {}
         }
+        ::core::option::Option::None
     }
     /// The raw code, as sent on the wire.
     #[inline]

@@ -5333,13 +5333,23 @@ pub mod serpapi {
         /// The documented variant for `code`, if any.
         #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
-            match code {
-                "Success" => ::core::option::Option::Some(SearchStatus::Success),
-                "Processing" => ::core::option::Option::Some(SearchStatus::Processing),
-                "Queued" => ::core::option::Option::Some(SearchStatus::Queued),
-                "Error" => ::core::option::Option::Some(SearchStatus::Error),
-                _ => ::core::option::Option::None,
+            let bytes = code.as_bytes();
+            match bytes.len() {
+                5 if code == "Error" => {
+                    return ::core::option::Option::Some(SearchStatus::Error);
+                }
+                6 if code == "Queued" => {
+                    return ::core::option::Option::Some(SearchStatus::Queued);
+                }
+                7 if code == "Success" => {
+                    return ::core::option::Option::Some(SearchStatus::Success);
+                }
+                10 if code == "Processing" => {
+                    return ::core::option::Option::Some(SearchStatus::Processing);
+                }
+                _ => {}
             }
+            ::core::option::Option::None
         }
         /// The raw code, as sent on the wire.
         #[inline]
@@ -5650,24 +5660,30 @@ pub mod serpapi {
         /// The documented variant for `code`, if any.
         #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
-            match code {
-                "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key" => {
-                    ::core::option::Option::Some(ErrorMessage::InvalidApiKey)
+            let bytes = code.as_bytes();
+            match bytes.len() {
+                28 if code == "Missing query `q` parameter." => {
+                    return ::core::option::Option::Some(
+                        ErrorMessage::MissingQueryParameter,
+                    );
                 }
-                "Your account has run out of searches." => {
-                    ::core::option::Option::Some(ErrorMessage::OutOfSearches)
+                37 if code == "Your account has run out of searches." => {
+                    return ::core::option::Option::Some(ErrorMessage::OutOfSearches);
                 }
-                "Missing query `q` parameter." => {
-                    ::core::option::Option::Some(ErrorMessage::MissingQueryParameter)
+                50 if code == "Google hasn't returned any results for this query." => {
+                    return ::core::option::Option::Some(ErrorMessage::NoResults);
                 }
-                "We couldn't get valid results for this search. Please try again later." => {
-                    ::core::option::Option::Some(ErrorMessage::NoValidResults)
+                70 if code
+                    == "We couldn't get valid results for this search. Please try again later." => {
+                    return ::core::option::Option::Some(ErrorMessage::NoValidResults);
                 }
-                "Google hasn't returned any results for this query." => {
-                    ::core::option::Option::Some(ErrorMessage::NoResults)
+                80 if code
+                    == "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key" => {
+                    return ::core::option::Option::Some(ErrorMessage::InvalidApiKey);
                 }
-                _ => Self::documented_loosely(code),
+                _ => {}
             }
+            Self::documented_loosely(code)
         }
         fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
             if code.len() < 25usize {
@@ -6303,34 +6319,68 @@ pub mod serplify {
         /// The documented variant for `code`, if any.
         #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
-            match code {
-                "bad_request" => ::core::option::Option::Some(ErrorCode::BadRequest),
-                "unauthorized" => ::core::option::Option::Some(ErrorCode::Unauthorized),
-                "insufficient_balance" => {
-                    ::core::option::Option::Some(ErrorCode::InsufficientBalance)
+            let bytes = code.as_bytes();
+            match bytes.len() {
+                9 => {
+                    let (text, found) = match bytes[0] {
+                        b'f' => ("forbidden", ErrorCode::Forbidden),
+                        _ => ("not_found", ErrorCode::NotFound),
+                    };
+                    if code == text {
+                        return ::core::option::Option::Some(found);
+                    }
                 }
-                "budget_exceeded" => {
-                    ::core::option::Option::Some(ErrorCode::BudgetExceeded)
+                11 => {
+                    let (text, found) = match bytes[0] {
+                        b'b' => ("bad_request", ErrorCode::BadRequest),
+                        _ => ("task_failed", ErrorCode::TaskFailed),
+                    };
+                    if code == text {
+                        return ::core::option::Option::Some(found);
+                    }
                 }
-                "forbidden" => ::core::option::Option::Some(ErrorCode::Forbidden),
-                "not_found" => ::core::option::Option::Some(ErrorCode::NotFound),
-                "invalid_location" => {
-                    ::core::option::Option::Some(ErrorCode::InvalidLocation)
+                12 => {
+                    let (text, found) = match bytes[0] {
+                        b'u' => ("unauthorized", ErrorCode::Unauthorized),
+                        _ => ("rate_limited", ErrorCode::RateLimited),
+                    };
+                    if code == text {
+                        return ::core::option::Option::Some(found);
+                    }
                 }
-                "invalid_language" => {
-                    ::core::option::Option::Some(ErrorCode::InvalidLanguage)
+                14 => {
+                    let (text, found) = match bytes[0] {
+                        b't' => ("task_not_ready", ErrorCode::TaskNotReady),
+                        _ => ("internal_error", ErrorCode::InternalError),
+                    };
+                    if code == text {
+                        return ::core::option::Option::Some(found);
+                    }
                 }
-                "invalid_keyword" => {
-                    ::core::option::Option::Some(ErrorCode::InvalidKeyword)
+                15 => {
+                    let (text, found) = match bytes[0] {
+                        b'b' => ("budget_exceeded", ErrorCode::BudgetExceeded),
+                        _ => ("invalid_keyword", ErrorCode::InvalidKeyword),
+                    };
+                    if code == text {
+                        return ::core::option::Option::Some(found);
+                    }
                 }
-                "rate_limited" => ::core::option::Option::Some(ErrorCode::RateLimited),
-                "task_not_ready" => ::core::option::Option::Some(ErrorCode::TaskNotReady),
-                "task_failed" => ::core::option::Option::Some(ErrorCode::TaskFailed),
-                "internal_error" => {
-                    ::core::option::Option::Some(ErrorCode::InternalError)
+                16 => {
+                    let (text, found) = match bytes[9] {
+                        b'o' => ("invalid_location", ErrorCode::InvalidLocation),
+                        _ => ("invalid_language", ErrorCode::InvalidLanguage),
+                    };
+                    if code == text {
+                        return ::core::option::Option::Some(found);
+                    }
                 }
-                _ => ::core::option::Option::None,
+                20 if code == "insufficient_balance" => {
+                    return ::core::option::Option::Some(ErrorCode::InsufficientBalance);
+                }
+                _ => {}
             }
+            ::core::option::Option::None
         }
         /// The raw code, as sent on the wire.
         #[inline]

@@ -264,6 +264,10 @@ for UnknownCode<T> {}
 pub enum AnyCode {
     /// A Edge  cases \\u\{202E\}RTL\\u\{202C\} code (Keyword codes).
     CrateType(crate_::Type),
+    /// A Edge  cases \\u\{202E\}RTL\\u\{202C\} code (One length).
+    CrateOneLength(crate_::OneLength),
+    /// A Edge  cases \\u\{202E\}RTL\\u\{202C\} code (One code).
+    CrateOneCode(crate_::OneCode),
     /// A Edge  cases \\u\{202E\}RTL\\u\{202C\} code (Control characters).
     CrateSuper(crate_::Super),
 }
@@ -272,6 +276,8 @@ impl AnyCode {
     pub fn provider(&self) -> &'static str {
         match self {
             Self::CrateType(_) => crate_::Type::PROVIDER,
+            Self::CrateOneLength(_) => crate_::OneLength::PROVIDER,
+            Self::CrateOneCode(_) => crate_::OneCode::PROVIDER,
             Self::CrateSuper(_) => crate_::Super::PROVIDER,
         }
     }
@@ -279,6 +285,8 @@ impl AnyCode {
     pub fn table(&self) -> &'static str {
         match self {
             Self::CrateType(_) => crate_::Type::TABLE,
+            Self::CrateOneLength(_) => crate_::OneLength::TABLE,
+            Self::CrateOneCode(_) => crate_::OneCode::TABLE,
             Self::CrateSuper(_) => crate_::Super::TABLE,
         }
     }
@@ -286,6 +294,8 @@ impl AnyCode {
     pub fn message(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::CrateType(code) => code.message(),
+            Self::CrateOneLength(code) => code.message(),
+            Self::CrateOneCode(code) => code.message(),
             Self::CrateSuper(code) => code.message(),
         }
     }
@@ -293,6 +303,8 @@ impl AnyCode {
     pub fn kind(&self) -> CanonicalKind {
         match self {
             Self::CrateType(code) => code.kind(),
+            Self::CrateOneLength(code) => code.kind(),
+            Self::CrateOneCode(code) => code.kind(),
             Self::CrateSuper(code) => code.kind(),
         }
     }
@@ -300,6 +312,8 @@ impl AnyCode {
     pub fn retry(&self) -> RetryAdvice {
         match self {
             Self::CrateType(code) => code.retry(),
+            Self::CrateOneLength(code) => code.retry(),
+            Self::CrateOneCode(code) => code.retry(),
             Self::CrateSuper(code) => code.retry(),
         }
     }
@@ -307,6 +321,8 @@ impl AnyCode {
     pub fn outcome(&self) -> Outcome {
         match self {
             Self::CrateType(code) => code.outcome(),
+            Self::CrateOneLength(code) => code.outcome(),
+            Self::CrateOneCode(code) => code.outcome(),
             Self::CrateSuper(code) => code.outcome(),
         }
     }
@@ -314,6 +330,8 @@ impl AnyCode {
     pub fn is_documented(&self) -> bool {
         match self {
             Self::CrateType(code) => code.is_documented(),
+            Self::CrateOneLength(code) => code.is_documented(),
+            Self::CrateOneCode(code) => code.is_documented(),
             Self::CrateSuper(code) => code.is_documented(),
         }
     }
@@ -324,6 +342,8 @@ impl ::core::fmt::Display for AnyCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self {
             Self::CrateType(code) => ::core::fmt::Display::fmt(code, f),
+            Self::CrateOneLength(code) => ::core::fmt::Display::fmt(code, f),
+            Self::CrateOneCode(code) => ::core::fmt::Display::fmt(code, f),
             Self::CrateSuper(code) => ::core::fmt::Display::fmt(code, f),
         }
     }
@@ -334,6 +354,18 @@ impl ::core::error::Error for AnyCode {}
 impl ::core::convert::From<crate_::Type> for AnyCode {
     fn from(code: crate_::Type) -> Self {
         Self::CrateType(code)
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<crate_::OneLength> for AnyCode {
+    fn from(code: crate_::OneLength) -> Self {
+        Self::CrateOneLength(code)
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<crate_::OneCode> for AnyCode {
+    fn from(code: crate_::OneCode) -> Self {
+        Self::CrateOneCode(code)
     }
 }
 #[automatically_derived]
@@ -411,6 +443,26 @@ pub mod crate_ {
         ///
         /// - Kind: `unknown`; retry: `never`; outcome: `failure`
         TabAndNul,
+        /// `"aab"`: aab
+        ///
+        /// - Kind: `unknown`; retry: `never`; outcome: `failure`
+        Aab,
+        /// `"aba"`: aba
+        ///
+        /// - Kind: `unknown`; retry: `never`; outcome: `failure`
+        Aba,
+        /// `"baa"`: baa
+        ///
+        /// - Kind: `unknown`; retry: `never`; outcome: `failure`
+        Baa,
+        /// `"café\!"`: café\!
+        ///
+        /// - Kind: `unknown`; retry: `never`; outcome: `failure`
+        CafeAcute,
+        /// `"cafè\!"`: cafè\!
+        ///
+        /// - Kind: `unknown`; retry: `never`; outcome: `failure`
+        CafeGrave,
         /// A code the documentation does not list, kept exactly as received.
         Unknown(::std::string::String),
     }
@@ -436,8 +488,13 @@ pub mod crate_ {
             Type::Evil,
             Type::Arabic,
             Type::TabAndNul,
+            Type::Aab,
+            Type::Aba,
+            Type::Baa,
+            Type::CafeAcute,
+            Type::CafeGrave,
         ];
-        const CODES: &[&str; 13usize] = &[
+        const CODES: &[&str; 18usize] = &[
             "type",
             "self",
             "Self",
@@ -451,8 +508,13 @@ pub mod crate_ {
             "\u{202e}evil",
             "مرحبا",
             "tab\tand\0nul",
+            "aab",
+            "aba",
+            "baa",
+            "café!",
+            "cafè!",
         ];
-        const MESSAGES: &[&str; 14usize] = &[
+        const MESSAGES: &[&str; 19usize] = &[
             "type",
             "self",
             "Self",
@@ -466,9 +528,19 @@ pub mod crate_ {
             "\u{202e}evil",
             "مرحبا",
             "tab\tand\0nul",
+            "aab",
+            "aba",
+            "baa",
+            "café!",
+            "cafè!",
             "",
         ];
-        const DESCRIPTIONS: &[&str; 14usize] = &[
+        const DESCRIPTIONS: &[&str; 19usize] = &[
+            "",
+            "",
+            "",
+            "",
+            "",
             "",
             "",
             "",
@@ -484,11 +556,16 @@ pub mod crate_ {
             "",
             "",
         ];
-        const HTTP_STATUSES: &[u16; 14usize] = &[
+        const HTTP_STATUSES: &[u16; 19usize] = &[
             0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
-            0,
+            0u16, 0u16, 0u16, 0u16, 0u16, 0,
         ];
-        const CATEGORIES: &[&str; 14usize] = &[
+        const CATEGORIES: &[&str; 19usize] = &[
+            "",
+            "",
+            "",
+            "",
+            "",
             "",
             "",
             "",
@@ -504,7 +581,7 @@ pub mod crate_ {
             "",
             "",
         ];
-        const KINDS: &[super::CanonicalKind; 14usize] = &[
+        const KINDS: &[super::CanonicalKind; 19usize] = &[
             super::CanonicalKind::Unknown,
             super::CanonicalKind::Unknown,
             super::CanonicalKind::Unknown,
@@ -519,8 +596,18 @@ pub mod crate_ {
             super::CanonicalKind::Unknown,
             super::CanonicalKind::Unknown,
             super::CanonicalKind::Unknown,
+            super::CanonicalKind::Unknown,
+            super::CanonicalKind::Unknown,
+            super::CanonicalKind::Unknown,
+            super::CanonicalKind::Unknown,
+            super::CanonicalKind::Unknown,
         ];
-        const RETRIES: &[super::RetryAdvice; 14usize] = &[
+        const RETRIES: &[super::RetryAdvice; 19usize] = &[
+            super::RetryAdvice::Never,
+            super::RetryAdvice::Never,
+            super::RetryAdvice::Never,
+            super::RetryAdvice::Never,
+            super::RetryAdvice::Never,
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
@@ -536,7 +623,12 @@ pub mod crate_ {
             super::RetryAdvice::Never,
             super::RetryAdvice::Never,
         ];
-        const OUTCOMES: &[super::Outcome; 14usize] = &[
+        const OUTCOMES: &[super::Outcome; 19usize] = &[
+            super::Outcome::Failure,
+            super::Outcome::Failure,
+            super::Outcome::Failure,
+            super::Outcome::Failure,
+            super::Outcome::Failure,
             super::Outcome::Failure,
             super::Outcome::Failure,
             super::Outcome::Failure,
@@ -569,7 +661,12 @@ pub mod crate_ {
                 Type::Evil => 10usize,
                 Type::Arabic => 11usize,
                 Type::TabAndNul => 12usize,
-                Self::Unknown(_) => 13usize,
+                Type::Aab => 13usize,
+                Type::Aba => 14usize,
+                Type::Baa => 15usize,
+                Type::CafeAcute => 16usize,
+                Type::CafeGrave => 17usize,
+                Self::Unknown(_) => 18usize,
             }
         }
     }
@@ -588,22 +685,76 @@ pub mod crate_ {
         /// The documented variant for `code`, if any.
         #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
-            match code {
-                "type" => ::core::option::Option::Some(Type::Type),
-                "self" => ::core::option::Option::Some(Type::Self_),
-                "Self" => ::core::option::Option::Some(Type::SelfType),
-                "crate" => ::core::option::Option::Some(Type::Crate),
-                "super" => ::core::option::Option::Some(Type::Super),
-                "_" => ::core::option::Option::Some(Type::Underscore),
-                "__private" => ::core::option::Option::Some(Type::Private),
-                "1st_code" => ::core::option::Option::Some(Type::N1stCode),
-                "404" => ::core::option::Option::Some(Type::N404),
-                "r#type" => ::core::option::Option::Some(Type::RType),
-                "\u{202e}evil" => ::core::option::Option::Some(Type::Evil),
-                "مرحبا" => ::core::option::Option::Some(Type::Arabic),
-                "tab\tand\0nul" => ::core::option::Option::Some(Type::TabAndNul),
-                _ => ::core::option::Option::None,
+            let bytes = code.as_bytes();
+            match bytes.len() {
+                1 if code == "_" => return ::core::option::Option::Some(Type::Underscore),
+                3 => {
+                    match bytes[0] {
+                        b'4' if code == "404" => {
+                            return ::core::option::Option::Some(Type::N404);
+                        }
+                        b'a' => {
+                            let (text, found) = match bytes[1] {
+                                b'a' => ("aab", Type::Aab),
+                                _ => ("aba", Type::Aba),
+                            };
+                            if code == text {
+                                return ::core::option::Option::Some(found);
+                            }
+                        }
+                        b'b' if code == "baa" => {
+                            return ::core::option::Option::Some(Type::Baa);
+                        }
+                        _ => {}
+                    }
+                }
+                4 => {
+                    let (text, found) = match bytes[0] {
+                        b't' => ("type", Type::Type),
+                        b's' => ("self", Type::Self_),
+                        _ => ("Self", Type::SelfType),
+                    };
+                    if code == text {
+                        return ::core::option::Option::Some(found);
+                    }
+                }
+                5 => {
+                    let (text, found) = match bytes[0] {
+                        b'c' => ("crate", Type::Crate),
+                        _ => ("super", Type::Super),
+                    };
+                    if code == text {
+                        return ::core::option::Option::Some(found);
+                    }
+                }
+                6 => {
+                    let (text, found) = match bytes[4] {
+                        b'p' => ("r#type", Type::RType),
+                        b'\xA9' => ("café!", Type::CafeAcute),
+                        _ => ("cafè!", Type::CafeGrave),
+                    };
+                    if code == text {
+                        return ::core::option::Option::Some(found);
+                    }
+                }
+                7 if code == "\u{202e}evil" => {
+                    return ::core::option::Option::Some(Type::Evil);
+                }
+                8 if code == "1st_code" => {
+                    return ::core::option::Option::Some(Type::N1stCode);
+                }
+                9 if code == "__private" => {
+                    return ::core::option::Option::Some(Type::Private);
+                }
+                10 if code == "مرحبا" => {
+                    return ::core::option::Option::Some(Type::Arabic);
+                }
+                11 if code == "tab\tand\0nul" => {
+                    return ::core::option::Option::Some(Type::TabAndNul);
+                }
+                _ => {}
             }
+            ::core::option::Option::None
         }
         /// The raw code, as sent on the wire.
         #[inline]
@@ -683,7 +834,7 @@ pub mod crate_ {
     }
     impl Type {
         /// What `Display` writes for each documented code.
-        const DISPLAYS: &[&str; 13usize] = &[
+        const DISPLAYS: &[&str; 18usize] = &[
             "type (Edge \u{7} cases \u{202e}RTL\u{202c} type)",
             "self (Edge \u{7} cases \u{202e}RTL\u{202c} self)",
             "Self (Edge \u{7} cases \u{202e}RTL\u{202c} Self)",
@@ -697,6 +848,11 @@ pub mod crate_ {
             "\u{202e}evil (Edge \u{7} cases \u{202e}RTL\u{202c} \u{202e}evil)",
             "مرحبا (Edge \u{7} cases \u{202e}RTL\u{202c} مرحبا)",
             "tab\tand\0nul (Edge \u{7} cases \u{202e}RTL\u{202c} tab\tand\0nul)",
+            "aab (Edge \u{7} cases \u{202e}RTL\u{202c} aab)",
+            "aba (Edge \u{7} cases \u{202e}RTL\u{202c} aba)",
+            "baa (Edge \u{7} cases \u{202e}RTL\u{202c} baa)",
+            "café! (Edge \u{7} cases \u{202e}RTL\u{202c} café!)",
+            "cafè! (Edge \u{7} cases \u{202e}RTL\u{202c} cafè!)",
         ];
     }
     /// Writes the provider's message and where it comes from:
@@ -756,6 +912,450 @@ pub mod crate_ {
     }
     #[automatically_derived]
     impl ::core::error::Error for Type {}
+    /// Edge  cases \\u\{202E\}RTL\\u\{202C\}: One length.
+    ///
+    /// Source: the provider's documentation, read 2026-11-22.
+    ///
+    /// On the wire: the `error.kind` field of a JSON body.
+    ///
+    /// Note: A note with a NUL , an escape  and a DEL
+    ///
+    /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
+    pub enum OneLength {
+        /// `"on"`: on
+        ///
+        /// - Kind: `unknown`; retry: `never`; outcome: `failure`
+        On,
+        /// `"of"`: of
+        ///
+        /// - Kind: `unknown`; retry: `never`; outcome: `failure`
+        Of,
+        /// A code the documentation does not list, kept exactly as received.
+        Unknown(::std::string::String),
+    }
+    impl OneLength {
+        /// The provider's display name.
+        pub const PROVIDER: &str = "Edge \u{7} cases \u{202e}RTL\u{202c}";
+        /// The table's display name.
+        pub const TABLE: &str = "One length";
+        /// The documentation page the codes were read from.
+        pub const SOURCE_URL: ::core::option::Option<&str> = ::core::option::Option::None;
+        /// Every documented code, in the documentation's order.
+        pub const ALL: &[Self] = &[OneLength::On, OneLength::Of];
+        const CODES: &[&str; 2usize] = &["on", "of"];
+        const MESSAGES: &[&str; 3usize] = &["on", "of", ""];
+        const DESCRIPTIONS: &[&str; 3usize] = &["", "", ""];
+        const HTTP_STATUSES: &[u16; 3usize] = &[0u16, 0u16, 0];
+        const CATEGORIES: &[&str; 3usize] = &["", "", ""];
+        const KINDS: &[super::CanonicalKind; 3usize] = &[
+            super::CanonicalKind::Unknown,
+            super::CanonicalKind::Unknown,
+            super::CanonicalKind::Unknown,
+        ];
+        const RETRIES: &[super::RetryAdvice; 3usize] = &[
+            super::RetryAdvice::Never,
+            super::RetryAdvice::Never,
+            super::RetryAdvice::Never,
+        ];
+        const OUTCOMES: &[super::Outcome; 3usize] = &[
+            super::Outcome::Failure,
+            super::Outcome::Failure,
+            super::Outcome::Failure,
+        ];
+        /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+        #[inline(always)]
+        const fn index(&self) -> usize {
+            match self {
+                OneLength::On => 0usize,
+                OneLength::Of => 1usize,
+                Self::Unknown(_) => 2usize,
+            }
+        }
+    }
+    impl OneLength {
+        /// The variant of a raw code; a code the documentation does not list
+        /// becomes `Unknown` (a copy of `code`), so this never fails.
+        #[inline]
+        pub fn from_code(code: &str) -> Self {
+            match Self::documented(code) {
+                ::core::option::Option::Some(known) => known,
+                ::core::option::Option::None => {
+                    Self::Unknown(::std::string::String::from(code))
+                }
+            }
+        }
+        /// The documented variant for `code`, if any.
+        #[inline(always)]
+        fn documented(code: &str) -> ::core::option::Option<Self> {
+            let bytes = code.as_bytes();
+            if bytes.len() == 2 {
+                let (text, found) = match bytes[1] {
+                    b'n' => ("on", OneLength::On),
+                    _ => ("of", OneLength::Of),
+                };
+                if code == text {
+                    return ::core::option::Option::Some(found);
+                }
+            }
+            ::core::option::Option::None
+        }
+        /// The raw code, as sent on the wire.
+        #[inline]
+        pub fn code(&self) -> &str {
+            match self {
+                Self::Unknown(code) => code,
+                _ => Self::CODES[self.index()],
+            }
+        }
+        /// The provider's exact message; `None` for an undocumented code.
+        #[inline]
+        pub const fn message(&self) -> ::core::option::Option<&'static str> {
+            match self {
+                Self::Unknown(_) => ::core::option::Option::None,
+                _ => ::core::option::Option::Some(Self::MESSAGES[self.index()]),
+            }
+        }
+        /// The documentation's explanation, where it gives one.
+        pub const fn description(&self) -> ::core::option::Option<&'static str> {
+            Self::text(Self::DESCRIPTIONS[self.index()])
+        }
+        /// The HTTP status this code arrives with, where documented.
+        pub const fn http_status(&self) -> ::core::option::Option<u16> {
+            match Self::HTTP_STATUSES[self.index()] {
+                0 => ::core::option::Option::None,
+                status => ::core::option::Option::Some(status),
+            }
+        }
+        /// The documentation's grouping, where it gives one.
+        pub const fn category(&self) -> ::core::option::Option<&'static str> {
+            Self::text(Self::CATEGORIES[self.index()])
+        }
+        /// Other texts the documentation gives for this code.
+        pub const fn also_documented(&self) -> &'static [&'static str] {
+            &[]
+        }
+        /// The canonical kind; `Unknown` for an undocumented code.
+        #[inline]
+        pub const fn kind(&self) -> super::CanonicalKind {
+            Self::KINDS[self.index()]
+        }
+        /// What a client should do; `Never` for an undocumented code.
+        #[inline]
+        pub const fn retry(&self) -> super::RetryAdvice {
+            Self::RETRIES[self.index()]
+        }
+        /// Whether the code reports success, pending work, a redirect or a failure
+        /// (an undocumented code counts as a failure).
+        #[inline]
+        pub const fn outcome(&self) -> super::Outcome {
+            Self::OUTCOMES[self.index()]
+        }
+        /// Whether the code reports success.
+        pub const fn is_success(&self) -> bool {
+            matches!(self.outcome(), super::Outcome::Success)
+        }
+        /// Whether the request was accepted but is not finished.
+        pub const fn is_pending(&self) -> bool {
+            matches!(self.outcome(), super::Outcome::Pending)
+        }
+        /// Whether the code reports a failure.
+        pub const fn is_error(&self) -> bool {
+            matches!(self.outcome(), super::Outcome::Failure)
+        }
+        /// Whether the documentation lists the code.
+        pub const fn is_documented(&self) -> bool {
+            !matches!(self, Self::Unknown(_))
+        }
+        /// An optional text as stored: `""` is none.
+        const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+            if text.is_empty() {
+                ::core::option::Option::None
+            } else {
+                ::core::option::Option::Some(text)
+            }
+        }
+    }
+    impl OneLength {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 2usize] = &[
+            "on (Edge \u{7} cases \u{202e}RTL\u{202c})",
+            "of (Edge \u{7} cases \u{202e}RTL\u{202c})",
+        ];
+    }
+    /// Writes the provider's message and where it comes from:
+    /// `Too many requests. (Provider code)`; an undocumented code writes its raw
+    /// value: `40299 (Provider, undocumented)`.
+    #[automatically_derived]
+    impl ::core::fmt::Display for OneLength {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::Unknown(_) => {
+                    f.write_str(self.code())?;
+                    f.write_str(" (")?;
+                    f.write_str(Self::PROVIDER)?;
+                    f.write_str(", undocumented)")
+                }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
+            }
+        }
+    }
+    /// Strict: an undocumented code is an error (`from_code` keeps it instead).
+    #[automatically_derived]
+    impl<'a> ::core::convert::TryFrom<&'a str> for OneLength {
+        type Error = super::UnknownCode<&'a str>;
+        #[inline]
+        fn try_from(
+            code: &'a str,
+        ) -> ::core::result::Result<Self, super::UnknownCode<&'a str>> {
+            Self::documented(code)
+                .ok_or(super::UnknownCode {
+                    provider: Self::PROVIDER,
+                    table: Self::TABLE,
+                    code,
+                })
+        }
+    }
+    /// Strict, like `TryFrom<&str>`.
+    #[automatically_derived]
+    impl ::core::str::FromStr for OneLength {
+        type Err = super::UnknownCode<::std::string::String>;
+        #[inline]
+        fn from_str(
+            code: &str,
+        ) -> ::core::result::Result<Self, super::UnknownCode<::std::string::String>> {
+            Self::documented(code)
+                .ok_or_else(|| super::UnknownCode {
+                    provider: Self::PROVIDER,
+                    table: Self::TABLE,
+                    code: ::std::string::String::from(code),
+                })
+        }
+    }
+    #[automatically_derived]
+    impl ::core::convert::AsRef<str> for OneLength {
+        fn as_ref(&self) -> &str {
+            self.code()
+        }
+    }
+    #[automatically_derived]
+    impl ::core::error::Error for OneLength {}
+    /// Edge  cases \\u\{202E\}RTL\\u\{202C\}: One code.
+    ///
+    /// Source: the provider's documentation, read 2026-11-22.
+    ///
+    /// On the wire: the `error.type` field of a JSON body.
+    ///
+    /// Note: A note with a NUL , an escape  and a DEL
+    ///
+    /// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    #[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
+    pub enum OneCode {
+        /// `"only"`: only
+        ///
+        /// - Kind: `unknown`; retry: `never`; outcome: `failure`
+        Only,
+        /// A code the documentation does not list, kept exactly as received.
+        Unknown(::std::string::String),
+    }
+    impl OneCode {
+        /// The provider's display name.
+        pub const PROVIDER: &str = "Edge \u{7} cases \u{202e}RTL\u{202c}";
+        /// The table's display name.
+        pub const TABLE: &str = "One code";
+        /// The documentation page the codes were read from.
+        pub const SOURCE_URL: ::core::option::Option<&str> = ::core::option::Option::None;
+        /// Every documented code, in the documentation's order.
+        pub const ALL: &[Self] = &[OneCode::Only];
+        const CODES: &[&str; 1usize] = &["only"];
+        const MESSAGES: &[&str; 2usize] = &["only", ""];
+        const DESCRIPTIONS: &[&str; 2usize] = &["", ""];
+        const HTTP_STATUSES: &[u16; 2usize] = &[0u16, 0];
+        const CATEGORIES: &[&str; 2usize] = &["", ""];
+        const KINDS: &[super::CanonicalKind; 2usize] = &[
+            super::CanonicalKind::Unknown,
+            super::CanonicalKind::Unknown,
+        ];
+        const RETRIES: &[super::RetryAdvice; 2usize] = &[
+            super::RetryAdvice::Never,
+            super::RetryAdvice::Never,
+        ];
+        const OUTCOMES: &[super::Outcome; 2usize] = &[
+            super::Outcome::Failure,
+            super::Outcome::Failure,
+        ];
+        /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+        #[inline(always)]
+        const fn index(&self) -> usize {
+            match self {
+                OneCode::Only => 0usize,
+                Self::Unknown(_) => 1usize,
+            }
+        }
+    }
+    impl OneCode {
+        /// The variant of a raw code; a code the documentation does not list
+        /// becomes `Unknown` (a copy of `code`), so this never fails.
+        #[inline]
+        pub fn from_code(code: &str) -> Self {
+            match Self::documented(code) {
+                ::core::option::Option::Some(known) => known,
+                ::core::option::Option::None => {
+                    Self::Unknown(::std::string::String::from(code))
+                }
+            }
+        }
+        /// The documented variant for `code`, if any.
+        #[inline(always)]
+        fn documented(code: &str) -> ::core::option::Option<Self> {
+            if code == "only" {
+                return ::core::option::Option::Some(OneCode::Only);
+            }
+            ::core::option::Option::None
+        }
+        /// The raw code, as sent on the wire.
+        #[inline]
+        pub fn code(&self) -> &str {
+            match self {
+                Self::Unknown(code) => code,
+                _ => Self::CODES[self.index()],
+            }
+        }
+        /// The provider's exact message; `None` for an undocumented code.
+        #[inline]
+        pub const fn message(&self) -> ::core::option::Option<&'static str> {
+            match self {
+                Self::Unknown(_) => ::core::option::Option::None,
+                _ => ::core::option::Option::Some(Self::MESSAGES[self.index()]),
+            }
+        }
+        /// The documentation's explanation, where it gives one.
+        pub const fn description(&self) -> ::core::option::Option<&'static str> {
+            Self::text(Self::DESCRIPTIONS[self.index()])
+        }
+        /// The HTTP status this code arrives with, where documented.
+        pub const fn http_status(&self) -> ::core::option::Option<u16> {
+            match Self::HTTP_STATUSES[self.index()] {
+                0 => ::core::option::Option::None,
+                status => ::core::option::Option::Some(status),
+            }
+        }
+        /// The documentation's grouping, where it gives one.
+        pub const fn category(&self) -> ::core::option::Option<&'static str> {
+            Self::text(Self::CATEGORIES[self.index()])
+        }
+        /// Other texts the documentation gives for this code.
+        pub const fn also_documented(&self) -> &'static [&'static str] {
+            &[]
+        }
+        /// The canonical kind; `Unknown` for an undocumented code.
+        #[inline]
+        pub const fn kind(&self) -> super::CanonicalKind {
+            Self::KINDS[self.index()]
+        }
+        /// What a client should do; `Never` for an undocumented code.
+        #[inline]
+        pub const fn retry(&self) -> super::RetryAdvice {
+            Self::RETRIES[self.index()]
+        }
+        /// Whether the code reports success, pending work, a redirect or a failure
+        /// (an undocumented code counts as a failure).
+        #[inline]
+        pub const fn outcome(&self) -> super::Outcome {
+            Self::OUTCOMES[self.index()]
+        }
+        /// Whether the code reports success.
+        pub const fn is_success(&self) -> bool {
+            matches!(self.outcome(), super::Outcome::Success)
+        }
+        /// Whether the request was accepted but is not finished.
+        pub const fn is_pending(&self) -> bool {
+            matches!(self.outcome(), super::Outcome::Pending)
+        }
+        /// Whether the code reports a failure.
+        pub const fn is_error(&self) -> bool {
+            matches!(self.outcome(), super::Outcome::Failure)
+        }
+        /// Whether the documentation lists the code.
+        pub const fn is_documented(&self) -> bool {
+            !matches!(self, Self::Unknown(_))
+        }
+        /// An optional text as stored: `""` is none.
+        const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+            if text.is_empty() {
+                ::core::option::Option::None
+            } else {
+                ::core::option::Option::Some(text)
+            }
+        }
+    }
+    impl OneCode {
+        /// What `Display` writes for each documented code.
+        const DISPLAYS: &[&str; 1usize] = &[
+            "only (Edge \u{7} cases \u{202e}RTL\u{202c})",
+        ];
+    }
+    /// Writes the provider's message and where it comes from:
+    /// `Too many requests. (Provider code)`; an undocumented code writes its raw
+    /// value: `40299 (Provider, undocumented)`.
+    #[automatically_derived]
+    impl ::core::fmt::Display for OneCode {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::Unknown(_) => {
+                    f.write_str(self.code())?;
+                    f.write_str(" (")?;
+                    f.write_str(Self::PROVIDER)?;
+                    f.write_str(", undocumented)")
+                }
+                _ => f.write_str(Self::DISPLAYS[self.index()]),
+            }
+        }
+    }
+    /// Strict: an undocumented code is an error (`from_code` keeps it instead).
+    #[automatically_derived]
+    impl<'a> ::core::convert::TryFrom<&'a str> for OneCode {
+        type Error = super::UnknownCode<&'a str>;
+        #[inline]
+        fn try_from(
+            code: &'a str,
+        ) -> ::core::result::Result<Self, super::UnknownCode<&'a str>> {
+            Self::documented(code)
+                .ok_or(super::UnknownCode {
+                    provider: Self::PROVIDER,
+                    table: Self::TABLE,
+                    code,
+                })
+        }
+    }
+    /// Strict, like `TryFrom<&str>`.
+    #[automatically_derived]
+    impl ::core::str::FromStr for OneCode {
+        type Err = super::UnknownCode<::std::string::String>;
+        #[inline]
+        fn from_str(
+            code: &str,
+        ) -> ::core::result::Result<Self, super::UnknownCode<::std::string::String>> {
+            Self::documented(code)
+                .ok_or_else(|| super::UnknownCode {
+                    provider: Self::PROVIDER,
+                    table: Self::TABLE,
+                    code: ::std::string::String::from(code),
+                })
+        }
+    }
+    #[automatically_derived]
+    impl ::core::convert::AsRef<str> for OneCode {
+        fn as_ref(&self) -> &str {
+            self.code()
+        }
+    }
+    #[automatically_derived]
+    impl ::core::error::Error for OneCode {}
     /// Edge  cases \\u\{202E\}RTL\\u\{202C\}: Control characters.
     ///
     /// Source: the provider's documentation, read 2026-11-22.

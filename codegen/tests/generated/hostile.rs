@@ -848,18 +848,29 @@ pub mod r#type {
         /// The documented variant for `code`, if any.
         #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
-            match code {
-                "quote\" backslash\\ newline\n end" => {
-                    ::core::option::Option::Some(Crate::Quoted)
+            let bytes = code.as_bytes();
+            match bytes.len() {
+                2 => {
+                    let (text, found) = match bytes[0] {
+                        b'*' => ("*/", Crate::CommentEnd),
+                        _ => ("fn", Crate::Fn),
+                    };
+                    if code == text {
+                        return ::core::option::Option::Some(found);
+                    }
                 }
-                "  spaced   out  " => ::core::option::Option::Some(Crate::Spaced),
-                "ünïcödé ✓ 日本語" => {
-                    ::core::option::Option::Some(Crate::NonAscii)
+                16 if code == "  spaced   out  " => {
+                    return ::core::option::Option::Some(Crate::Spaced);
                 }
-                "*/" => ::core::option::Option::Some(Crate::CommentEnd),
-                "fn" => ::core::option::Option::Some(Crate::Fn),
-                _ => Self::documented_loosely(code),
+                25 if code == "ünïcödé ✓ 日本語" => {
+                    return ::core::option::Option::Some(Crate::NonAscii);
+                }
+                30 if code == "quote\" backslash\\ newline\n end" => {
+                    return ::core::option::Option::Some(Crate::Quoted);
+                }
+                _ => {}
             }
+            Self::documented_loosely(code)
         }
         fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
             if code.len() < 2usize {

@@ -279,6 +279,10 @@ for UnknownCode<T> {}
 pub(crate) enum AnyCode {
     /// A Edge  cases \\u\{202E\}RTL\\u\{202C\} code (Keyword codes).
     CrateType(CrateType),
+    /// A Edge  cases \\u\{202E\}RTL\\u\{202C\} code (One length).
+    CrateOneLength(CrateOneLength),
+    /// A Edge  cases \\u\{202E\}RTL\\u\{202C\} code (One code).
+    CrateOneCode(CrateOneCode),
     /// A Edge  cases \\u\{202E\}RTL\\u\{202C\} code (Control characters).
     CrateSuper(CrateSuper),
     /// A Hostile "Provider" \*/ \#\[x\] \\ \{\} code (Numbers \\u\{202E\}RTL\\u\{202C\}).
@@ -298,6 +302,8 @@ impl AnyCode {
     pub fn provider(&self) -> &'static str {
         match self {
             Self::CrateType(_) => CrateType::PROVIDER,
+            Self::CrateOneLength(_) => CrateOneLength::PROVIDER,
+            Self::CrateOneCode(_) => CrateOneCode::PROVIDER,
             Self::CrateSuper(_) => CrateSuper::PROVIDER,
             Self::TypeSelf(_) => TypeSelf::PROVIDER,
             Self::TypeCrate(_) => TypeCrate::PROVIDER,
@@ -310,6 +316,8 @@ impl AnyCode {
     pub fn table(&self) -> &'static str {
         match self {
             Self::CrateType(_) => CrateType::TABLE,
+            Self::CrateOneLength(_) => CrateOneLength::TABLE,
+            Self::CrateOneCode(_) => CrateOneCode::TABLE,
             Self::CrateSuper(_) => CrateSuper::TABLE,
             Self::TypeSelf(_) => TypeSelf::TABLE,
             Self::TypeCrate(_) => TypeCrate::TABLE,
@@ -322,6 +330,8 @@ impl AnyCode {
     pub fn message(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::CrateType(code) => code.message(),
+            Self::CrateOneLength(code) => code.message(),
+            Self::CrateOneCode(code) => code.message(),
             Self::CrateSuper(code) => code.message(),
             Self::TypeSelf(code) => code.message(),
             Self::TypeCrate(code) => code.message(),
@@ -334,6 +344,8 @@ impl AnyCode {
     pub fn kind(&self) -> CanonicalKind {
         match self {
             Self::CrateType(code) => code.kind(),
+            Self::CrateOneLength(code) => code.kind(),
+            Self::CrateOneCode(code) => code.kind(),
             Self::CrateSuper(code) => code.kind(),
             Self::TypeSelf(code) => code.kind(),
             Self::TypeCrate(code) => code.kind(),
@@ -346,6 +358,8 @@ impl AnyCode {
     pub fn retry(&self) -> RetryAdvice {
         match self {
             Self::CrateType(code) => code.retry(),
+            Self::CrateOneLength(code) => code.retry(),
+            Self::CrateOneCode(code) => code.retry(),
             Self::CrateSuper(code) => code.retry(),
             Self::TypeSelf(code) => code.retry(),
             Self::TypeCrate(code) => code.retry(),
@@ -358,6 +372,8 @@ impl AnyCode {
     pub fn outcome(&self) -> Outcome {
         match self {
             Self::CrateType(code) => code.outcome(),
+            Self::CrateOneLength(code) => code.outcome(),
+            Self::CrateOneCode(code) => code.outcome(),
             Self::CrateSuper(code) => code.outcome(),
             Self::TypeSelf(code) => code.outcome(),
             Self::TypeCrate(code) => code.outcome(),
@@ -370,6 +386,8 @@ impl AnyCode {
     pub fn is_documented(&self) -> bool {
         match self {
             Self::CrateType(code) => code.is_documented(),
+            Self::CrateOneLength(code) => code.is_documented(),
+            Self::CrateOneCode(code) => code.is_documented(),
             Self::CrateSuper(code) => code.is_documented(),
             Self::TypeSelf(code) => code.is_documented(),
             Self::TypeCrate(code) => code.is_documented(),
@@ -386,6 +404,8 @@ impl ::core::fmt::Display for AnyCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self {
             Self::CrateType(code) => ::core::fmt::Display::fmt(code, f),
+            Self::CrateOneLength(code) => ::core::fmt::Display::fmt(code, f),
+            Self::CrateOneCode(code) => ::core::fmt::Display::fmt(code, f),
             Self::CrateSuper(code) => ::core::fmt::Display::fmt(code, f),
             Self::TypeSelf(code) => ::core::fmt::Display::fmt(code, f),
             Self::TypeCrate(code) => ::core::fmt::Display::fmt(code, f),
@@ -403,6 +423,20 @@ impl ::core::error::Error for AnyCode {}
 impl ::core::convert::From<CrateType> for AnyCode {
     fn from(code: CrateType) -> Self {
         Self::CrateType(code)
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::convert::From<CrateOneLength> for AnyCode {
+    fn from(code: CrateOneLength) -> Self {
+        Self::CrateOneLength(code)
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::convert::From<CrateOneCode> for AnyCode {
+    fn from(code: CrateOneCode) -> Self {
+        Self::CrateOneCode(code)
     }
 }
 #[allow(dead_code)]
@@ -1640,6 +1674,26 @@ pub(crate) enum CrateType {
     ///
     /// - Kind: `unknown`; retry: `never`; outcome: `failure`
     TabAndNul,
+    /// `"aab"`: aab
+    ///
+    /// - Kind: `unknown`; retry: `never`; outcome: `failure`
+    Aab,
+    /// `"aba"`: aba
+    ///
+    /// - Kind: `unknown`; retry: `never`; outcome: `failure`
+    Aba,
+    /// `"baa"`: baa
+    ///
+    /// - Kind: `unknown`; retry: `never`; outcome: `failure`
+    Baa,
+    /// `"café\!"`: café\!
+    ///
+    /// - Kind: `unknown`; retry: `never`; outcome: `failure`
+    CafeAcute,
+    /// `"cafè\!"`: cafè\!
+    ///
+    /// - Kind: `unknown`; retry: `never`; outcome: `failure`
+    CafeGrave,
     /// A code the documentation does not list, kept exactly as received.
     Unknown(::alloc::string::String),
 }
@@ -1666,8 +1720,13 @@ impl CrateType {
         CrateType::Evil,
         CrateType::Arabic,
         CrateType::TabAndNul,
+        CrateType::Aab,
+        CrateType::Aba,
+        CrateType::Baa,
+        CrateType::CafeAcute,
+        CrateType::CafeGrave,
     ];
-    const CODES: &[&str; 13usize] = &[
+    const CODES: &[&str; 18usize] = &[
         "type",
         "self",
         "Self",
@@ -1681,8 +1740,13 @@ impl CrateType {
         "\u{202e}evil",
         "مرحبا",
         "tab\tand\0nul",
+        "aab",
+        "aba",
+        "baa",
+        "café!",
+        "cafè!",
     ];
-    const MESSAGES: &[&str; 14usize] = &[
+    const MESSAGES: &[&str; 19usize] = &[
         "type",
         "self",
         "Self",
@@ -1696,28 +1760,19 @@ impl CrateType {
         "\u{202e}evil",
         "مرحبا",
         "tab\tand\0nul",
+        "aab",
+        "aba",
+        "baa",
+        "café!",
+        "cafè!",
         "",
     ];
-    const DESCRIPTIONS: &[&str; 14usize] = &[
+    const DESCRIPTIONS: &[&str; 19usize] = &[
         "",
         "",
         "",
         "",
         "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-    ];
-    const HTTP_STATUSES: &[u16; 14usize] = &[
-        0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0,
-    ];
-    const CATEGORIES: &[&str; 14usize] = &[
         "",
         "",
         "",
@@ -1733,7 +1788,32 @@ impl CrateType {
         "",
         "",
     ];
-    const KINDS: &[CanonicalKind; 14usize] = &[
+    const HTTP_STATUSES: &[u16; 19usize] = &[
+        0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16, 0u16,
+        0u16, 0u16, 0u16, 0u16, 0u16, 0,
+    ];
+    const CATEGORIES: &[&str; 19usize] = &[
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ];
+    const KINDS: &[CanonicalKind; 19usize] = &[
         CanonicalKind::Unknown,
         CanonicalKind::Unknown,
         CanonicalKind::Unknown,
@@ -1748,8 +1828,18 @@ impl CrateType {
         CanonicalKind::Unknown,
         CanonicalKind::Unknown,
         CanonicalKind::Unknown,
+        CanonicalKind::Unknown,
+        CanonicalKind::Unknown,
+        CanonicalKind::Unknown,
+        CanonicalKind::Unknown,
+        CanonicalKind::Unknown,
     ];
-    const RETRIES: &[RetryAdvice; 14usize] = &[
+    const RETRIES: &[RetryAdvice; 19usize] = &[
+        RetryAdvice::Never,
+        RetryAdvice::Never,
+        RetryAdvice::Never,
+        RetryAdvice::Never,
+        RetryAdvice::Never,
         RetryAdvice::Never,
         RetryAdvice::Never,
         RetryAdvice::Never,
@@ -1765,7 +1855,12 @@ impl CrateType {
         RetryAdvice::Never,
         RetryAdvice::Never,
     ];
-    const OUTCOMES: &[Outcome; 14usize] = &[
+    const OUTCOMES: &[Outcome; 19usize] = &[
+        Outcome::Failure,
+        Outcome::Failure,
+        Outcome::Failure,
+        Outcome::Failure,
+        Outcome::Failure,
         Outcome::Failure,
         Outcome::Failure,
         Outcome::Failure,
@@ -1798,7 +1893,12 @@ impl CrateType {
             CrateType::Evil => 10usize,
             CrateType::Arabic => 11usize,
             CrateType::TabAndNul => 12usize,
-            Self::Unknown(_) => 13usize,
+            CrateType::Aab => 13usize,
+            CrateType::Aba => 14usize,
+            CrateType::Baa => 15usize,
+            CrateType::CafeAcute => 16usize,
+            CrateType::CafeGrave => 17usize,
+            Self::Unknown(_) => 18usize,
         }
     }
 }
@@ -1818,22 +1918,78 @@ impl CrateType {
     /// The documented variant for `code`, if any.
     #[inline(always)]
     fn documented(code: &str) -> ::core::option::Option<Self> {
-        match code {
-            "type" => ::core::option::Option::Some(CrateType::Type),
-            "self" => ::core::option::Option::Some(CrateType::Self_),
-            "Self" => ::core::option::Option::Some(CrateType::SelfType),
-            "crate" => ::core::option::Option::Some(CrateType::Crate),
-            "super" => ::core::option::Option::Some(CrateType::Super),
-            "_" => ::core::option::Option::Some(CrateType::Underscore),
-            "__private" => ::core::option::Option::Some(CrateType::Private),
-            "1st_code" => ::core::option::Option::Some(CrateType::N1stCode),
-            "404" => ::core::option::Option::Some(CrateType::N404),
-            "r#type" => ::core::option::Option::Some(CrateType::RType),
-            "\u{202e}evil" => ::core::option::Option::Some(CrateType::Evil),
-            "مرحبا" => ::core::option::Option::Some(CrateType::Arabic),
-            "tab\tand\0nul" => ::core::option::Option::Some(CrateType::TabAndNul),
-            _ => ::core::option::Option::None,
+        let bytes = code.as_bytes();
+        match bytes.len() {
+            1 if code == "_" => {
+                return ::core::option::Option::Some(CrateType::Underscore);
+            }
+            3 => {
+                match bytes[0] {
+                    b'4' if code == "404" => {
+                        return ::core::option::Option::Some(CrateType::N404);
+                    }
+                    b'a' => {
+                        let (text, found) = match bytes[1] {
+                            b'a' => ("aab", CrateType::Aab),
+                            _ => ("aba", CrateType::Aba),
+                        };
+                        if code == text {
+                            return ::core::option::Option::Some(found);
+                        }
+                    }
+                    b'b' if code == "baa" => {
+                        return ::core::option::Option::Some(CrateType::Baa);
+                    }
+                    _ => {}
+                }
+            }
+            4 => {
+                let (text, found) = match bytes[0] {
+                    b't' => ("type", CrateType::Type),
+                    b's' => ("self", CrateType::Self_),
+                    _ => ("Self", CrateType::SelfType),
+                };
+                if code == text {
+                    return ::core::option::Option::Some(found);
+                }
+            }
+            5 => {
+                let (text, found) = match bytes[0] {
+                    b'c' => ("crate", CrateType::Crate),
+                    _ => ("super", CrateType::Super),
+                };
+                if code == text {
+                    return ::core::option::Option::Some(found);
+                }
+            }
+            6 => {
+                let (text, found) = match bytes[4] {
+                    b'p' => ("r#type", CrateType::RType),
+                    b'\xA9' => ("café!", CrateType::CafeAcute),
+                    _ => ("cafè!", CrateType::CafeGrave),
+                };
+                if code == text {
+                    return ::core::option::Option::Some(found);
+                }
+            }
+            7 if code == "\u{202e}evil" => {
+                return ::core::option::Option::Some(CrateType::Evil);
+            }
+            8 if code == "1st_code" => {
+                return ::core::option::Option::Some(CrateType::N1stCode);
+            }
+            9 if code == "__private" => {
+                return ::core::option::Option::Some(CrateType::Private);
+            }
+            10 if code == "مرحبا" => {
+                return ::core::option::Option::Some(CrateType::Arabic);
+            }
+            11 if code == "tab\tand\0nul" => {
+                return ::core::option::Option::Some(CrateType::TabAndNul);
+            }
+            _ => {}
         }
+        ::core::option::Option::None
     }
     /// The raw code, as sent on the wire.
     #[inline]
@@ -1914,7 +2070,7 @@ impl CrateType {
 #[allow(dead_code)]
 impl CrateType {
     /// What `Display` writes for each documented code.
-    const DISPLAYS: &[&str; 13usize] = &[
+    const DISPLAYS: &[&str; 18usize] = &[
         "type (Edge \u{7} cases \u{202e}RTL\u{202c} type)",
         "self (Edge \u{7} cases \u{202e}RTL\u{202c} self)",
         "Self (Edge \u{7} cases \u{202e}RTL\u{202c} Self)",
@@ -1928,6 +2084,11 @@ impl CrateType {
         "\u{202e}evil (Edge \u{7} cases \u{202e}RTL\u{202c} \u{202e}evil)",
         "مرحبا (Edge \u{7} cases \u{202e}RTL\u{202c} مرحبا)",
         "tab\tand\0nul (Edge \u{7} cases \u{202e}RTL\u{202c} tab\tand\0nul)",
+        "aab (Edge \u{7} cases \u{202e}RTL\u{202c} aab)",
+        "aba (Edge \u{7} cases \u{202e}RTL\u{202c} aba)",
+        "baa (Edge \u{7} cases \u{202e}RTL\u{202c} baa)",
+        "café! (Edge \u{7} cases \u{202e}RTL\u{202c} café!)",
+        "cafè! (Edge \u{7} cases \u{202e}RTL\u{202c} cafè!)",
     ];
 }
 #[allow(dead_code)]
@@ -1990,6 +2151,456 @@ impl ::core::convert::AsRef<str> for CrateType {
 #[allow(dead_code)]
 #[automatically_derived]
 impl ::core::error::Error for CrateType {}
+#[allow(dead_code)]
+/// Edge  cases \\u\{202E\}RTL\\u\{202C\}: One length.
+///
+/// Source: the provider's documentation, read 2026-11-22.
+///
+/// On the wire: the `error.kind` field of a JSON body.
+///
+/// Note: A note with a NUL , an escape  and a DEL
+///
+/// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+#[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
+pub(crate) enum CrateOneLength {
+    /// `"on"`: on
+    ///
+    /// - Kind: `unknown`; retry: `never`; outcome: `failure`
+    On,
+    /// `"of"`: of
+    ///
+    /// - Kind: `unknown`; retry: `never`; outcome: `failure`
+    Of,
+    /// A code the documentation does not list, kept exactly as received.
+    Unknown(::alloc::string::String),
+}
+#[allow(dead_code)]
+impl CrateOneLength {
+    /// The provider's display name.
+    pub const PROVIDER: &str = "Edge \u{7} cases \u{202e}RTL\u{202c}";
+    /// The table's display name.
+    pub const TABLE: &str = "One length";
+    /// The documentation page the codes were read from.
+    pub const SOURCE_URL: ::core::option::Option<&str> = ::core::option::Option::None;
+    /// Every documented code, in the documentation's order.
+    pub const ALL: &[Self] = &[CrateOneLength::On, CrateOneLength::Of];
+    const CODES: &[&str; 2usize] = &["on", "of"];
+    const MESSAGES: &[&str; 3usize] = &["on", "of", ""];
+    const DESCRIPTIONS: &[&str; 3usize] = &["", "", ""];
+    const HTTP_STATUSES: &[u16; 3usize] = &[0u16, 0u16, 0];
+    const CATEGORIES: &[&str; 3usize] = &["", "", ""];
+    const KINDS: &[CanonicalKind; 3usize] = &[
+        CanonicalKind::Unknown,
+        CanonicalKind::Unknown,
+        CanonicalKind::Unknown,
+    ];
+    const RETRIES: &[RetryAdvice; 3usize] = &[
+        RetryAdvice::Never,
+        RetryAdvice::Never,
+        RetryAdvice::Never,
+    ];
+    const OUTCOMES: &[Outcome; 3usize] = &[
+        Outcome::Failure,
+        Outcome::Failure,
+        Outcome::Failure,
+    ];
+    /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+    #[inline(always)]
+    const fn index(&self) -> usize {
+        match self {
+            CrateOneLength::On => 0usize,
+            CrateOneLength::Of => 1usize,
+            Self::Unknown(_) => 2usize,
+        }
+    }
+}
+#[allow(dead_code)]
+impl CrateOneLength {
+    /// The variant of a raw code; a code the documentation does not list
+    /// becomes `Unknown` (a copy of `code`), so this never fails.
+    #[inline]
+    pub fn from_code(code: &str) -> Self {
+        match Self::documented(code) {
+            ::core::option::Option::Some(known) => known,
+            ::core::option::Option::None => {
+                Self::Unknown(::alloc::string::String::from(code))
+            }
+        }
+    }
+    /// The documented variant for `code`, if any.
+    #[inline(always)]
+    fn documented(code: &str) -> ::core::option::Option<Self> {
+        let bytes = code.as_bytes();
+        if bytes.len() == 2 {
+            let (text, found) = match bytes[1] {
+                b'n' => ("on", CrateOneLength::On),
+                _ => ("of", CrateOneLength::Of),
+            };
+            if code == text {
+                return ::core::option::Option::Some(found);
+            }
+        }
+        ::core::option::Option::None
+    }
+    /// The raw code, as sent on the wire.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::Unknown(code) => code,
+            _ => Self::CODES[self.index()],
+        }
+    }
+    /// The provider's exact message; `None` for an undocumented code.
+    #[inline]
+    pub const fn message(&self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Unknown(_) => ::core::option::Option::None,
+            _ => ::core::option::Option::Some(Self::MESSAGES[self.index()]),
+        }
+    }
+    /// The documentation's explanation, where it gives one.
+    pub const fn description(&self) -> ::core::option::Option<&'static str> {
+        Self::text(Self::DESCRIPTIONS[self.index()])
+    }
+    /// The HTTP status this code arrives with, where documented.
+    pub const fn http_status(&self) -> ::core::option::Option<u16> {
+        match Self::HTTP_STATUSES[self.index()] {
+            0 => ::core::option::Option::None,
+            status => ::core::option::Option::Some(status),
+        }
+    }
+    /// The documentation's grouping, where it gives one.
+    pub const fn category(&self) -> ::core::option::Option<&'static str> {
+        Self::text(Self::CATEGORIES[self.index()])
+    }
+    /// Other texts the documentation gives for this code.
+    pub const fn also_documented(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// The canonical kind; `Unknown` for an undocumented code.
+    #[inline]
+    pub const fn kind(&self) -> CanonicalKind {
+        Self::KINDS[self.index()]
+    }
+    /// What a client should do; `Never` for an undocumented code.
+    #[inline]
+    pub const fn retry(&self) -> RetryAdvice {
+        Self::RETRIES[self.index()]
+    }
+    /// Whether the code reports success, pending work, a redirect or a failure
+    /// (an undocumented code counts as a failure).
+    #[inline]
+    pub const fn outcome(&self) -> Outcome {
+        Self::OUTCOMES[self.index()]
+    }
+    /// Whether the code reports success.
+    pub const fn is_success(&self) -> bool {
+        matches!(self.outcome(), Outcome::Success)
+    }
+    /// Whether the request was accepted but is not finished.
+    pub const fn is_pending(&self) -> bool {
+        matches!(self.outcome(), Outcome::Pending)
+    }
+    /// Whether the code reports a failure.
+    pub const fn is_error(&self) -> bool {
+        matches!(self.outcome(), Outcome::Failure)
+    }
+    /// Whether the documentation lists the code.
+    pub const fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    /// An optional text as stored: `""` is none.
+    const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+        if text.is_empty() {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(text)
+        }
+    }
+}
+#[allow(dead_code)]
+impl CrateOneLength {
+    /// What `Display` writes for each documented code.
+    const DISPLAYS: &[&str; 2usize] = &[
+        "on (Edge \u{7} cases \u{202e}RTL\u{202c})",
+        "of (Edge \u{7} cases \u{202e}RTL\u{202c})",
+    ];
+}
+#[allow(dead_code)]
+/// Writes the provider's message and where it comes from:
+/// `Too many requests. (Provider code)`; an undocumented code writes its raw
+/// value: `40299 (Provider, undocumented)`.
+#[automatically_derived]
+impl ::core::fmt::Display for CrateOneLength {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Self::Unknown(_) => {
+                f.write_str(self.code())?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(", undocumented)")
+            }
+            _ => f.write_str(Self::DISPLAYS[self.index()]),
+        }
+    }
+}
+#[allow(dead_code)]
+/// Strict: an undocumented code is an error (`from_code` keeps it instead).
+#[automatically_derived]
+impl<'a> ::core::convert::TryFrom<&'a str> for CrateOneLength {
+    type Error = UnknownCode<&'a str>;
+    #[inline]
+    fn try_from(code: &'a str) -> ::core::result::Result<Self, UnknownCode<&'a str>> {
+        Self::documented(code)
+            .ok_or(UnknownCode {
+                provider: Self::PROVIDER,
+                table: Self::TABLE,
+                code,
+            })
+    }
+}
+#[allow(dead_code)]
+/// Strict, like `TryFrom<&str>`.
+#[automatically_derived]
+impl ::core::str::FromStr for CrateOneLength {
+    type Err = UnknownCode<::alloc::string::String>;
+    #[inline]
+    fn from_str(
+        code: &str,
+    ) -> ::core::result::Result<Self, UnknownCode<::alloc::string::String>> {
+        Self::documented(code)
+            .ok_or_else(|| UnknownCode {
+                provider: Self::PROVIDER,
+                table: Self::TABLE,
+                code: ::alloc::string::String::from(code),
+            })
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::convert::AsRef<str> for CrateOneLength {
+    fn as_ref(&self) -> &str {
+        self.code()
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::error::Error for CrateOneLength {}
+#[allow(dead_code)]
+/// Edge  cases \\u\{202E\}RTL\\u\{202C\}: One code.
+///
+/// Source: the provider's documentation, read 2026-11-22.
+///
+/// On the wire: the `error.type` field of a JSON body.
+///
+/// Note: A note with a NUL , an escape  and a DEL
+///
+/// A code the documentation does not list becomes `Unknown`, keeping its raw value. `Display` writes the provider's message and the code, as in `Too many requests. (Provider code)`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+#[allow(clippy::enum_variant_names, clippy::upper_case_acronyms)]
+pub(crate) enum CrateOneCode {
+    /// `"only"`: only
+    ///
+    /// - Kind: `unknown`; retry: `never`; outcome: `failure`
+    Only,
+    /// A code the documentation does not list, kept exactly as received.
+    Unknown(::alloc::string::String),
+}
+#[allow(dead_code)]
+impl CrateOneCode {
+    /// The provider's display name.
+    pub const PROVIDER: &str = "Edge \u{7} cases \u{202e}RTL\u{202c}";
+    /// The table's display name.
+    pub const TABLE: &str = "One code";
+    /// The documentation page the codes were read from.
+    pub const SOURCE_URL: ::core::option::Option<&str> = ::core::option::Option::None;
+    /// Every documented code, in the documentation's order.
+    pub const ALL: &[Self] = &[CrateOneCode::Only];
+    const CODES: &[&str; 1usize] = &["only"];
+    const MESSAGES: &[&str; 2usize] = &["only", ""];
+    const DESCRIPTIONS: &[&str; 2usize] = &["", ""];
+    const HTTP_STATUSES: &[u16; 2usize] = &[0u16, 0];
+    const CATEGORIES: &[&str; 2usize] = &["", ""];
+    const KINDS: &[CanonicalKind; 2usize] = &[
+        CanonicalKind::Unknown,
+        CanonicalKind::Unknown,
+    ];
+    const RETRIES: &[RetryAdvice; 2usize] = &[RetryAdvice::Never, RetryAdvice::Never];
+    const OUTCOMES: &[Outcome; 2usize] = &[Outcome::Failure, Outcome::Failure];
+    /// Position in `ALL`; `Unknown` takes the last slot of the metadata arrays.
+    #[inline(always)]
+    const fn index(&self) -> usize {
+        match self {
+            CrateOneCode::Only => 0usize,
+            Self::Unknown(_) => 1usize,
+        }
+    }
+}
+#[allow(dead_code)]
+impl CrateOneCode {
+    /// The variant of a raw code; a code the documentation does not list
+    /// becomes `Unknown` (a copy of `code`), so this never fails.
+    #[inline]
+    pub fn from_code(code: &str) -> Self {
+        match Self::documented(code) {
+            ::core::option::Option::Some(known) => known,
+            ::core::option::Option::None => {
+                Self::Unknown(::alloc::string::String::from(code))
+            }
+        }
+    }
+    /// The documented variant for `code`, if any.
+    #[inline(always)]
+    fn documented(code: &str) -> ::core::option::Option<Self> {
+        if code == "only" {
+            return ::core::option::Option::Some(CrateOneCode::Only);
+        }
+        ::core::option::Option::None
+    }
+    /// The raw code, as sent on the wire.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::Unknown(code) => code,
+            _ => Self::CODES[self.index()],
+        }
+    }
+    /// The provider's exact message; `None` for an undocumented code.
+    #[inline]
+    pub const fn message(&self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Unknown(_) => ::core::option::Option::None,
+            _ => ::core::option::Option::Some(Self::MESSAGES[self.index()]),
+        }
+    }
+    /// The documentation's explanation, where it gives one.
+    pub const fn description(&self) -> ::core::option::Option<&'static str> {
+        Self::text(Self::DESCRIPTIONS[self.index()])
+    }
+    /// The HTTP status this code arrives with, where documented.
+    pub const fn http_status(&self) -> ::core::option::Option<u16> {
+        match Self::HTTP_STATUSES[self.index()] {
+            0 => ::core::option::Option::None,
+            status => ::core::option::Option::Some(status),
+        }
+    }
+    /// The documentation's grouping, where it gives one.
+    pub const fn category(&self) -> ::core::option::Option<&'static str> {
+        Self::text(Self::CATEGORIES[self.index()])
+    }
+    /// Other texts the documentation gives for this code.
+    pub const fn also_documented(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// The canonical kind; `Unknown` for an undocumented code.
+    #[inline]
+    pub const fn kind(&self) -> CanonicalKind {
+        Self::KINDS[self.index()]
+    }
+    /// What a client should do; `Never` for an undocumented code.
+    #[inline]
+    pub const fn retry(&self) -> RetryAdvice {
+        Self::RETRIES[self.index()]
+    }
+    /// Whether the code reports success, pending work, a redirect or a failure
+    /// (an undocumented code counts as a failure).
+    #[inline]
+    pub const fn outcome(&self) -> Outcome {
+        Self::OUTCOMES[self.index()]
+    }
+    /// Whether the code reports success.
+    pub const fn is_success(&self) -> bool {
+        matches!(self.outcome(), Outcome::Success)
+    }
+    /// Whether the request was accepted but is not finished.
+    pub const fn is_pending(&self) -> bool {
+        matches!(self.outcome(), Outcome::Pending)
+    }
+    /// Whether the code reports a failure.
+    pub const fn is_error(&self) -> bool {
+        matches!(self.outcome(), Outcome::Failure)
+    }
+    /// Whether the documentation lists the code.
+    pub const fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    /// An optional text as stored: `""` is none.
+    const fn text(text: &'static str) -> ::core::option::Option<&'static str> {
+        if text.is_empty() {
+            ::core::option::Option::None
+        } else {
+            ::core::option::Option::Some(text)
+        }
+    }
+}
+#[allow(dead_code)]
+impl CrateOneCode {
+    /// What `Display` writes for each documented code.
+    const DISPLAYS: &[&str; 1usize] = &["only (Edge \u{7} cases \u{202e}RTL\u{202c})"];
+}
+#[allow(dead_code)]
+/// Writes the provider's message and where it comes from:
+/// `Too many requests. (Provider code)`; an undocumented code writes its raw
+/// value: `40299 (Provider, undocumented)`.
+#[automatically_derived]
+impl ::core::fmt::Display for CrateOneCode {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Self::Unknown(_) => {
+                f.write_str(self.code())?;
+                f.write_str(" (")?;
+                f.write_str(Self::PROVIDER)?;
+                f.write_str(", undocumented)")
+            }
+            _ => f.write_str(Self::DISPLAYS[self.index()]),
+        }
+    }
+}
+#[allow(dead_code)]
+/// Strict: an undocumented code is an error (`from_code` keeps it instead).
+#[automatically_derived]
+impl<'a> ::core::convert::TryFrom<&'a str> for CrateOneCode {
+    type Error = UnknownCode<&'a str>;
+    #[inline]
+    fn try_from(code: &'a str) -> ::core::result::Result<Self, UnknownCode<&'a str>> {
+        Self::documented(code)
+            .ok_or(UnknownCode {
+                provider: Self::PROVIDER,
+                table: Self::TABLE,
+                code,
+            })
+    }
+}
+#[allow(dead_code)]
+/// Strict, like `TryFrom<&str>`.
+#[automatically_derived]
+impl ::core::str::FromStr for CrateOneCode {
+    type Err = UnknownCode<::alloc::string::String>;
+    #[inline]
+    fn from_str(
+        code: &str,
+    ) -> ::core::result::Result<Self, UnknownCode<::alloc::string::String>> {
+        Self::documented(code)
+            .ok_or_else(|| UnknownCode {
+                provider: Self::PROVIDER,
+                table: Self::TABLE,
+                code: ::alloc::string::String::from(code),
+            })
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::convert::AsRef<str> for CrateOneCode {
+    fn as_ref(&self) -> &str {
+        self.code()
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::error::Error for CrateOneCode {}
 #[allow(dead_code)]
 /// Edge  cases \\u\{202E\}RTL\\u\{202C\}: Control characters.
 ///
@@ -2327,6 +2938,10 @@ impl ::core::error::Error for CrateSuper {}
 pub(crate) enum CrateResponseCode {
     /// A `CrateType` code (Keyword codes).
     Type(CrateType),
+    /// A `CrateOneLength` code (One length).
+    OneLength(CrateOneLength),
+    /// A `CrateOneCode` code (One code).
+    OneCode(CrateOneCode),
     /// A `CrateSuper` code (Control characters).
     Super(CrateSuper),
 }
@@ -2336,6 +2951,8 @@ impl CrateResponseCode {
     pub fn message(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::Type(code) => code.message(),
+            Self::OneLength(code) => code.message(),
+            Self::OneCode(code) => code.message(),
             Self::Super(code) => code.message(),
         }
     }
@@ -2343,6 +2960,8 @@ impl CrateResponseCode {
     pub fn kind(&self) -> CanonicalKind {
         match self {
             Self::Type(code) => code.kind(),
+            Self::OneLength(code) => code.kind(),
+            Self::OneCode(code) => code.kind(),
             Self::Super(code) => code.kind(),
         }
     }
@@ -2350,6 +2969,8 @@ impl CrateResponseCode {
     pub fn retry(&self) -> RetryAdvice {
         match self {
             Self::Type(code) => code.retry(),
+            Self::OneLength(code) => code.retry(),
+            Self::OneCode(code) => code.retry(),
             Self::Super(code) => code.retry(),
         }
     }
@@ -2357,6 +2978,8 @@ impl CrateResponseCode {
     pub fn outcome(&self) -> Outcome {
         match self {
             Self::Type(code) => code.outcome(),
+            Self::OneLength(code) => code.outcome(),
+            Self::OneCode(code) => code.outcome(),
             Self::Super(code) => code.outcome(),
         }
     }
@@ -2364,6 +2987,8 @@ impl CrateResponseCode {
     pub fn is_documented(&self) -> bool {
         match self {
             Self::Type(code) => code.is_documented(),
+            Self::OneLength(code) => code.is_documented(),
+            Self::OneCode(code) => code.is_documented(),
             Self::Super(code) => code.is_documented(),
         }
     }
@@ -2375,6 +3000,8 @@ impl ::core::fmt::Display for CrateResponseCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self {
             Self::Type(code) => ::core::fmt::Display::fmt(code, f),
+            Self::OneLength(code) => ::core::fmt::Display::fmt(code, f),
+            Self::OneCode(code) => ::core::fmt::Display::fmt(code, f),
             Self::Super(code) => ::core::fmt::Display::fmt(code, f),
         }
     }
@@ -2400,6 +3027,20 @@ impl ::core::convert::From<CrateType> for CrateResponseCode {
 }
 #[allow(dead_code)]
 #[automatically_derived]
+impl ::core::convert::From<CrateOneLength> for CrateResponseCode {
+    fn from(code: CrateOneLength) -> Self {
+        Self::OneLength(code)
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
+impl ::core::convert::From<CrateOneCode> for CrateResponseCode {
+    fn from(code: CrateOneCode) -> Self {
+        Self::OneCode(code)
+    }
+}
+#[allow(dead_code)]
+#[automatically_derived]
 impl ::core::convert::From<CrateSuper> for CrateResponseCode {
     fn from(code: CrateSuper) -> Self {
         Self::Super(code)
@@ -2411,6 +3052,8 @@ impl ::core::convert::From<CrateResponseCode> for AnyCode {
     fn from(code: CrateResponseCode) -> Self {
         match code {
             CrateResponseCode::Type(code) => Self::CrateType(code),
+            CrateResponseCode::OneLength(code) => Self::CrateOneLength(code),
+            CrateResponseCode::OneCode(code) => Self::CrateOneCode(code),
             CrateResponseCode::Super(code) => Self::CrateSuper(code),
         }
     }
@@ -2423,12 +3066,14 @@ impl ::core::convert::From<CrateResponseCode> for AnyCode {
 /// Edge  cases \\u\{202E\}RTL\\u\{202C\}, from the schema's `wire`, the code is looked for in:
 ///
 /// - `error.code` (`CrateType`).
+/// - `error.kind` (`CrateOneLength`).
+/// - `error.type` (`CrateOneCode`).
 /// - `status` (`CrateSuper`).
 pub(crate) fn classify_crate_(
     status: u16,
     body: &[u8],
 ) -> Classified<CrateResponseCode> {
-    const TABLES: [classify_support::Table<CrateResponseCode>; 2] = [
+    const TABLES: [classify_support::Table<CrateResponseCode>; 4] = [
         classify_support::Table {
             status: ::core::option::Option::None,
             promised: &[],
@@ -2445,6 +3090,46 @@ pub(crate) fn classify_crate_(
                 value
                     .as_str()
                     .map(|code| CrateResponseCode::Type(CrateType::from_code(code)))
+            },
+        },
+        classify_support::Table {
+            status: ::core::option::Option::None,
+            promised: &[],
+            field: classify_support::Path {
+                keys: &["error", "kind"],
+                name: "error.kind",
+            },
+            message: ::core::option::Option::None,
+            request_id: ::core::option::Option::None,
+            details: ::core::option::Option::None,
+            items: ::core::option::Option::None,
+            free_text: false,
+            code: |value| {
+                value
+                    .as_str()
+                    .map(|code| CrateResponseCode::OneLength(
+                        CrateOneLength::from_code(code),
+                    ))
+            },
+        },
+        classify_support::Table {
+            status: ::core::option::Option::None,
+            promised: &[],
+            field: classify_support::Path {
+                keys: &["error", "type"],
+                name: "error.type",
+            },
+            message: ::core::option::Option::None,
+            request_id: ::core::option::Option::None,
+            details: ::core::option::Option::None,
+            items: ::core::option::Option::None,
+            free_text: false,
+            code: |value| {
+                value
+                    .as_str()
+                    .map(|code| CrateResponseCode::OneCode(
+                        CrateOneCode::from_code(code),
+                    ))
             },
         },
         classify_support::Table {
@@ -2468,7 +3153,12 @@ pub(crate) fn classify_crate_(
         },
     ];
     /// Every path a table reads; the rest of a body is skipped, not kept.
-    const KEEP: &[&[&str]] = &[&["error", "code"], &["status"]];
+    const KEEP: &[&[&str]] = &[
+        &["error", "code"],
+        &["error", "kind"],
+        &["error", "type"],
+        &["status"],
+    ];
     classify_support::classify(
         status,
         body,
@@ -2953,18 +3643,29 @@ impl TypeCrate {
     /// The documented variant for `code`, if any.
     #[inline(always)]
     fn documented(code: &str) -> ::core::option::Option<Self> {
-        match code {
-            "quote\" backslash\\ newline\n end" => {
-                ::core::option::Option::Some(TypeCrate::Quoted)
+        let bytes = code.as_bytes();
+        match bytes.len() {
+            2 => {
+                let (text, found) = match bytes[0] {
+                    b'*' => ("*/", TypeCrate::CommentEnd),
+                    _ => ("fn", TypeCrate::Fn),
+                };
+                if code == text {
+                    return ::core::option::Option::Some(found);
+                }
             }
-            "  spaced   out  " => ::core::option::Option::Some(TypeCrate::Spaced),
-            "ünïcödé ✓ 日本語" => {
-                ::core::option::Option::Some(TypeCrate::NonAscii)
+            16 if code == "  spaced   out  " => {
+                return ::core::option::Option::Some(TypeCrate::Spaced);
             }
-            "*/" => ::core::option::Option::Some(TypeCrate::CommentEnd),
-            "fn" => ::core::option::Option::Some(TypeCrate::Fn),
-            _ => Self::documented_loosely(code),
+            25 if code == "ünïcödé ✓ 日本語" => {
+                return ::core::option::Option::Some(TypeCrate::NonAscii);
+            }
+            30 if code == "quote\" backslash\\ newline\n end" => {
+                return ::core::option::Option::Some(TypeCrate::Quoted);
+            }
+            _ => {}
         }
+        Self::documented_loosely(code)
     }
     fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
         if code.len() < 2usize {

@@ -877,18 +877,29 @@ impl TypeCrate {
     /// The documented variant for `code`, if any.
     #[inline(always)]
     fn documented(code: &str) -> ::core::option::Option<Self> {
-        match code {
-            "quote\" backslash\\ newline\n end" => {
-                ::core::option::Option::Some(TypeCrate::Quoted)
+        let bytes = code.as_bytes();
+        match bytes.len() {
+            2 => {
+                let (text, found) = match bytes[0] {
+                    b'*' => ("*/", TypeCrate::CommentEnd),
+                    _ => ("fn", TypeCrate::Fn),
+                };
+                if code == text {
+                    return ::core::option::Option::Some(found);
+                }
             }
-            "  spaced   out  " => ::core::option::Option::Some(TypeCrate::Spaced),
-            "ünïcödé ✓ 日本語" => {
-                ::core::option::Option::Some(TypeCrate::NonAscii)
+            16 if code == "  spaced   out  " => {
+                return ::core::option::Option::Some(TypeCrate::Spaced);
             }
-            "*/" => ::core::option::Option::Some(TypeCrate::CommentEnd),
-            "fn" => ::core::option::Option::Some(TypeCrate::Fn),
-            _ => Self::documented_loosely(code),
+            25 if code == "ünïcödé ✓ 日本語" => {
+                return ::core::option::Option::Some(TypeCrate::NonAscii);
+            }
+            30 if code == "quote\" backslash\\ newline\n end" => {
+                return ::core::option::Option::Some(TypeCrate::Quoted);
+            }
+            _ => {}
         }
+        Self::documented_loosely(code)
     }
     fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
         if code.len() < 2usize {

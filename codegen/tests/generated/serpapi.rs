@@ -878,13 +878,23 @@ pub mod serpapi {
         /// The documented variant for `code`, if any.
         #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
-            match code {
-                "Success" => ::core::option::Option::Some(SearchStatus::Success),
-                "Processing" => ::core::option::Option::Some(SearchStatus::Processing),
-                "Queued" => ::core::option::Option::Some(SearchStatus::Queued),
-                "Error" => ::core::option::Option::Some(SearchStatus::Error),
-                _ => ::core::option::Option::None,
+            let bytes = code.as_bytes();
+            match bytes.len() {
+                5 if code == "Error" => {
+                    return ::core::option::Option::Some(SearchStatus::Error);
+                }
+                6 if code == "Queued" => {
+                    return ::core::option::Option::Some(SearchStatus::Queued);
+                }
+                7 if code == "Success" => {
+                    return ::core::option::Option::Some(SearchStatus::Success);
+                }
+                10 if code == "Processing" => {
+                    return ::core::option::Option::Some(SearchStatus::Processing);
+                }
+                _ => {}
             }
+            ::core::option::Option::None
         }
         /// The raw code, as sent on the wire.
         #[inline]
@@ -1195,24 +1205,30 @@ pub mod serpapi {
         /// The documented variant for `code`, if any.
         #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
-            match code {
-                "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key" => {
-                    ::core::option::Option::Some(ErrorMessage::InvalidApiKey)
+            let bytes = code.as_bytes();
+            match bytes.len() {
+                28 if code == "Missing query `q` parameter." => {
+                    return ::core::option::Option::Some(
+                        ErrorMessage::MissingQueryParameter,
+                    );
                 }
-                "Your account has run out of searches." => {
-                    ::core::option::Option::Some(ErrorMessage::OutOfSearches)
+                37 if code == "Your account has run out of searches." => {
+                    return ::core::option::Option::Some(ErrorMessage::OutOfSearches);
                 }
-                "Missing query `q` parameter." => {
-                    ::core::option::Option::Some(ErrorMessage::MissingQueryParameter)
+                50 if code == "Google hasn't returned any results for this query." => {
+                    return ::core::option::Option::Some(ErrorMessage::NoResults);
                 }
-                "We couldn't get valid results for this search. Please try again later." => {
-                    ::core::option::Option::Some(ErrorMessage::NoValidResults)
+                70 if code
+                    == "We couldn't get valid results for this search. Please try again later." => {
+                    return ::core::option::Option::Some(ErrorMessage::NoValidResults);
                 }
-                "Google hasn't returned any results for this query." => {
-                    ::core::option::Option::Some(ErrorMessage::NoResults)
+                80 if code
+                    == "Invalid API key. Your API key should be here: https://serpapi.com/manage-api-key" => {
+                    return ::core::option::Option::Some(ErrorMessage::InvalidApiKey);
                 }
-                _ => Self::documented_loosely(code),
+                _ => {}
             }
+            Self::documented_loosely(code)
         }
         fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
             if code.len() < 25usize {

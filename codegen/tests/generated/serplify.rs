@@ -606,34 +606,68 @@ pub mod serplify {
         /// The documented variant for `code`, if any.
         #[inline(always)]
         fn documented(code: &str) -> ::core::option::Option<Self> {
-            match code {
-                "bad_request" => ::core::option::Option::Some(ErrorCode::BadRequest),
-                "unauthorized" => ::core::option::Option::Some(ErrorCode::Unauthorized),
-                "insufficient_balance" => {
-                    ::core::option::Option::Some(ErrorCode::InsufficientBalance)
+            let bytes = code.as_bytes();
+            match bytes.len() {
+                9 => {
+                    let (text, found) = match bytes[0] {
+                        b'f' => ("forbidden", ErrorCode::Forbidden),
+                        _ => ("not_found", ErrorCode::NotFound),
+                    };
+                    if code == text {
+                        return ::core::option::Option::Some(found);
+                    }
                 }
-                "budget_exceeded" => {
-                    ::core::option::Option::Some(ErrorCode::BudgetExceeded)
+                11 => {
+                    let (text, found) = match bytes[0] {
+                        b'b' => ("bad_request", ErrorCode::BadRequest),
+                        _ => ("task_failed", ErrorCode::TaskFailed),
+                    };
+                    if code == text {
+                        return ::core::option::Option::Some(found);
+                    }
                 }
-                "forbidden" => ::core::option::Option::Some(ErrorCode::Forbidden),
-                "not_found" => ::core::option::Option::Some(ErrorCode::NotFound),
-                "invalid_location" => {
-                    ::core::option::Option::Some(ErrorCode::InvalidLocation)
+                12 => {
+                    let (text, found) = match bytes[0] {
+                        b'u' => ("unauthorized", ErrorCode::Unauthorized),
+                        _ => ("rate_limited", ErrorCode::RateLimited),
+                    };
+                    if code == text {
+                        return ::core::option::Option::Some(found);
+                    }
                 }
-                "invalid_language" => {
-                    ::core::option::Option::Some(ErrorCode::InvalidLanguage)
+                14 => {
+                    let (text, found) = match bytes[0] {
+                        b't' => ("task_not_ready", ErrorCode::TaskNotReady),
+                        _ => ("internal_error", ErrorCode::InternalError),
+                    };
+                    if code == text {
+                        return ::core::option::Option::Some(found);
+                    }
                 }
-                "invalid_keyword" => {
-                    ::core::option::Option::Some(ErrorCode::InvalidKeyword)
+                15 => {
+                    let (text, found) = match bytes[0] {
+                        b'b' => ("budget_exceeded", ErrorCode::BudgetExceeded),
+                        _ => ("invalid_keyword", ErrorCode::InvalidKeyword),
+                    };
+                    if code == text {
+                        return ::core::option::Option::Some(found);
+                    }
                 }
-                "rate_limited" => ::core::option::Option::Some(ErrorCode::RateLimited),
-                "task_not_ready" => ::core::option::Option::Some(ErrorCode::TaskNotReady),
-                "task_failed" => ::core::option::Option::Some(ErrorCode::TaskFailed),
-                "internal_error" => {
-                    ::core::option::Option::Some(ErrorCode::InternalError)
+                16 => {
+                    let (text, found) = match bytes[9] {
+                        b'o' => ("invalid_location", ErrorCode::InvalidLocation),
+                        _ => ("invalid_language", ErrorCode::InvalidLanguage),
+                    };
+                    if code == text {
+                        return ::core::option::Option::Some(found);
+                    }
                 }
-                _ => ::core::option::Option::None,
+                20 if code == "insufficient_balance" => {
+                    return ::core::option::Option::Some(ErrorCode::InsufficientBalance);
+                }
+                _ => {}
             }
+            ::core::option::Option::None
         }
         /// The raw code, as sent on the wire.
         #[inline]

@@ -1,17 +1,18 @@
 //! `from_code`: a raw code to its variant. Integer tables look codes up by a perfect
-//! hash (`hash.rs`; binary search if it gave up); string tables by a `match` on the
-//! text (when large, a hash of a key computed from the text, or binary search), then,
-//! for free text, word by word.
+//! hash (`hash.rs`; binary search if it gave up); string tables by their length and
+//! the bytes that tell codes of that length apart, then one comparison (when large, a
+//! hash of a key computed from the text, or binary search), then, for free text, word
+//! by word.
 
 use super::super::hash::{PILOT_MIX, Perfect, STR_KEY_ROTATE};
-use super::{Ctx, code_literal};
+use super::Ctx;
 use crate::model::{Code, CodeType, IntType, MatchMode, Table};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
+use std::collections::BTreeMap;
 
 pub(super) fn expand_from_code(cx: &Ctx) -> TokenStream {
     let code_ty = &cx.code_ty;
-    let codes: Vec<_> = cx.table.entries.iter().map(code_literal).collect();
     let unknown = cx.unknown();
     let doc = if cx.constants {
         quote! {
@@ -74,7 +75,7 @@ pub(super) fn expand_from_code(cx: &Ctx) -> TokenStream {
         };
     }
     let to_owned = cx.opts.to_owned_string(quote!(code));
-    let lookup = expand_str_lookup(cx, &codes);
+    let lookup = expand_str_lookup(cx);
     quote! {
         /// The variant of a raw code; a code the documentation does not list
         /// becomes `Unknown` (a copy of `code`), so this never fails.
@@ -155,7 +156,7 @@ fn expand_str_key() -> TokenStream {
 
 /// `documented(&str) -> Option<Self>`: exact match, then, for free-text tables,
 /// a comparison that ignores differences in white space.
-fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
+fn expand_str_lookup(cx: &Ctx) -> TokenStream {
     let paths = &cx.paths;
     let inline = cx.lookup_inline();
     let (fallback, loose) = match cx.table.wire.match_mode {
@@ -188,11 +189,10 @@ fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
             }
         }
     } else {
+        let by_length = expand_by_length(cx.table, paths);
         quote! {
-            match code {
-                #( #codes => ::core::option::Option::Some(#paths), )*
-                _ => #fallback,
-            }
+            #by_length
+            #fallback
         }
     };
     quote! {
@@ -205,6 +205,125 @@ fn expand_str_lookup(cx: &Ctx, codes: &[TokenStream]) -> TokenStream {
         #key_fn
         #loose
     }
+}
+
+/// The exact lookup of a string table small enough to name every code in the
+/// generated code: a `match` on the length, then `same_length`. rustc's own `match`
+/// on the texts compares with every code of the input's length in turn. Returns
+/// from the function when a code is found; falls through otherwise.
+fn expand_by_length(table: &Table, paths: &[TokenStream]) -> TokenStream {
+    let mut lengths: BTreeMap<usize, Vec<Candidate>> = BTreeMap::new();
+    for (entry, path) in table.entries.iter().zip(paths) {
+        if let Code::Str(code) = &entry.code {
+            lengths.entry(code.len()).or_default().push((code, path));
+        }
+    }
+    let arms = lengths
+        .iter()
+        .map(|(&len, codes)| arm(Literal::usize_unsuffixed(len), codes));
+    // One length: an `if`, or the one code's comparison alone (clippy flags a
+    // `match` of one arm, and an `if` holding nothing but an `if`).
+    let only = lengths.first_key_value().filter(|_| lengths.len() == 1);
+    match only {
+        Some((_, codes)) if codes.len() == 1 => same_length(codes),
+        Some((&len, codes)) => {
+            let (len, body) = (Literal::usize_unsuffixed(len), same_length(codes));
+            quote! {
+                let bytes = code.as_bytes();
+                if bytes.len() == #len {
+                    #body
+                }
+            }
+        }
+        None => quote! {
+            let bytes = code.as_bytes();
+            match bytes.len() {
+                #( #arms )*
+                _ => {}
+            }
+        },
+    }
+}
+
+/// A code and the path of its variant.
+type Candidate<'a> = (&'a str, &'a TokenStream);
+
+/// Codes of one length: where one byte tells them all apart, that byte picks the one
+/// candidate (a conditional move or a table read, not a branch per code), which is
+/// then compared whole (a length known to the compiler: a few word comparisons).
+/// Otherwise the byte with the most distinct values splits them, and each part is
+/// looked up the same way.
+fn same_length(codes: &[Candidate]) -> TokenStream {
+    let some = quote!(::core::option::Option::Some);
+    let [rest @ .., (last, last_path)] = codes else {
+        return TokenStream::new();
+    };
+    if rest.is_empty() {
+        return quote! {
+            if code == #last {
+                return #some(#last_path);
+            }
+        };
+    }
+    let (at, distinct) = widest_byte(codes);
+    let byte = |code: &str| Literal::byte_character(code.as_bytes()[at]);
+    let index = Literal::usize_unsuffixed(at);
+    if distinct == codes.len() {
+        let candidates = rest.iter().map(|(code, path)| {
+            let byte = byte(code);
+            quote!(#byte => (#code, #path),)
+        });
+        return quote! {
+            let (text, found) = match bytes[#index] {
+                #( #candidates )*
+                _ => (#last, #last_path),
+            };
+            if code == text {
+                return #some(found);
+            }
+        };
+    }
+    let mut parts: BTreeMap<u8, Vec<Candidate>> = BTreeMap::new();
+    for &(code, path) in codes {
+        parts.entry(code.as_bytes()[at]).or_default().push((code, path));
+    }
+    let arms = parts.values().map(|part| arm(byte(part[0].0), part));
+    // Every byte value taken leaves no other (UTF-8 text never takes all 256).
+    let other = (parts.len() < 256).then(|| quote!(_ => {}));
+    quote! {
+        match bytes[#index] {
+            #( #arms )*
+            #other
+        }
+    }
+}
+
+/// The `match` arm for `codes`: a guard for one code (clippy flags an arm holding
+/// nothing but an `if`), else `same_length`.
+fn arm(pattern: Literal, codes: &[Candidate]) -> TokenStream {
+    match codes {
+        [(code, path)] => quote!(#pattern if code == #code => return ::core::option::Option::Some(#path),),
+        _ => {
+            let body = same_length(codes);
+            quote!(#pattern => { #body })
+        }
+    }
+}
+
+/// The first of the positions where the codes (all of one length) have the most
+/// distinct bytes, and how many.
+fn widest_byte(codes: &[Candidate]) -> (usize, usize) {
+    let len = codes.first().map_or(0, |(code, _)| code.len());
+    let distinct = |at: usize| {
+        let mut seen = [false; 256];
+        codes
+            .iter()
+            .filter(|(code, _)| !std::mem::replace(&mut seen[code.as_bytes()[at] as usize], true))
+            .count()
+    };
+    (0..len)
+        .map(|at| (at, distinct(at)))
+        .fold((0, 0), |best, next| if next.1 > best.1 { next } else { best })
 }
 
 /// Free-text tables: a code that differs from a documented one only in white space
@@ -268,5 +387,35 @@ fn expand_loose_lookup(table: &Table) -> TokenStream {
             });
             position.map(|i| Self::ALL[i].clone())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::widest_byte;
+    use proc_macro2::TokenStream;
+
+    fn at(codes: &[&str]) -> (usize, usize) {
+        let path = TokenStream::new();
+        let group: Vec<_> = codes.iter().map(|&code| (code, &path)).collect();
+        widest_byte(&group)
+    }
+
+    #[test]
+    fn the_first_position_where_the_codes_differ_most() {
+        assert_eq!(at(&["forbidden", "not_found"]), (0, 2));
+        assert_eq!(at(&["invalid_location", "invalid_language"]), (9, 2));
+        assert_eq!(at(&["xa", "xb", "xc", "xd"]), (1, 4));
+        // A byte inside a character: é and è differ in their second byte.
+        assert_eq!(at(&["café", "cafè"]), (4, 2));
+        // Position 1 tells two of three apart, position 2 all three.
+        assert_eq!(at(&["abc", "abd", "aee"]), (2, 3));
+    }
+
+    #[test]
+    fn codes_no_single_byte_tells_apart() {
+        assert_eq!(at(&["aab", "aba", "baa"]), (0, 2));
+        assert_eq!(at(&["ab", "ba", "aa", "bb"]), (0, 2));
+        assert_eq!(at(&["missing_key", "invalid_key", "missing_day"]), (0, 2));
     }
 }
