@@ -236,17 +236,28 @@ fn integer_codes(c: &mut Criterion) {
     g.finish();
 }
 
+/// Distinct undocumented texts the string streams draw from.
+const UNDOCUMENTED: usize = 1_000;
+
+/// The undocumented texts: the streams hold `&str`s into these and into the
+/// documented codes, so that a long stream is not also a walk over as many
+/// allocations, whose cache misses would measure the memory rather than the lookup.
+fn undocumented_texts() -> Vec<String> {
+    (0..UNDOCUMENTED).map(|r| format!("undocumented_{r}")).collect()
+}
+
 macro_rules! str_lookups {
     ($c:expr, $name:literal, $generated:ty, $alt:ident, strum: $strum:expr) => {{
-        let codes: Vec<String> = stream(&alt::$alt::CODES.map(str::to_owned), |r| {
-            format!("undocumented_{r}")
+        let undocumented = undocumented_texts();
+        let codes = stream(&alt::$alt::CODES, |r| {
+            undocumented[r as usize % UNDOCUMENTED].as_str()
         });
         let mut g = group($c, $name);
         g.bench_function("provider-errors from_code", |b| {
             b.iter(|| {
                 codes
                     .iter()
-                    .filter(|c| <$generated>::from_code(black_box(c.as_str())).is_documented())
+                    .filter(|c| <$generated>::from_code(black_box(**c)).is_documented())
                     .count()
             })
         });
@@ -254,7 +265,7 @@ macro_rules! str_lookups {
             b.iter(|| {
                 codes
                     .iter()
-                    .filter(|c| <$generated>::try_from(black_box(c.as_str())).is_ok())
+                    .filter(|c| <$generated>::try_from(black_box(**c)).is_ok())
                     .count()
             })
         });
@@ -262,7 +273,7 @@ macro_rules! str_lookups {
             b.iter(|| {
                 codes
                     .iter()
-                    .filter(|c| alt::$alt::hand_match(black_box(c.as_str())).is_some())
+                    .filter(|c| alt::$alt::hand_match(black_box(**c)).is_some())
                     .count()
             })
         });
@@ -270,7 +281,7 @@ macro_rules! str_lookups {
             b.iter(|| {
                 codes
                     .iter()
-                    .filter(|c| alt::$alt::PHF.get(black_box(c.as_str())).is_some())
+                    .filter(|c| alt::$alt::PHF.get(black_box(**c)).is_some())
                     .count()
             })
         });
@@ -279,7 +290,7 @@ macro_rules! str_lookups {
                 b.iter(|| {
                     codes
                         .iter()
-                        .filter(|c| black_box(c.as_str()).parse::<alt::$alt::Derived>().is_ok())
+                        .filter(|c| black_box(**c).parse::<alt::$alt::Derived>().is_ok())
                         .count()
                 })
             });
@@ -293,13 +304,33 @@ fn string_codes(c: &mut Criterion) {
     // Free text: strum cannot express white-space-insensitive matching, so it is left out.
     str_lookups!(c, "str/serpapi error_message (5 messages)", serpapi_gen::serpapi::ErrorMessage, serpapi_error_message, strum: false);
     // Not seed tables (`tests/src/large_spec.rs`): 100 codes of two words each, below
-    // the size where string tables take the perfect hash (a `match`, as the seeds)...
+    // the size where string tables take the perfect hash (by length and bytes, as
+    // the seeds)...
     str_lookups!(c, "str/large word (100 codes)", provider_errors_tests::large_gen::large::Word, large_word, strum: true);
+    // ... 600 codes `<word>_v<n>`, above it: by the hash, and in the
+    // `binary_search_lookups` build by length and bytes, as below 513 codes...
+    str_lookups!(c, "str/large phrase (600 codes)", provider_errors_tests::large_gen::large::Phrase, large_phrase, strum: true);
+    let undocumented = undocumented_texts();
+    let codes = stream(&alt::large_phrase::CODES, |r| {
+        undocumented[r as usize % UNDOCUMENTED].as_str()
+    });
+    let mut g = group(c, "str/large phrase (600 codes)");
+    g.bench_function("provider-errors TryFrom<&str> (by length and bytes)", |b| {
+        use provider_errors_tests::large_sorted_gen::large::Phrase;
+        b.iter(|| {
+            codes
+                .iter()
+                .filter(|c| Phrase::try_from(black_box(**c)).is_ok())
+                .count()
+        })
+    });
+    g.finish();
     // ... and 1 100 codes `reason_<n>`, above it; also by the binary search the hash
     // replaced (`binary_search_lookups`).
     str_lookups!(c, "str/large reason (1 100 codes)", provider_errors_tests::large_gen::large::Reason, large_reason, strum: true);
-    let codes: Vec<String> = stream(&alt::large_reason::CODES.map(str::to_owned), |r| {
-        format!("undocumented_{r}")
+    let undocumented = undocumented_texts();
+    let codes = stream(&alt::large_reason::CODES, |r| {
+        undocumented[r as usize % UNDOCUMENTED].as_str()
     });
     let mut g = group(c, "str/large reason (1 100 codes)");
     g.bench_function("provider-errors TryFrom<&str> (binary_search_lookups)", |b| {
@@ -307,7 +338,7 @@ fn string_codes(c: &mut Criterion) {
         b.iter(|| {
             codes
                 .iter()
-                .filter(|c| Reason::try_from(black_box(c.as_str())).is_ok())
+                .filter(|c| Reason::try_from(black_box(**c)).is_ok())
                 .count()
         })
     });

@@ -1,7 +1,8 @@
 //! The synthetic tables above the large-table threshold (1 024 codes), where the
 //! generator switches to the perfect hash's second level, a table-driven `Debug` and
-//! no per-code `match`; below it, one whose scattered codes need the second level and
-//! a string table small enough for a `match`.
+//! no per-code `match`; below it, one whose scattered codes need the second level, a
+//! string table small enough to be looked up by length and bytes (`Word`) and one
+//! that takes the hash (`Phrase`).
 //! `build.rs` writes them as a schema and generates code from it; the tests check
 //! that code against these same formulas.
 
@@ -69,6 +70,20 @@ pub fn word_code(i: usize) -> String {
         "page",
     ];
     format!("{}_{}", FIRST[i % 10], SECOND[i / 10])
+}
+
+/// Codes in the string table between the size where string tables take the perfect
+/// hash (above 512 codes) and the large-table threshold (`Phrase`).
+pub const PHRASE_CODES: usize = 600;
+
+/// The `i`-th code of `Phrase`: `Word`'s codes with a version (`missing_key_v2`).
+pub fn phrase_code(i: usize) -> String {
+    format!("{}_v{}", word_code(i % WORD_CODES), i / WORD_CODES)
+}
+
+/// The explicit variant name of the `i`-th entry of `Phrase`.
+pub fn phrase_name(i: usize) -> String {
+    format!("Phrase{i}")
 }
 
 /// The explicit variant name of the `i`-th entry of `Word`.
@@ -145,6 +160,18 @@ pub fn schema_yaml() -> String {
             &format!("\"{}\"", word_code(i)),
             i,
             Some(&word_name(i)),
+        );
+    }
+    yaml.push_str(
+        "  - id: phrase\n    name: Phrase\n    code_type: string\n    \
+         wire:\n      location: json_body\n      field: phrase\n    entries:\n",
+    );
+    for i in 0..PHRASE_CODES {
+        entry(
+            &mut yaml,
+            &format!("\"{}\"", phrase_code(i)),
+            i,
+            Some(&phrase_name(i)),
         );
     }
     yaml

@@ -11,7 +11,9 @@
 use provider_errors_tests::large_constants_gen::large::{Mid as ConstantMid, Status as ConstantStatus};
 use provider_errors_tests::large_gen::large::{self as enums, Reason, Status};
 use provider_errors_tests::large_sorted_gen::large as sorted;
-use provider_errors_tests::large_spec::{self as spec, INT_CODES, MID_CODES, STR_CODES, WORD_CODES};
+use provider_errors_tests::large_spec::{
+    self as spec, INT_CODES, MID_CODES, PHRASE_CODES, STR_CODES, WORD_CODES,
+};
 use std::collections::HashSet;
 
 /// The integer table's checks, for either shape of its type.
@@ -192,6 +194,26 @@ string_checks!(
     word_name
 );
 
+/// `Phrase`'s variant names are given (`rust_name`).
+fn phrase_name(i: usize, _: &str) -> String {
+    spec::phrase_name(i)
+}
+
+string_checks!(
+    phrase_every_string_code_round_trips_with_its_metadata,
+    enums::Phrase,
+    PHRASE_CODES,
+    spec::phrase_code,
+    phrase_name
+);
+string_checks!(
+    sorted_phrase_every_string_code_round_trips_with_its_metadata,
+    sorted::Phrase,
+    PHRASE_CODES,
+    spec::phrase_code,
+    phrase_name
+);
+
 #[test]
 fn undocumented_codes_stay_unknown_in_large_tables() {
     for code in [-60_000, -1, 50_000] {
@@ -209,6 +231,21 @@ fn undocumented_codes_stay_unknown_in_large_tables() {
     }
     for code in [i64::MIN, i64::MAX, -50_001, 50_000] {
         assert_eq!(Status::from_code(code), Status::Unknown(code));
+    }
+    // Beside documented codes: a version too many, a letter changed, one missing.
+    for code in [
+        "missing_key_v6",
+        "missing_key_v",
+        "missing_kez_v0",
+        "issing_key_v0",
+        "Missing_key_v0",
+    ] {
+        assert!(!enums::Phrase::from_code(code).is_documented(), "{code}");
+        assert!(!sorted::Phrase::from_code(code).is_documented(), "{code}");
+    }
+    for code in ["missing_kez", "missing_ke", "missing_keys", "invalid_keyword "] {
+        assert!(!enums::Word::from_code(code).is_documented(), "{code}");
+        assert!(!sorted::Word::from_code(code).is_documented(), "{code}");
     }
 }
 
@@ -240,7 +277,9 @@ fn accessors_do_not_copy_tables_to_the_stack() {
 /// The lookups the checks above hold: in `large.rs` and `large_constants.rs` the
 /// tables above 1 024 codes (`Status`, `Reason`) and `Mid` (its codes scattered) take
 /// the hash's second level; in `large_sorted.rs` they search their sorted codes.
-/// `Word`, a string table below the threshold, is a `match` in every build.
+/// `Phrase` (600 codes) takes the hash's second level too, but in `large_sorted.rs`
+/// is looked up by length and bytes (string tables up to 1 024 codes have no sorted
+/// codes), as `Word` (100 codes) is in every build.
 #[test]
 fn each_build_takes_the_lookup_it_is_checked_for() {
     let hashed = [
@@ -248,9 +287,9 @@ fn each_build_takes_the_lookup_it_is_checked_for() {
         include_str!(concat!(env!("OUT_DIR"), "/large_constants.rs")),
     ];
     for code in hashed {
-        assert_eq!(code.matches("const PILOTS: &[u16;").count(), 3);
-        assert_eq!(code.matches("const SLOT_INDEX: &[u16;").count(), 3);
-        assert_eq!(code.matches("Self::key(code)").count(), 1);
+        assert_eq!(code.matches("const PILOTS: &[u16;").count(), 4);
+        assert_eq!(code.matches("const SLOT_INDEX: &[u16;").count(), 4);
+        assert_eq!(code.matches("Self::key(code)").count(), 2);
         assert_eq!(code.matches("match bytes.len()").count(), 1);
         assert!(code.contains("\"missing_key\""));
         assert_eq!(code.matches("Self::SORTED").count(), 0);
@@ -260,6 +299,6 @@ fn each_build_takes_the_lookup_it_is_checked_for() {
     assert_eq!(sorted.matches("Self::SORTED.len()").count(), 2);
     assert_eq!(sorted.matches("Self::SORTED.binary_search(").count(), 1);
     assert_eq!(sorted.matches("Self::key(code)").count(), 0);
-    assert_eq!(sorted.matches("match bytes.len()").count(), 1);
+    assert_eq!(sorted.matches("match bytes.len()").count(), 2);
     assert!(sorted.contains("\"missing_key\""));
 }

@@ -4,10 +4,10 @@
 //!
 //! Metadata lives in `const` arrays indexed by the variant's position, with one extra
 //! slot for `Unknown`: each accessor is an array read, and the only per-variant
-//! `match`es are `index` and, in string tables up to [`LARGE_TABLE`] codes,
-//! `from_code`, which keeps large tables cheap to compile. Integer tables find a code
-//! by perfect hash (`expand/hash.rs`). A struct of constants has no `match`: it holds
-//! its position and its code.
+//! `match`es are `index` and, in string tables below [`STR_HASH_MIN`] codes,
+//! `from_code`, which keeps large tables cheap to compile. Integer tables and larger
+//! string tables find a code by perfect hash (`expand/hash.rs`). A struct of
+//! constants has no `match`: it holds its position and its code.
 
 mod lookup;
 mod traits;
@@ -55,12 +55,13 @@ struct Ctx<'a> {
 const LARGE_TABLE: usize = 1024;
 
 /// String tables of at least this many codes look codes up by a perfect hash of a
-/// key computed from the text (`hash::str_key`), smaller ones by a `match`, which
-/// rustc compiles into a dispatch on the length and comparisons with constants: at
-/// 13 and 100 codes 2.4 to 3.9 times faster than the hash; at 1 100 codes the hash is
-/// 10 times faster than the binary search it replaced, 21 times faster than the
-/// `match` (BENCHMARKS.md, string codes).
-const STR_HASH_MIN: usize = LARGE_TABLE + 1;
+/// key computed from the text (`hash::str_key`), smaller ones by length and bytes
+/// (`lookup::expand_by_length`), whose branches the CPU predicts when inputs repeat.
+/// Measured (BENCHMARKS.md, string codes): at 400 to 1 000 codes the hash is 1.8 to 4
+/// times faster than the bytes on inputs that repeat, at 600 a little slower on
+/// inputs that do not; at 300 the bytes are faster on both; at 13 to 100 codes the
+/// hash is 1.5 to 2.3 times slower on inputs that repeat.
+const STR_HASH_MIN: usize = 513;
 
 /// Up to this many codes, the code-to-variant `match` is `#[inline(always)]`: left to
 /// itself LLVM kept DataForSEO's 51-arm `from_code` out of line (a call per lookup,
