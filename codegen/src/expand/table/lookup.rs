@@ -302,7 +302,13 @@ fn same_length(codes: &[Candidate]) -> TokenStream {
 /// nothing but an `if`), else `same_length`.
 fn arm(pattern: Literal, codes: &[Candidate]) -> TokenStream {
     match codes {
-        [(code, path)] => quote!(#pattern if code == #code => return ::core::option::Option::Some(#path),),
+        // A block, as prettyplease prints the arm: the file must come out the same
+        // when formatted again (the guard breaks differently before a bare `return`).
+        [(code, path)] => quote! {
+            #pattern if code == #code => {
+                return ::core::option::Option::Some(#path);
+            }
+        },
         _ => {
             let body = same_length(codes);
             quote!(#pattern => { #body })
