@@ -247,7 +247,9 @@ fn undocumented_texts() -> Vec<String> {
 }
 
 macro_rules! str_lookups {
-    ($c:expr, $name:literal, $generated:ty, $alt:ident, strum: $strum:expr) => {{
+    // `also`: another build of the table, measured beside the others.
+    ($c:expr, $name:literal, $generated:ty, $alt:ident, strum: $strum:expr
+        $(, also: $label:literal => $other:ty)?) => {{
         let undocumented = undocumented_texts();
         let codes = stream(&alt::$alt::CODES, |r| {
             undocumented[r as usize % UNDOCUMENTED].as_str()
@@ -295,6 +297,16 @@ macro_rules! str_lookups {
                 })
             });
         }
+        $(
+            g.bench_function($label, |b| {
+                b.iter(|| {
+                    codes
+                        .iter()
+                        .filter(|c| <$other>::try_from(black_box(**c)).is_ok())
+                        .count()
+                })
+            });
+        )?
         g.finish();
     }};
 }
@@ -309,40 +321,12 @@ fn string_codes(c: &mut Criterion) {
     str_lookups!(c, "str/large word (100 codes)", provider_errors_tests::large_gen::large::Word, large_word, strum: true);
     // ... 600 codes `<word>_v<n>`, above it: by the hash, and in the
     // `binary_search_lookups` build by length and bytes, as below 513 codes...
-    str_lookups!(c, "str/large phrase (600 codes)", provider_errors_tests::large_gen::large::Phrase, large_phrase, strum: true);
-    let undocumented = undocumented_texts();
-    let codes = stream(&alt::large_phrase::CODES, |r| {
-        undocumented[r as usize % UNDOCUMENTED].as_str()
-    });
-    let mut g = group(c, "str/large phrase (600 codes)");
-    g.bench_function("provider-errors TryFrom<&str> (by length and bytes)", |b| {
-        use provider_errors_tests::large_sorted_gen::large::Phrase;
-        b.iter(|| {
-            codes
-                .iter()
-                .filter(|c| Phrase::try_from(black_box(**c)).is_ok())
-                .count()
-        })
-    });
-    g.finish();
+    str_lookups!(c, "str/large phrase (600 codes)", provider_errors_tests::large_gen::large::Phrase, large_phrase, strum: true,
+        also: "provider-errors TryFrom<&str> (by length and bytes)" => provider_errors_tests::large_sorted_gen::large::Phrase);
     // ... and 1 100 codes `reason_<n>`, above it; also by the binary search the hash
     // replaced (`binary_search_lookups`).
-    str_lookups!(c, "str/large reason (1 100 codes)", provider_errors_tests::large_gen::large::Reason, large_reason, strum: true);
-    let undocumented = undocumented_texts();
-    let codes = stream(&alt::large_reason::CODES, |r| {
-        undocumented[r as usize % UNDOCUMENTED].as_str()
-    });
-    let mut g = group(c, "str/large reason (1 100 codes)");
-    g.bench_function("provider-errors TryFrom<&str> (binary_search_lookups)", |b| {
-        use provider_errors_tests::large_sorted_gen::large::Reason;
-        b.iter(|| {
-            codes
-                .iter()
-                .filter(|c| Reason::try_from(black_box(**c)).is_ok())
-                .count()
-        })
-    });
-    g.finish();
+    str_lookups!(c, "str/large reason (1 100 codes)", provider_errors_tests::large_gen::large::Reason, large_reason, strum: true,
+        also: "provider-errors TryFrom<&str> (binary_search_lookups)" => provider_errors_tests::large_sorted_gen::large::Reason);
 }
 
 fn messages(c: &mut Criterion) {

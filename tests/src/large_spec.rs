@@ -129,52 +129,75 @@ pub fn schema_yaml() -> String {
     let mut yaml = String::from(
         "provider:\n  id: large\n  name: Large\n  source:\n    retrieved: 2026-11-22\ntables:\n",
     );
-    yaml.push_str(
-        "  - id: status\n    name: Status\n    code_type: integer\n    rust_type: i64\n    \
-         wire:\n      location: json_body\n      field: status\n    entries:\n",
+    let int = |code: i64| format!("{code}");
+    let text = |code: String| format!("\"{code}\"");
+    let named = |name: fn(usize) -> String| move |i| Some(name(i));
+    table(
+        &mut yaml,
+        "status",
+        "integer",
+        INT_CODES,
+        |i| int(int_code(i)),
+        named(int_name),
     );
-    for i in 0..INT_CODES {
-        entry(&mut yaml, &format!("{}", int_code(i)), i, Some(&int_name(i)));
-    }
-    yaml.push_str(
-        "  - id: mid\n    name: Mid\n    code_type: integer\n    rust_type: i64\n    \
-         wire:\n      location: json_body\n      field: mid\n    entries:\n",
+    table(
+        &mut yaml,
+        "mid",
+        "integer",
+        MID_CODES,
+        |i| int(mid_code(i)),
+        named(int_name),
     );
-    for i in 0..MID_CODES {
-        entry(&mut yaml, &format!("{}", mid_code(i)), i, Some(&int_name(i)));
-    }
-    yaml.push_str(
-        "  - id: reason\n    name: Reason\n    code_type: string\n    \
-         wire:\n      location: json_body\n      field: reason\n    entries:\n",
+    table(
+        &mut yaml,
+        "reason",
+        "string",
+        STR_CODES,
+        |i| text(str_code(i)),
+        |_| None,
     );
-    for i in 0..STR_CODES {
-        entry(&mut yaml, &format!("\"{}\"", str_code(i)), i, None);
-    }
-    yaml.push_str(
-        "  - id: word\n    name: Word\n    code_type: string\n    \
-         wire:\n      location: json_body\n      field: word\n    entries:\n",
+    table(
+        &mut yaml,
+        "word",
+        "string",
+        WORD_CODES,
+        |i| text(word_code(i)),
+        named(word_name),
     );
-    for i in 0..WORD_CODES {
-        entry(
-            &mut yaml,
-            &format!("\"{}\"", word_code(i)),
-            i,
-            Some(&word_name(i)),
-        );
-    }
-    yaml.push_str(
-        "  - id: phrase\n    name: Phrase\n    code_type: string\n    \
-         wire:\n      location: json_body\n      field: phrase\n    entries:\n",
+    table(
+        &mut yaml,
+        "phrase",
+        "string",
+        PHRASE_CODES,
+        |i| text(phrase_code(i)),
+        named(phrase_name),
     );
-    for i in 0..PHRASE_CODES {
-        entry(
-            &mut yaml,
-            &format!("\"{}\"", phrase_code(i)),
-            i,
-            Some(&phrase_name(i)),
-        );
-    }
     yaml
+}
+
+/// One table: `id` (its name capitalised, its field `id`), `count` entries, each
+/// code a YAML scalar, named when `rust_name` gives one.
+fn table(
+    yaml: &mut String,
+    id: &str,
+    code_type: &str,
+    count: usize,
+    code: impl Fn(usize) -> String,
+    rust_name: impl Fn(usize) -> Option<String>,
+) {
+    let name = format!("{}{}", id[..1].to_uppercase(), &id[1..]);
+    let rust_type = if code_type == "integer" {
+        "    rust_type: i64\n"
+    } else {
+        ""
+    };
+    yaml.push_str(&format!(
+        "  - id: {id}\n    name: {name}\n    code_type: {code_type}\n{rust_type}    \
+         wire:\n      location: json_body\n      field: {id}\n    entries:\n"
+    ));
+    for i in 0..count {
+        entry(yaml, &code(i), i, rust_name(i).as_deref());
+    }
 }
 
 fn entry(yaml: &mut String, code: &str, i: usize, rust_name: Option<&str>) {

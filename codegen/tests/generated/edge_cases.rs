@@ -687,7 +687,9 @@ pub mod crate_ {
         fn documented(code: &str) -> ::core::option::Option<Self> {
             let bytes = code.as_bytes();
             match bytes.len() {
-                1 if code == "_" => return ::core::option::Option::Some(Type::Underscore),
+                1 if code == "_" => {
+                    return ::core::option::Option::Some(Type::Underscore);
+                }
                 3 => {
                     match bytes[0] {
                         b'4' if code == "404" => {
