@@ -45,12 +45,19 @@ mod alt {
     include!(concat!(env!("OUT_DIR"), "/alternatives.rs"));
 }
 
-/// Inputs per stream: `LOOKUP_STREAM`, else 1 000.
+/// Inputs per stream: `LOOKUP_STREAM`, else 1 000. A value that is not a positive
+/// number stops the bench with a message rather than measuring something else.
 fn stream_len() -> usize {
-    std::env::var("LOOKUP_STREAM")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(1_000)
+    match std::env::var("LOOKUP_STREAM") {
+        Err(_) => 1_000,
+        Ok(n) => match n.trim().parse() {
+            Ok(n) if n > 0 => n,
+            _ => {
+                eprintln!("LOOKUP_STREAM={n:?}: expected a positive number of inputs, e.g. 100000");
+                std::process::exit(2)
+            }
+        },
+    }
 }
 
 /// A small deterministic generator, so every run measures the same inputs.
