@@ -293,6 +293,10 @@ fn each_build_takes_the_lookup_it_is_checked_for() {
         assert_eq!(code.matches("match bytes.len()").count(), 1);
         assert!(code.contains("\"missing_key\""));
         assert_eq!(code.matches("Self::SORTED").count(), 0);
+        // A found position becomes its variant by `documented_at`, not by cloning
+        // `ALL[i]` (a jump per variant: BENCHMARKS.md, "Sixth session").
+        assert_eq!(code.matches("const fn documented_at(").count(), 2);
+        assert_eq!(code.matches(".clone()").count(), 0);
     }
     let sorted = include_str!(concat!(env!("OUT_DIR"), "/large_sorted.rs"));
     assert_eq!(sorted.matches("const PILOTS").count(), 0);
@@ -300,5 +304,7 @@ fn each_build_takes_the_lookup_it_is_checked_for() {
     assert_eq!(sorted.matches("Self::SORTED.binary_search(").count(), 1);
     assert_eq!(sorted.matches("Self::key(code)").count(), 0);
     assert_eq!(sorted.matches("match bytes.len()").count(), 2);
+    assert_eq!(sorted.matches("const fn documented_at(").count(), 1);
+    assert_eq!(sorted.matches(".clone()").count(), 0);
     assert!(sorted.contains("\"missing_key\""));
 }

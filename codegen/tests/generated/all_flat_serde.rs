@@ -4681,7 +4681,21 @@ impl SerpApiErrorMessage {
                     }
                 }
             });
-        position.map(|i| Self::ALL[i].clone())
+        position.and_then(Self::documented_at)
+    }
+    /// The documented variant at `position` in `ALL`.
+    #[inline]
+    const fn documented_at(position: usize) -> ::core::option::Option<Self> {
+        match position {
+            0usize => ::core::option::Option::Some(SerpApiErrorMessage::InvalidApiKey),
+            1usize => ::core::option::Option::Some(SerpApiErrorMessage::OutOfSearches),
+            2usize => {
+                ::core::option::Option::Some(SerpApiErrorMessage::MissingQueryParameter)
+            }
+            3usize => ::core::option::Option::Some(SerpApiErrorMessage::NoValidResults),
+            4usize => ::core::option::Option::Some(SerpApiErrorMessage::NoResults),
+            _ => ::core::option::Option::None,
+        }
     }
     /// The raw code, as sent on the wire.
     #[inline]

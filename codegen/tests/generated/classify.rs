@@ -5723,7 +5723,21 @@ pub mod serpapi {
                         }
                     }
                 });
-            position.map(|i| Self::ALL[i].clone())
+            position.and_then(Self::documented_at)
+        }
+        /// The documented variant at `position` in `ALL`.
+        #[inline]
+        const fn documented_at(position: usize) -> ::core::option::Option<Self> {
+            match position {
+                0usize => ::core::option::Option::Some(ErrorMessage::InvalidApiKey),
+                1usize => ::core::option::Option::Some(ErrorMessage::OutOfSearches),
+                2usize => {
+                    ::core::option::Option::Some(ErrorMessage::MissingQueryParameter)
+                }
+                3usize => ::core::option::Option::Some(ErrorMessage::NoValidResults),
+                4usize => ::core::option::Option::Some(ErrorMessage::NoResults),
+                _ => ::core::option::Option::None,
+            }
         }
         /// The raw code, as sent on the wire.
         #[inline]

@@ -895,7 +895,19 @@ pub mod r#type {
                         }
                     }
                 });
-            position.map(|i| Self::ALL[i].clone())
+            position.and_then(Self::documented_at)
+        }
+        /// The documented variant at `position` in `ALL`.
+        #[inline]
+        const fn documented_at(position: usize) -> ::core::option::Option<Self> {
+            match position {
+                0usize => ::core::option::Option::Some(Crate::Quoted),
+                1usize => ::core::option::Option::Some(Crate::Spaced),
+                2usize => ::core::option::Option::Some(Crate::NonAscii),
+                3usize => ::core::option::Option::Some(Crate::CommentEnd),
+                4usize => ::core::option::Option::Some(Crate::Fn),
+                _ => ::core::option::Option::None,
+            }
         }
         /// The raw code, as sent on the wire.
         #[inline]

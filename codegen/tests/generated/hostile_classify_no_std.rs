@@ -2048,7 +2048,19 @@ impl TypeCrate {
                     }
                 }
             });
-        position.map(|i| Self::ALL[i].clone())
+        position.and_then(Self::documented_at)
+    }
+    /// The documented variant at `position` in `ALL`.
+    #[inline]
+    const fn documented_at(position: usize) -> ::core::option::Option<Self> {
+        match position {
+            0usize => ::core::option::Option::Some(TypeCrate::Quoted),
+            1usize => ::core::option::Option::Some(TypeCrate::Spaced),
+            2usize => ::core::option::Option::Some(TypeCrate::NonAscii),
+            3usize => ::core::option::Option::Some(TypeCrate::CommentEnd),
+            4usize => ::core::option::Option::Some(TypeCrate::Fn),
+            _ => ::core::option::Option::None,
+        }
     }
     /// The raw code, as sent on the wire.
     #[inline]
