@@ -373,7 +373,7 @@ fn consts_codes(cx: &Ctx) -> TokenStream {
 /// The perfect hash's slots: the code that lands in each, and its variant (integer
 /// codes, one level) or its position in `ALL` (two levels: a table of variants that
 /// size would cost rustc a walk of the enum's variants per element to check it; and
-/// string tables, whose variants are cloned). An empty slot holds the first code,
+/// string tables, whose variants are not `Copy`: `documented_at` builds them). An empty slot holds the first code,
 /// which lands elsewhere, so no code matches there.
 fn consts_slots(cx: &Ctx) -> TokenStream {
     let Some(perfect) = &cx.perfect else {
@@ -396,7 +396,7 @@ fn consts_slots(cx: &Ctx) -> TokenStream {
             const SLOT_VARIANTS: &[Self; #m] = &[#(#paths),*];
         };
     }
-    // Strings: `Self` is not `Copy`, so a variant is cloned from `ALL` by position.
+    // Strings: `Self` is not `Copy`, so the slot holds a position for `documented_at`.
     let pilots = perfect.pilots.as_ref().map(|pilots| {
         let (b, values) = (pilots.pilots.len(), &pilots.pilots);
         quote! {
