@@ -1,8 +1,8 @@
 //! The synthetic tables above the large-table threshold (1 024 codes), where the
 //! generator switches to the perfect hash's second level, a table-driven `Debug` and
 //! no per-code `match`; below it, one whose scattered codes need the second level, a
-//! string table small enough to be looked up by length and bytes (`Word`) and one
-//! that takes the hash (`Phrase`).
+//! string table small enough to be looked up by length and bytes (`Word`) and two
+//! that take the hash (`Phrase`, and `Short` at the smallest size that does).
 //! `build.rs` writes them as a schema and generates code from it; the tests check
 //! that code against these same formulas.
 
@@ -73,12 +73,29 @@ pub fn word_code(i: usize) -> String {
 }
 
 /// Codes in the string table between the size where string tables take the perfect
-/// hash (above 512 codes) and the large-table threshold (`Phrase`).
+/// hash (from 129 codes) and the large-table threshold (`Phrase`).
 pub const PHRASE_CODES: usize = 600;
 
 /// The `i`-th code of `Phrase`: `Word`'s codes with a version (`missing_key_v2`).
 pub fn phrase_code(i: usize) -> String {
     format!("{}_v{}", word_code(i % WORD_CODES), i / WORD_CODES)
+}
+
+/// Codes in `Short`: exactly as many as string tables need to take the perfect hash,
+/// so that the smallest hashed table is checked, with codes of every length the
+/// hash's key reads differently (1 to 3 bytes, 4 to 7, 8 and more) and in UTF-8.
+pub const SHORT_CODES: usize = 129;
+
+/// The `i`-th code of `Short`: a letter, then nothing, `é`, `_ok`, `_fail` or
+/// `_timeout_7` (1, 3, 4, 6 and 11 bytes).
+pub fn short_code(i: usize) -> String {
+    const SUFFIX: [&str; 5] = ["", "é", "_ok", "_fail", "_timeout_7"];
+    format!("{}{}", char::from(b'a' + (i % 26) as u8), SUFFIX[i / 26])
+}
+
+/// The explicit variant name of the `i`-th entry of `Short`.
+pub fn short_name(i: usize) -> String {
+    format!("Short{i}")
 }
 
 /// The explicit variant name of the `i`-th entry of `Phrase`.
@@ -171,6 +188,14 @@ pub fn schema_yaml() -> String {
         PHRASE_CODES,
         |i| text(phrase_code(i)),
         named(phrase_name),
+    );
+    table(
+        &mut yaml,
+        "short",
+        "string",
+        SHORT_CODES,
+        |i| text(short_code(i)),
+        named(short_name),
     );
     yaml
 }

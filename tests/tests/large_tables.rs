@@ -5,14 +5,15 @@
 //! codes, below the threshold, that one multiplier cannot separate), in three builds:
 //! enums, `TableShape::Constants` (`large_constants_gen`), and enums looked up by
 //! binary search (`large_sorted_gen`, the path a table takes when the hash search gives
-//! up); the string checks on `Reason` (hash, binary search) and on `Word` (100 codes,
-//! a `match`) in the first and the last.
+//! up); the string checks on `Reason` (hash, binary search), `Phrase` and `Short`
+//! (hash, by length and bytes) and `Word` (100 codes, by length and bytes) in the
+//! first and the last.
 
 use provider_errors_tests::large_constants_gen::large::{Mid as ConstantMid, Status as ConstantStatus};
 use provider_errors_tests::large_gen::large::{self as enums, Reason, Status};
 use provider_errors_tests::large_sorted_gen::large as sorted;
 use provider_errors_tests::large_spec::{
-    self as spec, INT_CODES, MID_CODES, PHRASE_CODES, STR_CODES, WORD_CODES,
+    self as spec, INT_CODES, MID_CODES, PHRASE_CODES, SHORT_CODES, STR_CODES, WORD_CODES,
 };
 use std::collections::HashSet;
 
@@ -214,6 +215,26 @@ string_checks!(
     phrase_name
 );
 
+/// `Short`'s variant names are given (`rust_name`).
+fn short_name(i: usize, _: &str) -> String {
+    spec::short_name(i)
+}
+
+string_checks!(
+    short_every_string_code_round_trips_with_its_metadata,
+    enums::Short,
+    SHORT_CODES,
+    spec::short_code,
+    short_name
+);
+string_checks!(
+    sorted_short_every_string_code_round_trips_with_its_metadata,
+    sorted::Short,
+    SHORT_CODES,
+    spec::short_code,
+    short_name
+);
+
 #[test]
 fn undocumented_codes_stay_unknown_in_large_tables() {
     for code in [-60_000, -1, 50_000] {
@@ -242,6 +263,23 @@ fn undocumented_codes_stay_unknown_in_large_tables() {
     ] {
         assert!(!enums::Phrase::from_code(code).is_documented(), "{code}");
         assert!(!sorted::Phrase::from_code(code).is_documented(), "{code}");
+    }
+    // `Short`'s neighbours: `è` for `é` (the last byte differs), each length one byte
+    // longer or shorter, a letter outside the table's.
+    for code in [
+        "aè",
+        "aé ",
+        "",
+        "ab",
+        "a_o",
+        "a_okk",
+        "a_fai",
+        "a_timeout_77",
+        "A",
+        "é",
+    ] {
+        assert!(!enums::Short::from_code(code).is_documented(), "{code:?}");
+        assert!(!sorted::Short::from_code(code).is_documented(), "{code:?}");
     }
     for code in ["missing_kez", "missing_ke", "missing_keys", "invalid_keyword "] {
         assert!(!enums::Word::from_code(code).is_documented(), "{code}");
@@ -287,15 +325,16 @@ fn each_build_takes_the_lookup_it_is_checked_for() {
         include_str!(concat!(env!("OUT_DIR"), "/large_constants.rs")),
     ];
     for code in hashed {
+        // `Short` (129 codes) takes one level, the larger tables two.
         assert_eq!(code.matches("const PILOTS: &[u16;").count(), 4);
-        assert_eq!(code.matches("const SLOT_INDEX: &[u16;").count(), 4);
-        assert_eq!(code.matches("Self::key(code)").count(), 2);
+        assert_eq!(code.matches("const SLOT_INDEX: &[u16;").count(), 5);
+        assert_eq!(code.matches("Self::key(code)").count(), 3);
         assert_eq!(code.matches("match bytes.len()").count(), 1);
         assert!(code.contains("\"missing_key\""));
         assert_eq!(code.matches("Self::SORTED").count(), 0);
         // A found position becomes its variant by `documented_at`, not by cloning
         // `ALL[i]` (a jump per variant: BENCHMARKS.md, "Sixth session").
-        assert_eq!(code.matches("const fn documented_at(").count(), 2);
+        assert_eq!(code.matches("const fn documented_at(").count(), 3);
         assert_eq!(code.matches(".clone()").count(), 0);
     }
     let sorted = include_str!(concat!(env!("OUT_DIR"), "/large_sorted.rs"));
@@ -303,7 +342,7 @@ fn each_build_takes_the_lookup_it_is_checked_for() {
     assert_eq!(sorted.matches("Self::SORTED.len()").count(), 2);
     assert_eq!(sorted.matches("Self::SORTED.binary_search(").count(), 1);
     assert_eq!(sorted.matches("Self::key(code)").count(), 0);
-    assert_eq!(sorted.matches("match bytes.len()").count(), 2);
+    assert_eq!(sorted.matches("match bytes.len()").count(), 3);
     assert_eq!(sorted.matches("const fn documented_at(").count(), 1);
     assert_eq!(sorted.matches(".clone()").count(), 0);
     assert!(sorted.contains("\"missing_key\""));

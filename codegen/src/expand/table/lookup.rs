@@ -1,8 +1,8 @@
 //! `from_code`: a raw code to its variant. Integer tables look codes up by a perfect
 //! hash (`hash.rs`; binary search if it gave up); string tables by their length and
-//! the bytes that tell codes of that length apart, then one comparison (when large, a
-//! hash of a key computed from the text, or binary search), then, for free text, word
-//! by word.
+//! the bytes that tell codes of that length apart, then one comparison (from 129
+//! codes, a hash of a key computed from the text; without it above 1 024 codes, binary
+//! search), then, for free text, word by word.
 
 use super::super::hash::{PILOT_MIX, Perfect, STR_KEY_ROTATE};
 use super::Ctx;

@@ -57,11 +57,11 @@ const LARGE_TABLE: usize = 1024;
 /// String tables of at least this many codes look codes up by a perfect hash of a
 /// key computed from the text (`hash::str_key`), smaller ones by length and bytes
 /// (`lookup::expand_by_length`), whose branches the CPU predicts when inputs repeat.
-/// Measured (BENCHMARKS.md, string codes): at 400 to 1 000 codes the hash is 1.8 to 4
-/// times faster than the bytes on inputs that repeat, at 600 a little slower on
-/// inputs that do not; at 300 the bytes are faster on both; at 13 to 100 codes the
-/// hash is 1.5 to 2.3 times slower on inputs that repeat.
-const STR_HASH_MIN: usize = 513;
+/// Measured (BENCHMARKS.md, string codes, sixth session): at 130, 200, 300 and 600
+/// codes the hash is faster than the bytes on inputs that repeat (1.3 to 2.9 times)
+/// and on inputs that do not (1.8 to 2.7 times); at 100 codes it is 1.4 to 1.6 times
+/// slower on inputs that repeat (1.8 times faster on the others).
+const STR_HASH_MIN: usize = 129;
 
 /// Up to this many codes, the code-to-variant `match` is `#[inline(always)]`: left to
 /// itself LLVM kept DataForSEO's 51-arm `from_code` out of line (a call per lookup,
