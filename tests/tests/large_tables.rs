@@ -235,6 +235,17 @@ string_checks!(
     short_name
 );
 
+/// Each code is undocumented in the table `$table` of both builds (hashed, and by
+/// length and bytes).
+macro_rules! undocumented_in_both_builds {
+    ($table:ident, $codes:expr) => {
+        for code in $codes {
+            assert!(!enums::$table::from_code(code).is_documented(), "{code:?}");
+            assert!(!sorted::$table::from_code(code).is_documented(), "{code:?}");
+        }
+    };
+}
+
 #[test]
 fn undocumented_codes_stay_unknown_in_large_tables() {
     for code in [-60_000, -1, 50_000] {
@@ -254,37 +265,37 @@ fn undocumented_codes_stay_unknown_in_large_tables() {
         assert_eq!(Status::from_code(code), Status::Unknown(code));
     }
     // Beside documented codes: a version too many, a letter changed, one missing.
-    for code in [
-        "missing_key_v6",
-        "missing_key_v",
-        "missing_kez_v0",
-        "issing_key_v0",
-        "Missing_key_v0",
-    ] {
-        assert!(!enums::Phrase::from_code(code).is_documented(), "{code}");
-        assert!(!sorted::Phrase::from_code(code).is_documented(), "{code}");
-    }
+    undocumented_in_both_builds!(
+        Phrase,
+        [
+            "missing_key_v6",
+            "missing_key_v",
+            "missing_kez_v0",
+            "issing_key_v0",
+            "Missing_key_v0",
+        ]
+    );
     // `Short`'s neighbours: `è` for `é` (the last byte differs), each length one byte
     // longer or shorter, a letter outside the table's.
-    for code in [
-        "aè",
-        "aé ",
-        "",
-        "ab",
-        "a_o",
-        "a_okk",
-        "a_fai",
-        "a_timeout_77",
-        "A",
-        "é",
-    ] {
-        assert!(!enums::Short::from_code(code).is_documented(), "{code:?}");
-        assert!(!sorted::Short::from_code(code).is_documented(), "{code:?}");
-    }
-    for code in ["missing_kez", "missing_ke", "missing_keys", "invalid_keyword "] {
-        assert!(!enums::Word::from_code(code).is_documented(), "{code}");
-        assert!(!sorted::Word::from_code(code).is_documented(), "{code}");
-    }
+    undocumented_in_both_builds!(
+        Short,
+        [
+            "aè",
+            "aé ",
+            "",
+            "ab",
+            "a_o",
+            "a_okk",
+            "a_fai",
+            "a_timeout_77",
+            "A",
+            "é",
+        ]
+    );
+    undocumented_in_both_builds!(
+        Word,
+        ["missing_kez", "missing_ke", "missing_keys", "invalid_keyword "]
+    );
 }
 
 /// Debug builds copied a `const` metadata array to the stack on every run-time index
