@@ -373,8 +373,8 @@ fn consts_codes(cx: &Ctx) -> TokenStream {
 /// The perfect hash's slots: the code that lands in each, and its variant (integer
 /// codes, one level) or its position in `ALL` (two levels: a table of variants that
 /// size would cost rustc a walk of the enum's variants per element to check it; and
-/// string tables, whose variants are not `Copy`: `documented_at` builds them). An empty slot holds the first code,
-/// which lands elsewhere, so no code matches there.
+/// string tables, whose variants are not `Copy`: `documented_at` builds them). An
+/// empty slot holds the first code, which lands elsewhere, so no code matches there.
 fn consts_slots(cx: &Ctx) -> TokenStream {
     let Some(perfect) = &cx.perfect else {
         return TokenStream::new();
