@@ -322,16 +322,20 @@ fn string_codes(c: &mut Criterion) {
     str_lookups!(c, "str/serplify error_code (13 codes)", serplify_gen::serplify::ErrorCode, serplify_error_code, strum: true);
     // Free text: strum cannot express white-space-insensitive matching, so it is left out.
     str_lookups!(c, "str/serpapi error_message (5 messages)", serpapi_gen::serpapi::ErrorMessage, serpapi_error_message, strum: false);
-    // Not seed tables (`tests/src/large_spec.rs`): 100 codes of two words each, below
-    // the size where string tables take the perfect hash (by length and bytes, as
-    // the seeds)...
-    str_lookups!(c, "str/large word (100 codes)", provider_errors_tests::large_gen::large::Word, large_word, strum: true);
-    // ... 600 codes `<word>_v<n>`, above it: by the hash, and in the
-    // `binary_search_lookups` build by length and bytes, as below 129 codes...
+    // Not seed tables (`tests/src/large_spec.rs`): 100 codes of two words each, above
+    // the size where string tables take the hash of a few bytes (64 codes); also by
+    // length and bytes, as smaller tables are and as this one is in the
+    // `binary_search_lookups` build...
+    str_lookups!(c, "str/large word (100 codes)", provider_errors_tests::large_gen::large::Word, large_word, strum: true,
+        also: "provider-errors TryFrom<&str> (by length and bytes)" => provider_errors_tests::large_sorted_gen::large::Word);
+    // ... 600 codes `<word>_v<n>`, the same two ways...
     str_lookups!(c, "str/large phrase (600 codes)", provider_errors_tests::large_gen::large::Phrase, large_phrase, strum: true,
         also: "provider-errors TryFrom<&str> (by length and bytes)" => provider_errors_tests::large_sorted_gen::large::Phrase);
-    // ... and 1 100 codes `reason_<n>`, above it; also by the binary search the hash
-    // replaced (`binary_search_lookups`).
+    // ... 130 codes that no few bytes tell apart: by the hash of every byte...
+    str_lookups!(c, "str/large deep (130 codes)", provider_errors_tests::large_gen::large::Deep, large_deep, strum: true,
+        also: "provider-errors TryFrom<&str> (by length and bytes)" => provider_errors_tests::large_sorted_gen::large::Deep);
+    // ... and 1 100 codes `reason_<n>`, by the hash of a few bytes, and by the binary
+    // search the hash replaced (`binary_search_lookups`).
     str_lookups!(c, "str/large reason (1 100 codes)", provider_errors_tests::large_gen::large::Reason, large_reason, strum: true,
         also: "provider-errors TryFrom<&str> (binary_search_lookups)" => provider_errors_tests::large_sorted_gen::large::Reason);
 }

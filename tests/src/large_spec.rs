@@ -1,8 +1,8 @@
 //! The synthetic tables above the large-table threshold (1 024 codes), where the
 //! generator switches to the perfect hash's second level, a table-driven `Debug` and
-//! no per-code `match`; below it, one whose scattered codes need the second level, a
-//! string table small enough to be looked up by length and bytes (`Word`) and two
-//! that take the hash (`Phrase`, and `Short` at the smallest size that does).
+//! no per-code `match`; below it, one whose scattered codes need the second level,
+//! and string tables that take the hash of a few of their bytes (`Word`, `Phrase`,
+//! `Short`) or, when no few bytes tell their codes apart, of every byte (`Deep`).
 //! `build.rs` writes them as a schema and generates code from it; the tests check
 //! that code against these same formulas.
 
@@ -38,8 +38,9 @@ pub fn str_code(i: usize) -> String {
     format!("reason_{}", (i * 7_919) % 100_000)
 }
 
-/// Codes in the string table below the size where string tables switch from a
-/// `match` to the perfect hash (`Word`), with the same formulas but for the codes.
+/// Codes in `Word`, a string table between the size where a hash of a few bytes
+/// takes over from the lookup by length and bytes (64 codes) and the size where a
+/// hash of every byte would (129).
 pub const WORD_CODES: usize = 100;
 
 /// The `i`-th code of `Word`: snake_case pairs of words of varied lengths, as
@@ -81,9 +82,8 @@ pub fn phrase_code(i: usize) -> String {
     format!("{}_v{}", word_code(i % WORD_CODES), i / WORD_CODES)
 }
 
-/// Codes in `Short`: exactly as many as string tables need to take the perfect hash,
-/// so that the smallest hashed table is checked, with codes of every length the
-/// hash's key reads differently (1 to 3 bytes, 4 to 7, 8 and more) and in UTF-8.
+/// Codes in `Short`: codes of 1 to 11 bytes, in UTF-8, as many as a table that no few
+/// bytes tell apart needs to take the hash of every byte (`Deep` is such a table).
 pub const SHORT_CODES: usize = 129;
 
 /// The `i`-th code of `Short`: a letter, then nothing, `é`, `_ok`, `_fail` or
@@ -91,6 +91,25 @@ pub const SHORT_CODES: usize = 129;
 pub fn short_code(i: usize) -> String {
     const SUFFIX: [&str; 5] = ["", "é", "_ok", "_fail", "_timeout_7"];
     format!("{}{}", char::from(b'a' + (i % 26) as u8), SUFFIX[i / 26])
+}
+
+/// Codes in `Deep`: enough for the hash of every byte (`Short`'s count).
+pub const DEEP_CODES: usize = 130;
+
+/// The `i`-th code of `Deep`: first 12 codes of 1 to 12 bytes (every length the key
+/// of every byte reads differently: 1 to 3, 4 to 7, 8 and more), then codes that
+/// differ only further than 16 bytes from either end, where the key of a few bytes
+/// does not look, so the table is hashed by every byte.
+pub fn deep_code(i: usize) -> String {
+    match i {
+        0..12 => "zyxwvutsrqpo"[..=i].into(),
+        _ => format!("request_for_the_resource_{i:03}_was_rejected_by_upstream"),
+    }
+}
+
+/// The explicit variant name of the `i`-th entry of `Deep`.
+pub fn deep_name(i: usize) -> String {
+    format!("Deep{i}")
 }
 
 /// The explicit variant name of the `i`-th entry of `Short`.
@@ -196,6 +215,14 @@ pub fn schema_yaml() -> String {
         SHORT_CODES,
         |i| text(short_code(i)),
         named(short_name),
+    );
+    table(
+        &mut yaml,
+        "deep",
+        "string",
+        DEEP_CODES,
+        |i| text(deep_code(i)),
+        named(deep_name),
     );
     yaml
 }

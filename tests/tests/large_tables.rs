@@ -5,15 +5,14 @@
 //! codes, below the threshold, that one multiplier cannot separate), in three builds:
 //! enums, `TableShape::Constants` (`large_constants_gen`), and enums looked up by
 //! binary search (`large_sorted_gen`, the path a table takes when the hash search gives
-//! up); the string checks on `Reason` (hash, binary search), `Phrase` and `Short`
-//! (hash, by length and bytes) and `Word` (100 codes, by length and bytes) in the
-//! first and the last.
+//! up); the string checks on `Reason` (hash, binary search) and on `Word`, `Phrase`,
+//! `Short` and `Deep` (hash, by length and bytes) in the first and the last.
 
 use provider_errors_tests::large_constants_gen::large::{Mid as ConstantMid, Status as ConstantStatus};
 use provider_errors_tests::large_gen::large::{self as enums, Reason, Status};
 use provider_errors_tests::large_sorted_gen::large as sorted;
 use provider_errors_tests::large_spec::{
-    self as spec, INT_CODES, MID_CODES, PHRASE_CODES, SHORT_CODES, STR_CODES, WORD_CODES,
+    self as spec, DEEP_CODES, INT_CODES, MID_CODES, PHRASE_CODES, SHORT_CODES, STR_CODES, WORD_CODES,
 };
 use std::collections::HashSet;
 
@@ -235,6 +234,26 @@ string_checks!(
     short_name
 );
 
+/// `Deep`'s variant names are given (`rust_name`).
+fn deep_name(i: usize, _: &str) -> String {
+    spec::deep_name(i)
+}
+
+string_checks!(
+    deep_every_string_code_round_trips_with_its_metadata,
+    enums::Deep,
+    DEEP_CODES,
+    spec::deep_code,
+    deep_name
+);
+string_checks!(
+    sorted_deep_every_string_code_round_trips_with_its_metadata,
+    sorted::Deep,
+    DEEP_CODES,
+    spec::deep_code,
+    deep_name
+);
+
 /// Each code is undocumented in the table `$table` of both builds (hashed, and by
 /// length and bytes).
 macro_rules! undocumented_in_both_builds {
@@ -292,6 +311,21 @@ fn undocumented_codes_stay_unknown_in_large_tables() {
             "é",
         ]
     );
+    // `Deep`'s neighbours: a number past its codes, one differing only in the middle,
+    // each length one byte longer or shorter.
+    undocumented_in_both_builds!(
+        Deep,
+        [
+            "request_for_the_resource_130_was_rejected_by_upstream",
+            "request_for_the_resource_0x3_was_rejected_by_upstream",
+            "request_for_the_resource_13_was_rejected_by_upstream",
+            "request_for_the_resource_0130_was_rejected_by_upstream",
+            "zyxwvutsrqpon",
+            "zyxwvutsrqpO",
+            "y",
+            "",
+        ]
+    );
     undocumented_in_both_builds!(
         Word,
         ["missing_kez", "missing_ke", "missing_keys", "invalid_keyword "]
@@ -325,10 +359,11 @@ fn accessors_do_not_copy_tables_to_the_stack() {
 
 /// The lookups the checks above hold: in `large.rs` and `large_constants.rs` the
 /// tables above 1 024 codes (`Status`, `Reason`) and `Mid` (its codes scattered) take
-/// the hash's second level; in `large_sorted.rs` they search their sorted codes.
-/// `Phrase` (600 codes) takes the hash's second level too, but in `large_sorted.rs`
-/// is looked up by length and bytes (string tables up to 1 024 codes have no sorted
-/// codes), as `Word` (100 codes) is in every build.
+/// the hash's second level, as `Phrase` (600 codes) does; `Word` (100) and `Short`
+/// (129) take one level of the hash of a few bytes, `Deep` (130) one level of the
+/// hash of every byte. In `large_sorted.rs` the integer tables and `Reason` search
+/// their sorted codes, and the other string tables (up to 1 024 codes, so without
+/// sorted codes) are looked up by length and bytes.
 #[test]
 fn each_build_takes_the_lookup_it_is_checked_for() {
     let hashed = [
@@ -336,16 +371,19 @@ fn each_build_takes_the_lookup_it_is_checked_for() {
         include_str!(concat!(env!("OUT_DIR"), "/large_constants.rs")),
     ];
     for code in hashed {
-        // `Short` (129 codes) takes one level, the larger tables two.
         assert_eq!(code.matches("const PILOTS: &[u16;").count(), 4);
-        assert_eq!(code.matches("const SLOT_INDEX: &[u16;").count(), 5);
-        assert_eq!(code.matches("Self::key(code)").count(), 3);
-        assert_eq!(code.matches("match bytes.len()").count(), 1);
+        assert_eq!(code.matches("const SLOT_INDEX: &[u16;").count(), 7);
+        assert_eq!(code.matches("Self::key(code)").count(), 5);
+        // The key of a few bytes reads them with `at`, the key of every byte mixes
+        // each word in with a rotation.
+        assert_eq!(code.matches("let at = |i: usize|").count(), 4);
+        assert_eq!(code.matches("key.rotate_left(").count(), 1);
+        assert_eq!(code.matches("match bytes.len()").count(), 0);
         assert!(code.contains("\"missing_key\""));
         assert_eq!(code.matches("Self::SORTED").count(), 0);
         // A found position becomes its variant by `documented_at`, not by cloning
         // `ALL[i]` (a jump per variant: BENCHMARKS.md, "Sixth session").
-        assert_eq!(code.matches("const fn documented_at(").count(), 3);
+        assert_eq!(code.matches("const fn documented_at(").count(), 5);
         assert_eq!(code.matches(".clone()").count(), 0);
     }
     let sorted = include_str!(concat!(env!("OUT_DIR"), "/large_sorted.rs"));
@@ -353,7 +391,7 @@ fn each_build_takes_the_lookup_it_is_checked_for() {
     assert_eq!(sorted.matches("Self::SORTED.len()").count(), 2);
     assert_eq!(sorted.matches("Self::SORTED.binary_search(").count(), 1);
     assert_eq!(sorted.matches("Self::key(code)").count(), 0);
-    assert_eq!(sorted.matches("match bytes.len()").count(), 3);
+    assert_eq!(sorted.matches("match bytes.len()").count(), 4);
     assert_eq!(sorted.matches("const fn documented_at(").count(), 1);
     assert_eq!(sorted.matches(".clone()").count(), 0);
     assert!(sorted.contains("\"missing_key\""));

@@ -13,6 +13,8 @@
 //! some slot too and fails the comparison with the code stored there. An empty slot
 //! holds the first code, which lands elsewhere, so the comparison fails there as well.
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 /// Up to this many codes a single multiplier may do; its slot table holds variants,
 /// which rustc checks one by one against the enum's variant list, so larger tables
 /// always take two levels, whose slot table holds positions in `ALL`.
@@ -87,6 +89,115 @@ pub(super) fn str_key(code: &str) -> u64 {
 
 /// How far `str_key` rotates the key before mixing in the next word.
 pub(super) const STR_KEY_ROTATE: u32 = 26;
+
+/// Where a string code's key reads one byte: so many bytes from its start, or back
+/// from its end (`Back(0)` is the last byte). Past either end it reads 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum BytePos {
+    Front(usize),
+    Back(usize),
+}
+
+impl BytePos {
+    /// The byte at this position of `bytes`, 0 past either end; the generated `key`
+    /// reads exactly this (`bytes.get(..)`, with `n.wrapping_sub(..)` from the end).
+    fn read(self, bytes: &[u8]) -> u64 {
+        let at = match self {
+            BytePos::Front(i) => i,
+            BytePos::Back(i) => bytes.len().wrapping_sub(i + 1),
+        };
+        bytes.get(at).map_or(0, |&b| u64::from(b))
+    }
+}
+
+/// How the generated code turns a string code into the hash's key.
+pub(super) enum StrKey {
+    /// The length, and the bytes at a few positions that tell the documented codes
+    /// apart (`bytes_key`): a few loads, whatever the code's length.
+    Bytes(Vec<BytePos>),
+    /// Every byte (`str_key`), for codes no few positions tell apart: a loop over
+    /// the code's 8-byte words.
+    Whole,
+}
+
+/// At most this many bytes in a key (each takes 8 of its bits above the length's).
+const MAX_KEY_BYTES: usize = 7;
+
+/// Positions this far from either end at most are considered for a key.
+const KEY_REACH: usize = 16;
+
+/// The key of a string code under [`StrKey::Bytes`]: its length, with the byte at
+/// the `k`-th position shifted into the `k + 1`-th byte of the key.
+pub(super) fn bytes_key(positions: &[BytePos], code: &str) -> u64 {
+    let bytes = code.as_bytes();
+    positions
+        .iter()
+        .enumerate()
+        .fold(bytes.len() as u64, |key, (k, p)| {
+            key ^ p.read(bytes) << (8 * (k + 1))
+        })
+}
+
+/// A few positions whose bytes, with the length, tell every code apart, or `None`
+/// when [`MAX_KEY_BYTES`] of them do not. Greedy, like gperf's search of key
+/// positions: each step takes the position (nearest the start first, then nearest
+/// the end, on ties) that splits the groups of codes not yet told apart into the
+/// most groups. Deterministic, so the output stays byte-for-byte stable.
+pub(super) fn key_bytes(codes: &[&str]) -> Option<Vec<BytePos>> {
+    let reach = codes.iter().map(|c| c.len()).max().unwrap_or(0).min(KEY_REACH);
+    let candidates: Vec<BytePos> = (0..reach)
+        .map(BytePos::Front)
+        .chain((0..reach).map(BytePos::Back))
+        .collect();
+    // Each code's group: the codes no position chosen so far tells it apart from.
+    let mut groups = regroup(codes, |code| code.len() as u64);
+    let mut positions = Vec::new();
+    let mut seen = FxHashSet::default();
+    while count(&groups) < codes.len() {
+        if positions.len() == MAX_KEY_BYTES {
+            return None;
+        }
+        let mut best = (count(&groups), None);
+        for &p in &candidates {
+            seen.clear();
+            seen.extend(
+                codes
+                    .iter()
+                    .zip(&groups)
+                    .map(|(c, &g)| g << 8 | p.read(c.as_bytes())),
+            );
+            if seen.len() > best.0 {
+                best = (seen.len(), Some(p));
+            }
+        }
+        let p = best.1?;
+        let split: Vec<u64> = codes
+            .iter()
+            .zip(&groups)
+            .map(|(c, &g)| g << 8 | p.read(c.as_bytes()))
+            .collect();
+        groups = regroup(&split, |&key| key);
+        positions.push(p);
+    }
+    Some(positions)
+}
+
+/// Numbers the distinct values of `key` over `items` from 0, in order of appearance.
+fn regroup<T>(items: &[T], key: impl Fn(&T) -> u64) -> Vec<u64> {
+    let mut ids = FxHashMap::default();
+    items
+        .iter()
+        .map(|item| {
+            let next = ids.len() as u64;
+            *ids.entry(key(item)).or_insert(next)
+        })
+        .collect()
+}
+
+/// How many groups `groups` numbers (from 0, in order of appearance).
+fn count(groups: &[u64]) -> usize {
+    groups.iter().max().map_or(0, |&g| g as usize + 1)
+}
 
 /// The slot of `key` under `multiplier` with `2^(64 - shift)` slots; the generated
 /// `from_code` computes exactly this (`code as u64`, wrapping multiplication).
@@ -235,7 +346,9 @@ fn splitmix(state: &mut u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{ONE_LEVEL_MAX, Perfect, find, piloted, slot, splitmix};
+    use super::{
+        BytePos, MAX_KEY_BYTES, ONE_LEVEL_MAX, Perfect, bytes_key, find, key_bytes, piloted, slot, splitmix,
+    };
 
     /// The slot `from_code` computes for `key`.
     fn slot_of(hash: &Perfect, key: u64) -> usize {
@@ -345,6 +458,94 @@ mod tests {
         assert!(find(&[]).is_none());
         // Keys that repeat (two string codes with one key) cannot be separated.
         assert!(find(&[3, 1, 3]).is_none());
+    }
+
+    /// `key_bytes`'s positions, with the keys they give `codes` (all distinct).
+    fn few_bytes(codes: &[&str]) -> Option<Vec<BytePos>> {
+        let positions = key_bytes(codes)?;
+        let mut keys: Vec<u64> = codes.iter().map(|c| bytes_key(&positions, c)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), codes.len(), "{codes:?} by {positions:?}");
+        assert!(positions.len() <= MAX_KEY_BYTES);
+        Some(positions)
+    }
+
+    #[test]
+    fn a_few_bytes_tell_error_codes_apart() {
+        // Serplify's codes: the length and the third byte from the end.
+        let serplify = [
+            "bad_request",
+            "unauthorized",
+            "insufficient_balance",
+            "budget_exceeded",
+            "forbidden",
+            "not_found",
+            "invalid_location",
+            "invalid_language",
+            "invalid_keyword",
+            "rate_limited",
+            "task_not_ready",
+            "task_failed",
+            "internal_error",
+        ];
+        assert_eq!(few_bytes(&serplify), Some(vec![BytePos::Back(2)]));
+        // Codes of distinct lengths need no byte; one code, none either.
+        assert_eq!(few_bytes(&["a", "bb", "ccc"]), Some(vec![]));
+        assert_eq!(few_bytes(&["only"]), Some(vec![]));
+        // Short codes read 0 past either end, and UTF-8 is bytes like any other.
+        let short = ["", "a", "é", "aé", "éa", "a\0"];
+        assert_eq!(few_bytes(&short), Some(vec![BytePos::Front(0)]));
+        let numbered: Vec<String> = (0..5_000).map(|i| format!("reason_{i}")).collect();
+        let numbered: Vec<&str> = numbered.iter().map(String::as_str).collect();
+        assert!(few_bytes(&numbered).is_some());
+    }
+
+    #[test]
+    fn bytes_past_either_end_read_zero() {
+        let (a, b) = (u64::from(b'a'), u64::from(b'b'));
+        let far = [BytePos::Front(2), BytePos::Back(2)];
+        assert_eq!(bytes_key(&far, "ab"), 2);
+        let near = [BytePos::Front(0), BytePos::Back(0)];
+        assert_eq!(bytes_key(&near, "ab"), 2 ^ a << 8 ^ b << 16);
+        assert_eq!(bytes_key(&near, ""), 0);
+    }
+
+    #[test]
+    fn codes_no_few_bytes_tell_apart_take_every_byte() {
+        // Differing only further than `KEY_REACH` bytes from both ends.
+        let deep: Vec<String> = (0..100)
+            .map(|i| format!("request_for_the_resource_{i:03}_was_rejected_by_upstream"))
+            .collect();
+        let deep: Vec<&str> = deep.iter().map(String::as_str).collect();
+        assert_eq!(key_bytes(&deep), None);
+        // Each position tells one code from the others: more than `MAX_KEY_BYTES`.
+        let one_each: Vec<String> = (0..12)
+            .map(|k| (0..12).map(|i| if i == k { 'b' } else { 'a' }).collect())
+            .collect();
+        let one_each: Vec<&str> = one_each.iter().map(String::as_str).collect();
+        assert_eq!(key_bytes(&one_each), None);
+        assert!(key_bytes(&one_each[..MAX_KEY_BYTES + 1]).is_some());
+    }
+
+    #[test]
+    fn varied_texts_get_distinct_keys_whenever_positions_are_found() {
+        let mut state = 7;
+        let mut found = 0;
+        for round in 0..200 {
+            let n = 2 + round % 150;
+            let texts: std::collections::BTreeSet<String> = (0..n)
+                .map(|_| {
+                    let len = (splitmix(&mut state) % 24) as usize;
+                    (0..len)
+                        .map(|_| ['a', 'b', '_', 'é', '0', '\u{1F600}'][(splitmix(&mut state) % 6) as usize])
+                        .collect()
+                })
+                .collect();
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            found += usize::from(few_bytes(&texts).is_some());
+        }
+        assert!(found > 100, "{found} of 200");
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! `from_code`: a raw code to its variant. Integer tables look codes up by a perfect
 //! hash (`hash.rs`; binary search if it gave up); string tables by their length and
-//! the bytes that tell codes of that length apart, then one comparison (from 129
-//! codes, a hash of a key computed from the text; without it above 1 024 codes, binary
-//! search), then, for free text, word by word.
+//! the bytes that tell codes of that length apart, then one comparison (from 64 codes,
+//! a hash of a key of a few bytes, if a few tell the codes apart; from 129, else, of
+//! every byte; without a hash above 1 024 codes, binary search), then, for free
+//! text, word by word.
 
-use super::super::hash::{PILOT_MIX, Perfect, STR_KEY_ROTATE};
+use super::super::hash::{BytePos, PILOT_MIX, Perfect, STR_KEY_ROTATE, StrKey};
 use super::Ctx;
 use crate::model::{Code, CodeType, IntType, MatchMode, Table};
 use proc_macro2::{Literal, TokenStream};
@@ -111,8 +112,54 @@ fn hash_slot(perfect: &Perfect, key: TokenStream) -> TokenStream {
     }
 }
 
-/// `fn key(&str) -> u64`: `hash::str_key`, in the generated code.
-fn expand_str_key() -> TokenStream {
+/// `fn key(&str) -> u64`: `hash::bytes_key` or `hash::str_key`, in the generated code.
+fn expand_str_key(key: &StrKey) -> TokenStream {
+    let StrKey::Bytes(positions) = key else {
+        return expand_whole_key();
+    };
+    if positions.is_empty() {
+        // One code, or codes of distinct lengths: the length tells them apart.
+        return quote! {
+            /// The perfect hash's key of a string code: its length, which tells the
+            /// documented codes apart.
+            #[inline]
+            fn key(code: &str) -> u64 {
+                code.len() as u64
+            }
+        };
+    }
+    let bytes = positions.iter().enumerate().map(|(k, p)| {
+        let at = match *p {
+            BytePos::Front(i) => {
+                let i = Literal::usize_unsuffixed(i);
+                quote!(#i)
+            }
+            BytePos::Back(i) => {
+                let i = Literal::usize_unsuffixed(i + 1);
+                quote!(n.wrapping_sub(#i))
+            }
+        };
+        let shift = Literal::u32_unsuffixed(8 * (k as u32 + 1));
+        quote!(^ (at(#at) << #shift))
+    });
+    quote! {
+        /// The perfect hash's key of a string code: its length, and its bytes at the
+        /// positions that tell the documented codes apart (0 past either end).
+        #[inline]
+        fn key(code: &str) -> u64 {
+            let bytes = code.as_bytes();
+            let n = bytes.len();
+            let at = |i: usize| match bytes.get(i) {
+                ::core::option::Option::Some(&byte) => byte as u64,
+                ::core::option::Option::None => 0,
+            };
+            n as u64 #(#bytes)*
+        }
+    }
+}
+
+/// `hash::str_key` in the generated code.
+fn expand_whole_key() -> TokenStream {
     let mix = Literal::u64_suffixed(PILOT_MIX);
     let rotate = Literal::u32_unsuffixed(STR_KEY_ROTATE);
     quote! {
@@ -169,7 +216,7 @@ fn expand_str_lookup(cx: &Ctx) -> TokenStream {
     // Lookups that find a position in `ALL` rather than name the variant.
     let by_position = cx.perfect.is_some() || cx.large || loose.is_some();
     let documented_at = by_position.then(|| expand_documented_at(paths));
-    let key_fn = cx.perfect.as_ref().map(|_| expand_str_key());
+    let key_fn = cx.perfect.as_ref().map(|_| expand_str_key(&cx.str_key));
     let exact = if let Some(perfect) = &cx.perfect {
         let slot = hash_slot(perfect, quote!(Self::key(code)));
         quote! {

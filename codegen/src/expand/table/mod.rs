@@ -4,16 +4,17 @@
 //!
 //! Metadata lives in `const` arrays indexed by the variant's position, with one extra
 //! slot for `Unknown`: each accessor is an array read, and the only per-variant
-//! `match`es are `index` and, in string tables below [`STR_HASH_MIN`] codes,
-//! `from_code`, which keeps large tables cheap to compile. Integer tables and larger
-//! string tables find a code by perfect hash (`expand/hash.rs`). A struct of
+//! `match`es are `index` and, in string tables too small for the hash
+//! ([`STR_BYTES_HASH_MIN`], [`STR_HASH_MIN`]), `from_code`, which keeps large tables
+//! cheap to compile. Integer tables and larger string tables find a code by perfect
+//! hash (`expand/hash.rs`). A struct of
 //! constants has no `match`: it holds its position and its code.
 
 mod lookup;
 mod traits;
 
 use super::docs;
-use super::hash::{self, Perfect};
+use super::hash::{self, Perfect, StrKey};
 use super::{ident, shared_path, type_name};
 use crate::config::Options;
 use crate::model::{Code, CodeType, Entry, Location, Provider, Table};
@@ -42,11 +43,13 @@ struct Ctx<'a> {
     /// [`TableShape::Constants`](crate::TableShape): a struct `{ index, code }` with an
     /// associated constant per code instead of an enum (integer tables only).
     constants: bool,
-    /// Integer tables, and string tables from [`STR_HASH_MIN`] codes: `from_code` by
-    /// perfect hash (`None` when the search gave up, or the generator was told to use
+    /// Integer tables, and string tables from [`STR_BYTES_HASH_MIN`] or
+    /// [`STR_HASH_MIN`] codes: `from_code` by perfect hash (`None` when the search gave up, or the generator was told to use
     /// binary search). Every table's variants are
     /// numbered from 0, so that reading a variant's metadata is one array read.
     perfect: Option<Perfect>,
+    /// What a string table's perfect hash hashes (`Whole` for other tables).
+    str_key: StrKey,
 }
 
 /// Tables with more codes than this have no `match` with one arm per code (which
@@ -54,14 +57,22 @@ struct Ctx<'a> {
 /// string codes are looked up by hash (else binary search over a sorted array).
 const LARGE_TABLE: usize = 1024;
 
-/// String tables of at least this many codes look codes up by a perfect hash of a
-/// key computed from the text (`hash::str_key`), smaller ones by length and bytes
-/// (`lookup::expand_by_length`), whose branches the CPU predicts when inputs repeat.
-/// Measured (BENCHMARKS.md, string codes, sixth session): at 130, 200, 300 and 600
-/// codes the hash is faster than the bytes on inputs that repeat (1.3 to 2.9 times)
-/// and on inputs that do not (1.8 to 2.7 times); at 100 codes it is 1.4 to 1.6 times
-/// slower on inputs that repeat (1.8 times faster on the others).
+/// String tables of at least this many codes whose codes no few bytes tell apart look
+/// them up by a perfect hash of a key of every byte (`hash::str_key`), smaller ones
+/// by length and bytes (`lookup::expand_by_length`), whose branches the CPU predicts
+/// when inputs repeat. Measured (BENCHMARKS.md, string codes, sixth session): at 130,
+/// 200, 300 and 600 codes that hash is faster than the bytes on inputs that repeat
+/// (1.3 to 2.9 times) and on inputs that do not (1.8 to 2.7 times); at 100 codes it
+/// is 1.4 to 1.6 times slower on inputs that repeat (1.8 times faster on the others).
 const STR_HASH_MIN: usize = 129;
+
+/// String tables of at least this many codes take the perfect hash of a key of a few
+/// bytes when a few tell the codes apart (`hash::key_bytes`): a few loads where the key
+/// of every byte loops over the code. Measured (BENCHMARKS.md, string codes, seventh
+/// session) on tables of 20 to 100 codes: on inputs that do not repeat it is 4 to 5
+/// times faster than by length and bytes at every size; on inputs that repeat it is
+/// 1.5 times slower at 20 and 40 codes, 1.2 times at 60, faster at 80 and 100.
+const STR_BYTES_HASH_MIN: usize = 64;
 
 /// Up to this many codes, the code-to-variant `match` is `#[inline(always)]`: left to
 /// itself LLVM kept DataForSEO's 51-arm `from_code` out of line (a call per lookup,
@@ -145,6 +156,19 @@ pub(super) fn expand_table(provider: &Provider, table: &Table, opts: &Options, o
     };
     let name = ident(&type_name(provider, table, opts.layout));
     let variants: Vec<Ident> = table.entries.iter().map(|e| ident(&e.rust_name)).collect();
+    let (str_key, perfect) = match table.code_type {
+        _ if opts.binary_search => (StrKey::Whole, None),
+        CodeType::Int(_) => {
+            let keys: Vec<u64> = table
+                .entries
+                .iter()
+                // Two's complement for negative codes, as `code as u64` does.
+                .map(|e| if let Code::Int(n) = e.code { n as u64 } else { 0 })
+                .collect();
+            (StrKey::Whole, hash::find(&keys))
+        }
+        CodeType::Str => str_hash(table),
+    };
     let cx = Ctx {
         provider,
         table,
@@ -155,36 +179,8 @@ pub(super) fn expand_table(provider: &Provider, table: &Table, opts: &Options, o
         code_ty,
         large: table.entries.len() > LARGE_TABLE,
         constants: opts.is_constants(&provider.id, &table.id),
-        perfect: match table.code_type {
-            CodeType::Int(_) => {
-                let keys: Vec<u64> = table
-                    .entries
-                    .iter()
-                    // Two's complement for negative codes, as `code as u64` does.
-                    .map(|e| if let Code::Int(n) = e.code { n as u64 } else { 0 })
-                    .collect();
-                if opts.binary_search {
-                    None
-                } else {
-                    hash::find(&keys)
-                }
-            }
-            CodeType::Str if opts.binary_search || table.entries.len() < STR_HASH_MIN => None,
-            CodeType::Str => {
-                let keys: Vec<u64> = table
-                    .entries
-                    .iter()
-                    .map(|e| {
-                        if let Code::Str(s) = &e.code {
-                            hash::str_key(s)
-                        } else {
-                            0
-                        }
-                    })
-                    .collect();
-                hash::find_spread(&keys, hash::STR_SPREAD_BITS)
-            }
-        },
+        str_key,
+        perfect,
     };
     out.items(if cx.constants {
         expand_struct(&cx)
@@ -201,6 +197,37 @@ pub(super) fn expand_table(provider: &Provider, table: &Table, opts: &Options, o
     if opts.serde {
         out.items(traits::expand_serde(&cx));
     }
+}
+
+/// A string table's perfect hash and the key it hashes: a few of the codes' bytes
+/// from [`STR_BYTES_HASH_MIN`] codes, where a few tell them apart; every byte from
+/// [`STR_HASH_MIN`] codes; no hash below (the lookup goes by length and bytes).
+fn str_hash(table: &Table) -> (StrKey, Option<Perfect>) {
+    let codes: Vec<&str> = table
+        .entries
+        .iter()
+        .map(|e| {
+            if let Code::Str(s) = &e.code {
+                s.as_str()
+            } else {
+                ""
+            }
+        })
+        .collect();
+    let hashed = |key: &dyn Fn(&str) -> u64| {
+        let keys: Vec<u64> = codes.iter().map(|c| key(c)).collect();
+        hash::find_spread(&keys, hash::STR_SPREAD_BITS)
+    };
+    if codes.len() >= STR_BYTES_HASH_MIN
+        && let Some(positions) = hash::key_bytes(&codes)
+        && let Some(perfect) = hashed(&|c| hash::bytes_key(&positions, c))
+    {
+        return (StrKey::Bytes(positions), Some(perfect));
+    }
+    if codes.len() < STR_HASH_MIN {
+        return (StrKey::Whole, None);
+    }
+    (StrKey::Whole, hashed(&hash::str_key))
 }
 
 fn expand_enum(cx: &Ctx) -> TokenStream {
