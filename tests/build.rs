@@ -161,13 +161,8 @@ fn str_table(t: &Table) -> proc_macro2::TokenStream {
     let codes: Vec<&str> = t
         .entries
         .iter()
-        .map(|e| {
-            if let Code::Str(s) = &e.code {
-                s.as_str()
-            } else {
-                ""
-            }
-        })
+        // A string table's codes are all strings.
+        .map(|e| e.code.as_str().unwrap_or_default())
         .collect();
     let indices = 0..variants.len();
     let mut map = phf_codegen::Map::new();

@@ -215,6 +215,16 @@ pub enum Code {
     Str(String),
 }
 
+impl Code {
+    /// The text of a string code; `None` for an integer one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Code::Str(s) => Some(s),
+            Code::Int(_) => None,
+        }
+    }
+}
+
 impl std::fmt::Display for Code {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -206,13 +206,8 @@ fn str_hash(table: &Table) -> (StrKey, Option<Perfect>) {
     let codes: Vec<&str> = table
         .entries
         .iter()
-        .map(|e| {
-            if let Code::Str(s) = &e.code {
-                s.as_str()
-            } else {
-                ""
-            }
-        })
+        // A string table's codes are all strings.
+        .map(|e| e.code.as_str().unwrap_or_default())
         .collect();
     let hashed = |key: &dyn Fn(&str) -> u64| {
         let keys: Vec<u64> = codes.iter().map(|c| key(c)).collect();
