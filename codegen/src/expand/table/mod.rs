@@ -7,8 +7,8 @@
 //! `match`es are `index` and, in string tables too small for the hash
 //! ([`STR_BYTES_HASH_MIN`], [`STR_HASH_MIN`]), `from_code`, which keeps large tables
 //! cheap to compile. Integer tables and larger string tables find a code by perfect
-//! hash (`expand/hash.rs`). A struct of
-//! constants has no `match`: it holds its position and its code.
+//! hash (`expand/hash.rs`). A struct of constants has no `match`: it holds its
+//! position and its code.
 
 mod lookup;
 mod traits;
@@ -44,9 +44,10 @@ struct Ctx<'a> {
     /// associated constant per code instead of an enum (integer tables only).
     constants: bool,
     /// Integer tables, and string tables from [`STR_BYTES_HASH_MIN`] or
-    /// [`STR_HASH_MIN`] codes: `from_code` by perfect hash (`None` when the search gave up, or the generator was told to use
-    /// binary search). Every table's variants are
-    /// numbered from 0, so that reading a variant's metadata is one array read.
+    /// [`STR_HASH_MIN`] codes: `from_code` by perfect hash (`None` when the search
+    /// gave up, or the generator was told to use binary search). Every table's
+    /// variants are numbered from 0, so that reading a variant's metadata is one
+    /// array read.
     perfect: Option<Perfect>,
     /// What a string table's perfect hash hashes (`Whole` for other tables).
     str_key: StrKey,
