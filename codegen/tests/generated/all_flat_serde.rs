@@ -4642,12 +4642,14 @@ impl SerpApiErrorMessage {
             }
             _ => {}
         }
-        Self::documented_loosely(code)
-    }
-    fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
         if code.len() < 25usize {
-            return ::core::option::Option::None;
+            ::core::option::Option::None
+        } else {
+            Self::documented_loosely(code)
         }
+    }
+    #[cold]
+    fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
         let mut after_space = true;
         let mut normalised = true;
         for &byte in code.as_bytes() {

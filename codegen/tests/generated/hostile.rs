@@ -870,12 +870,14 @@ pub mod r#type {
                 }
                 _ => {}
             }
-            Self::documented_loosely(code)
-        }
-        fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
             if code.len() < 2usize {
-                return ::core::option::Option::None;
+                ::core::option::Option::None
+            } else {
+                Self::documented_loosely(code)
             }
+        }
+        #[cold]
+        fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
             let position = Self::CODES
                 .iter()
                 .position(|known| {

@@ -208,10 +208,19 @@ fn expand_str_lookup(cx: &Ctx) -> TokenStream {
     let inline = cx.lookup_inline();
     let (fallback, loose) = match cx.table.wire.match_mode {
         MatchMode::Exact => (quote!(::core::option::Option::None), None),
-        MatchMode::NormalizeWhitespace => (
-            quote!(Self::documented_loosely(code)),
-            Some(expand_loose_lookup(cx.table)),
-        ),
+        MatchMode::NormalizeWhitespace => {
+            let (shortest, loose) = expand_loose_lookup(cx.table);
+            let call = quote!(Self::documented_loosely(code));
+            // The length bound is checked here, before the call, so that a text too
+            // short to be any message misses at the cost of one comparison.
+            let fallback = match shortest {
+                0 => call,
+                _ => quote! {
+                    if code.len() < #shortest { ::core::option::Option::None } else { #call }
+                },
+            };
+            (fallback, Some(loose))
+        }
     };
     // Lookups that find a position in `ALL` rather than name the variant.
     let by_position = cx.perfect.is_some() || cx.large || loose.is_some();
@@ -401,8 +410,9 @@ fn widest_byte(codes: &[Candidate]) -> (usize, usize) {
 }
 
 /// Free-text tables: a code that differs from a documented one only in white space
-/// (leading, trailing, or runs of it) is that code.
-fn expand_loose_lookup(table: &Table) -> TokenStream {
+/// (leading, trailing, or runs of it) is that code. Returns the fewest bytes such a
+/// code can have (the caller checks it before the call) and `documented_loosely`.
+fn expand_loose_lookup(table: &Table) -> (usize, TokenStream) {
     let codes = table.entries.iter().filter_map(|e| match &e.code {
         Code::Str(s) => Some(s.as_str()),
         Code::Int(_) => None,
@@ -437,16 +447,9 @@ fn expand_loose_lookup(table: &Table) -> TokenStream {
             }
         }
     });
-    let too_short = (shortest > 0).then(|| {
-        quote! {
-            if code.len() < #shortest {
-                return ::core::option::Option::None;
-            }
-        }
-    });
-    quote! {
+    let loose = quote! {
+        #[cold]
         fn documented_loosely(code: &str) -> ::core::option::Option<Self> {
-            #too_short
             #fast_path
             let position = Self::CODES.iter().position(|known| {
                 let mut a = code.split_whitespace();
@@ -461,7 +464,8 @@ fn expand_loose_lookup(table: &Table) -> TokenStream {
             });
             position.and_then(Self::documented_at)
         }
-    }
+    };
+    (shortest, loose)
 }
 
 #[cfg(test)]
