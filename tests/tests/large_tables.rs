@@ -332,6 +332,44 @@ fn undocumented_codes_stay_unknown_in_large_tables() {
     );
 }
 
+/// Every code with one character changed to another of the same length in bytes:
+/// the hash's key reads a few bytes, so most such texts land on the code's own slot,
+/// and only the comparison there (`same_text`, which compares a text as two words
+/// that must cover every byte) can tell them apart. Each must be undocumented, or
+/// be the documented code it happens to spell.
+macro_rules! one_character_changed {
+    ($table:ident, $codes:expr, $code:path) => {{
+        let documented: HashSet<String> = (0..$codes).map($code).collect();
+        for code in &documented {
+            for (at, c) in code.char_indices() {
+                let other = match c {
+                    'x' => 'y',
+                    'é' => 'è',
+                    c if c.is_ascii() => 'x',
+                    _ => 'é',
+                };
+                let changed = format!("{}{other}{}", &code[..at], &code[at + c.len_utf8()..]);
+                assert_eq!(changed.len(), code.len());
+                for found in [
+                    enums::$table::from_code(&changed).is_documented(),
+                    sorted::$table::from_code(&changed).is_documented(),
+                ] {
+                    assert_eq!(found, documented.contains(&changed), "{code:?} -> {changed:?}");
+                }
+            }
+        }
+    }};
+}
+
+#[test]
+fn one_character_changed_is_another_code_or_none() {
+    one_character_changed!(Word, WORD_CODES, spec::word_code);
+    one_character_changed!(Phrase, PHRASE_CODES, spec::phrase_code);
+    one_character_changed!(Short, SHORT_CODES, spec::short_code);
+    one_character_changed!(Deep, DEEP_CODES, spec::deep_code);
+    one_character_changed!(Reason, STR_CODES, spec::str_code);
+}
+
 /// Debug builds copied a `const` metadata array to the stack on every run-time index
 /// (1.6 MB per `message()` call on a 100 000-code table). The arrays are now behind
 /// references: every accessor of every code runs on a 16 KiB stack, which one copy
@@ -385,6 +423,11 @@ fn each_build_takes_the_lookup_it_is_checked_for() {
         // `ALL[i]` (a jump per variant: BENCHMARKS.md, "Sixth session").
         assert_eq!(code.matches("const fn documented_at(").count(), 5);
         assert_eq!(code.matches(".clone()").count(), 0);
+        // The slot's code is compared as words where codes are at most 32 bytes long
+        // (all but `Deep`'s), with `==` (a call to `memcmp`) in `Deep` and as integers
+        // in `Status` and `Mid`.
+        assert_eq!(code.matches("fn same_text(").count(), 4);
+        assert_eq!(code.matches("Self::SLOT_CODES[slot] == code").count(), 3);
     }
     let sorted = include_str!(concat!(env!("OUT_DIR"), "/large_sorted.rs"));
     assert_eq!(sorted.matches("const PILOTS").count(), 0);

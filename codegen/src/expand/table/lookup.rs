@@ -226,13 +226,18 @@ fn expand_str_lookup(cx: &Ctx) -> TokenStream {
     let by_position = cx.perfect.is_some() || cx.large || loose.is_some();
     let documented_at = by_position.then(|| expand_documented_at(paths));
     let key_fn = cx.perfect.as_ref().map(|_| expand_str_key(&cx.str_key));
+    let same_text = cx.perfect.as_ref().and_then(|_| expand_same_text(cx.table));
     let exact = if let Some(perfect) = &cx.perfect {
         let slot = hash_slot(perfect, quote!(Self::key(code)));
+        let same = match same_text {
+            Some(_) => quote!(Self::same_text(Self::SLOT_CODES[slot], code)),
+            None => quote!(Self::SLOT_CODES[slot] == code),
+        };
         quote! {
             // A perfect hash of the documented codes' keys (each has a slot of its
             // own); any other code fails the comparison.
             #slot
-            if Self::SLOT_CODES[slot] == code {
+            if #same {
                 Self::documented_at(Self::SLOT_INDEX[slot] as usize)
             } else {
                 #fallback
@@ -260,9 +265,82 @@ fn expand_str_lookup(cx: &Ctx) -> TokenStream {
         }
 
         #key_fn
+        #same_text
         #loose
         #documented_at
     }
+}
+
+/// The longest code for which the hash's comparison is [`expand_same_text`]'s.
+const SAME_TEXT_MAX: usize = 32;
+
+/// `same_text(documented, code)`, the hash's comparison of the one candidate with the
+/// input, for tables whose codes are at most [`SAME_TEXT_MAX`] bytes long. `==` on two
+/// `&str`s calls `memcmp`, whose call took 57 % of the time of a hashed lookup on
+/// `Word` (`perf record`; BENCHMARKS.md). Here a text of `w` to `2w` bytes (`w` = 4, 8
+/// or 16; each class ends where the next starts) is compared as its first and its last
+/// `w` bytes, two integers each, which between them cover every byte: a jump on the
+/// length, four loads and no call. Shorter texts, and classes no code falls in, compare
+/// with `==`. The jump is the one cost: on a stream of lengths from both sides of 16
+/// that the CPU cannot learn, it mispredicts (BENCHMARKS.md, ninth session).
+fn expand_same_text(table: &Table) -> Option<TokenStream> {
+    let lengths: Vec<usize> = table
+        .entries
+        .iter()
+        .filter_map(|e| e.code.as_str())
+        .map(str::len)
+        .collect();
+    let longest = *lengths.iter().max()?;
+    if longest > SAME_TEXT_MAX {
+        return None;
+    }
+    // Each class ends before the next one starts; the last takes 32 bytes too.
+    let arms: Vec<TokenStream> = [(4, 7, quote!(u32)), (8, 15, quote!(u64)), (16, 32, quote!(u128))]
+        .into_iter()
+        .filter(|(low, high, _)| lengths.iter().any(|n| (*low..=*high).contains(n)))
+        .map(|(low, high, int)| {
+            let (low, high) = (Literal::usize_unsuffixed(low), Literal::usize_unsuffixed(high));
+            quote! {
+                #low..=#high => match (
+                    a.first_chunk::<#low>(),
+                    b.first_chunk::<#low>(),
+                    a.last_chunk::<#low>(),
+                    b.last_chunk::<#low>(),
+                ) {
+                    (
+                        ::core::option::Option::Some(a0),
+                        ::core::option::Option::Some(b0),
+                        ::core::option::Option::Some(a1),
+                        ::core::option::Option::Some(b1),
+                    ) => {
+                        (#int::from_ne_bytes(*a0) ^ #int::from_ne_bytes(*b0))
+                            | (#int::from_ne_bytes(*a1) ^ #int::from_ne_bytes(*b1))
+                            == 0
+                    }
+                    _ => a == b,
+                },
+            }
+        })
+        .collect();
+    if arms.is_empty() {
+        return None;
+    }
+    Some(quote! {
+        /// Whether `code` is the documented code `documented`: their bytes compared as
+        /// integers, without a call to `memcmp`.
+        #[inline(always)]
+        fn same_text(documented: &str, code: &str) -> bool {
+            let (a, b) = (documented.as_bytes(), code.as_bytes());
+            let n = a.len();
+            if n != b.len() {
+                return false;
+            }
+            match n {
+                #(#arms)*
+                _ => a == b,
+            }
+        }
+    })
 }
 
 /// `documented_at(position in ALL)`, a `match` on the position. A string table's
